@@ -1,0 +1,109 @@
+// The COW device (the overlay file on a loop device): a sparse byte store that grows only by extension.
+// Only bytes that were written are kept, in 4 KiB pages; holes read as zeros, like a sparse file. Data
+// chunks are never written here (the model does not track file contents), only the header and metadata.
+
+import { ModelError } from '../errors';
+import { SECTOR_BYTES } from '../units';
+import type { DeviceNumber } from './BlockDevice';
+
+const PAGE_BYTES = 4096;
+
+export class CowDevice {
+  private readonly pages = new Map<number, Uint8Array>();
+  private flushHook: (() => void) | undefined;
+
+  constructor(
+    private size: number,
+    readonly deviceNumber: DeviceNumber = { major: 7, minor: 1 },
+  ) {}
+
+  get sizeSectors(): number {
+    return this.size;
+  }
+
+  /**
+   * An exception store that writes its metadata lazily registers here; the device calls it before any
+   * byte is read, so readers always see exactly what the kernel would have written by now.
+   */
+  setFlushHook(hook: (() => void) | undefined): void {
+    this.flushHook = hook;
+  }
+
+  flush(): void {
+    this.flushHook?.();
+  }
+
+  /** Appends zero sectors, as `dd if=/dev/zero of=overlay oflag=append conv=notrunc` does. */
+  extend(sectors: number): void {
+    this.size += sectors;
+  }
+
+  read(offsetBytes: number, lengthBytes: number): Uint8Array {
+    this.flush();
+    return this.readRaw(offsetBytes, lengthBytes);
+  }
+
+  /** Reads without asking the store to flush: for the store itself. */
+  readRaw(offsetBytes: number, lengthBytes: number): Uint8Array {
+    this.checkRange(offsetBytes, lengthBytes);
+    const out = new Uint8Array(lengthBytes);
+    this.forEachPageSlice(offsetBytes, lengthBytes, (page, pageOffset, outOffset, length) => {
+      const stored = this.pages.get(page);
+      if (stored) out.set(stored.subarray(pageOffset, pageOffset + length), outOffset);
+    });
+    return out;
+  }
+
+  write(offsetBytes: number, bytes: Uint8Array): void {
+    this.checkRange(offsetBytes, bytes.length);
+    this.forEachPageSlice(offsetBytes, bytes.length, (page, pageOffset, srcOffset, length) => {
+      let stored = this.pages.get(page);
+      if (!stored) {
+        stored = new Uint8Array(PAGE_BYTES);
+        this.pages.set(page, stored);
+      }
+      stored.set(bytes.subarray(srcOffset, srcOffset + length), pageOffset);
+    });
+  }
+
+  /** Writes zeros over a range, dropping whole pages so the file stays sparse. */
+  zero(offsetBytes: number, lengthBytes: number): void {
+    this.checkRange(offsetBytes, lengthBytes);
+    this.forEachPageSlice(offsetBytes, lengthBytes, (page, pageOffset, _src, length) => {
+      const stored = this.pages.get(page);
+      if (!stored) return;
+      if (length === PAGE_BYTES) this.pages.delete(page);
+      else stored.fill(0, pageOffset, pageOffset + length);
+    });
+  }
+
+  /** The written pages in offset order, for export and serialisation (after a flush). */
+  writtenPages(): { offsetBytes: number; bytes: Uint8Array }[] {
+    this.flush();
+    return [...this.pages.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([page, bytes]) => ({ offsetBytes: page * PAGE_BYTES, bytes }));
+  }
+
+  private checkRange(offsetBytes: number, lengthBytes: number): void {
+    if (offsetBytes < 0 || lengthBytes < 0 || offsetBytes + lengthBytes > this.size * SECTOR_BYTES) {
+      throw new ModelError('EIO', `access beyond the end of the COW device (${this.size} sectors)`);
+    }
+  }
+
+  private forEachPageSlice(
+    offsetBytes: number,
+    lengthBytes: number,
+    visit: (page: number, pageOffset: number, bufferOffset: number, length: number) => void,
+  ): void {
+    let done = 0;
+    while (done < lengthBytes) {
+      const at = offsetBytes + done;
+      const page = Math.floor(at / PAGE_BYTES);
+      const pageOffset = at - page * PAGE_BYTES;
+      const length = Math.min(PAGE_BYTES - pageOffset, lengthBytes - done);
+      visit(page, pageOffset, done, length);
+      done += length;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+// Sizes and the arithmetic between sectors, bytes and chunks. Everything in the model is counted in
+// 512-byte sectors, as the kernel's block layer and `dmsetup` count them.
+
+/** Bytes in one sector: the unit of every size the kernel prints. */
+export const SECTOR_BYTES = 512;
+
+export function isPowerOfTwo(n: number): boolean {
+  return Number.isSafeInteger(n) && n > 0 && (n & (n - 1)) === 0;
+}
+
+export function isWholeNumber(n: unknown): n is number {
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+}
+
+/** The chunk that holds a sector. */
+export function chunkOfSector(sector: number, chunkSectors: number): number {
+  return Math.floor(sector / chunkSectors);
+}
+
+/** The chunks `[first, last]` touched by the sector range `[offsetSectors, offsetSectors + sectors)`. */
+export function chunksOfRange(
+  offsetSectors: number,
+  sectors: number,
+  chunkSectors: number,
+): { first: number; last: number } {
+  return {
+    first: chunkOfSector(offsetSectors, chunkSectors),
+    last: chunkOfSector(offsetSectors + sectors - 1, chunkSectors),
+  };
+}

@@ -1,0 +1,36 @@
+/// <reference types="vitest/config" />
+// Builds one classic (IIFE) script with relative URLs, so the activity runs from file:// (Sugarizer)
+// and activity:// (Sugar); unminified, so View Source stays readable as the Sugar style guide asks.
+import { defineConfig, type Plugin } from 'vite';
+
+// Vite always injects <script type="module" crossorigin>, even for iife, and Chromium refuses
+// module scripts from file://. This turns it back into a plain deferred script.
+function classicScript(): Plugin {
+  return {
+    name: 'classic-script',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) =>
+        html.replace(
+          /<script type="module" crossorigin src="([^"]+)"><\/script>/g,
+          '<script defer src="$1"></script>',
+        ),
+    },
+  };
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [classicScript()],
+  build: {
+    target: 'es2022',
+    minify: false,
+    rolldownOptions: { output: { format: 'iife' } },
+  },
+  test: {
+    environment: 'node',
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/**/*.browser.test.ts'],
+  },
+});

@@ -1,0 +1,26 @@
+// Browser tests (test/**/*.browser.test.ts) in the system Chromium, driven by Playwright.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { CHROMIUM_ARGS, requireChromium } from './scripts/find-chromium.mjs';
+import { countReporter } from './scripts/wtr-count-reporter.mjs';
+
+// Set by scripts/test-all.mjs to collect the counts for its closing line.
+const resultsFile = process.env.CELLAR_WTR_RESULTS;
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['test/**/*.browser.test.ts'],
+  nodeResolve: true,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: requireChromium(), headless: true, args: CHROMIUM_ARGS },
+    }),
+  ],
+  reporters: resultsFile ? [defaultReporter(), countReporter(resultsFile)] : [defaultReporter()],
+  concurrency: 1,
+  testFramework: { config: { timeout: 5000 } },
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+};
