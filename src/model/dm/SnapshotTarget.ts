@@ -198,7 +198,10 @@ export class SnapshotTarget {
     this.removed = true;
   }
 
-  private prepareCopies(offsetSectors: number, sectors: number): { pending: ExceptionRuns; exhausted: boolean } {
+  private prepareCopies(
+    offsetSectors: number,
+    sectors: number,
+  ): { pending: ExceptionRuns; exhausted: boolean } {
     const { first, last } = chunksOfRange(offsetSectors, sectors, this.store.chunkSectors);
     const pending = new ExceptionRuns();
     let exhausted = false;
@@ -255,7 +258,10 @@ export class SnapshotTarget {
       sectors < 1 ||
       offsetSectors + sectors > this.origin.sizeSectors
     ) {
-      throw new ModelError('EINVAL', `sectors ${offsetSectors}+${sectors} are outside the ${this.origin.sizeSectors}-sector device`);
+      throw new ModelError(
+        'EINVAL',
+        `sectors ${offsetSectors}+${sectors} are outside the ${this.origin.sizeSectors}-sector device`,
+      );
     }
   }
 }

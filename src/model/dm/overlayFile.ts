@@ -59,16 +59,23 @@ export function cowSource(cow: CowDevice): ByteSource {
 }
 
 /** Reads an overlay as the kernel's persistent store would load it. */
-export async function readOverlay(source: ByteSource, options: ReadOverlayOptions = {}): Promise<OverlayInfo> {
+export async function readOverlay(
+  source: ByteSource,
+  options: ReadOverlayOptions = {},
+): Promise<OverlayInfo> {
   const cowSectors = Math.floor(source.sizeBytes / SECTOR_BYTES);
   if (source.sizeBytes < HEADER_FIELD_BYTES) {
-    throw new OverlayFileError('truncated', `the file is only ${source.sizeBytes} bytes: too short for a header`);
+    throw new OverlayFileError(
+      'truncated',
+      `the file is only ${source.sizeBytes} bytes: too short for a header`,
+    );
   }
   const headerBytes = await source.read(0, HEADER_FIELD_BYTES);
   const headerHex16 = toHex(headerBytes);
   const verdict = judgeHeader(headerBytes);
   if (verdict.kind === 'refused') {
-    const hint = verdict.problem === 'bad-magic' ? ` (the first bytes are ${headerHex16.slice(0, 8)}, not "SnAp")` : '';
+    const hint =
+      verdict.problem === 'bad-magic' ? ` (the first bytes are ${headerHex16.slice(0, 8)}, not "SnAp")` : '';
     throw new OverlayFileError(verdict.problem, `not a usable overlay: ${verdict.message}${hint}`);
   }
   if (verdict.kind === 'new') return blankOverlay(headerHex16, cowSectors, options.chunkSectors ?? 8);
@@ -104,7 +111,16 @@ export async function readOverlay(source: ByteSource, options: ReadOverlayOption
           totalSectors: cowSectors,
           metadataSectors: (table.currentArea + 2) * header.chunkSectors,
         };
-  return { blank: false, header, headerHex16, chunkSectors: header.chunkSectors, cowSectors, exceptions, table, status };
+  return {
+    blank: false,
+    header,
+    headerHex16,
+    chunkSectors: header.chunkSectors,
+    cowSectors,
+    exceptions,
+    table,
+    status,
+  };
 }
 
 function blankOverlay(headerHex16: string, cowSectors: number, chunkSectors: number): OverlayInfo {
@@ -125,7 +141,10 @@ function blankOverlay(headerHex16: string, cowSectors: number, chunkSectors: num
  * The overlay file of a model COW: its size and the written pages (header and metadata areas). Data chunks
  * are holes: write it as a sparse file, or fill the holes with zeros.
  */
-export function exportOverlay(cow: CowDevice): { sizeBytes: number; pages: { offsetBytes: number; bytes: Uint8Array }[] } {
+export function exportOverlay(cow: CowDevice): {
+  sizeBytes: number;
+  pages: { offsetBytes: number; bytes: Uint8Array }[];
+} {
   const pages = cow.writtenPages();
   return { sizeBytes: cow.sizeSectors * SECTOR_BYTES, pages };
 }
@@ -134,6 +153,7 @@ export function exportOverlay(cow: CowDevice): { sizeBytes: number; pages: { off
 export function overlayBytes(cow: CowDevice): Uint8Array {
   const { sizeBytes, pages } = exportOverlay(cow);
   const out = new Uint8Array(sizeBytes);
-  for (const { offsetBytes, bytes } of pages) out.set(bytes.subarray(0, Math.max(0, Math.min(bytes.length, sizeBytes - offsetBytes))), offsetBytes);
+  for (const { offsetBytes, bytes } of pages)
+    out.set(bytes.subarray(0, Math.max(0, Math.min(bytes.length, sizeBytes - offsetBytes))), offsetBytes);
   return out;
 }

@@ -84,23 +84,23 @@ export async function replayScenario(scenario: Scenario, withTable = false): Pro
   for (const [index, step] of scenario.steps.entries()) {
     const ok = rig.run(step);
     const target = rig.target;
-    const answer: ReplayStep = {
-      index,
-      op: step.op,
-      ok,
-      status: target ? snapshotStatusLine(target) : null,
-      exceptions: null,
-    };
+    const status = target ? snapshotStatusLine(target) : null;
     if (persistent) {
       const overlay = await readOverlay(cowSource(rig.cow));
-      answer.header_hex16 = overlay.headerHex16;
-      answer.exceptions = overlay.exceptions.length;
-      if (withTable) answer.table = overlay.exceptions.toPairs();
+      steps.push({
+        index,
+        op: step.op,
+        ok,
+        status,
+        header_hex16: overlay.headerHex16,
+        exceptions: overlay.exceptions.length,
+        ...(withTable ? { table: overlay.exceptions.toPairs() } : {}),
+      });
     } else {
-      const status = target?.status();
-      answer.exceptions = status?.state === 'Valid' ? status.sectorsAllocated / scenario.chunk_sectors : null;
+      const usage = target?.status();
+      const exceptions = usage?.state === 'Valid' ? usage.sectorsAllocated / scenario.chunk_sectors : null;
+      steps.push({ index, op: step.op, ok, status, exceptions });
     }
-    steps.push(answer);
   }
   return { schema: REPLAY_SCHEMA, name: scenario.name, steps };
 }

@@ -52,7 +52,8 @@ export function validateScenario(doc: unknown): Scenario {
   const name = typeof doc.name === 'string' ? doc.name : '';
   const originSectors = whole('scenario', doc, 'origin_sectors', 1);
   const chunkSectors = whole('scenario', doc, 'chunk_sectors', 8);
-  if (!isPowerOfTwo(chunkSectors)) throw new ScenarioError('scenario: "chunk_sectors" must be a power of two');
+  if (!isPowerOfTwo(chunkSectors))
+    throw new ScenarioError('scenario: "chunk_sectors" must be a power of two');
   const cowSectors = whole('scenario', doc, 'cow_sectors', 1);
   const store = doc.store;
   if (typeof store !== 'string' || !['P', 'PO', 'N', 'NO'].includes(store) || !parseStoreType(store)) {
