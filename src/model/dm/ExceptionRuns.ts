@@ -8,17 +8,13 @@ export type ExceptionRun = [oldFirst: number, newFirst: number, count: number];
 const FIELDS = 3;
 
 export class ExceptionRuns {
-  private data = new Float64Array(FIELDS * 16);
+  private data = new Float64Array(FIELDS * 2);
   private runCount = 0;
   private total = 0;
 
   /** Number of exceptions (not runs). */
   get length(): number {
     return this.total;
-  }
-
-  get runs(): number {
-    return this.runCount;
   }
 
   append(oldFirst: number, newFirst: number, count: number): void {
@@ -60,17 +56,10 @@ export class ExceptionRuns {
     }
   }
 
-  /** Visits runs in order; `from` is the index of the first exception to visit. */
-  forEachRun(visit: (oldFirst: number, newFirst: number, count: number) => void, from = 0): void {
-    let index = 0;
+  forEachRun(visit: (oldFirst: number, newFirst: number, count: number) => void): void {
     for (let r = 0; r < this.runCount; r++) {
       const at = r * FIELDS;
-      const count = this.data[at + 2]!;
-      if (index + count > from) {
-        const skip = Math.max(0, from - index);
-        visit(this.data[at]! + skip, this.data[at + 1]! + skip, count - skip);
-      }
-      index += count;
+      visit(this.data[at]!, this.data[at + 1]!, this.data[at + 2]!);
     }
   }
 
@@ -86,14 +75,5 @@ export class ExceptionRuns {
       for (let i = 0; i < c; i++) out.push([o + i, n + i]);
     });
     return out;
-  }
-
-  /** The largest new chunk, or -1 when there is none. */
-  maxNewChunk(): number {
-    let max = -1;
-    this.forEachRun((_o, n, c) => {
-      max = Math.max(max, n + c - 1);
-    });
-    return max;
   }
 }

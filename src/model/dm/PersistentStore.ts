@@ -8,30 +8,39 @@ import { ModelError } from '../errors';
 import { SECTOR_BYTES } from '../units';
 import {
   areaLocation,
+  dataChunk,
+  dataChunksBelow,
   encodeHeader,
   exceptionsPerArea,
   FIRST_DATA_CHUNK,
   HEADER_FIELD_BYTES,
   judgeHeader,
-  skipMetadata,
   SNAP_MAGIC,
   SNAPSHOT_DISK_VERSION,
   writeException,
 } from './diskFormat';
-import type { ExceptionStore, LoadOutcome, StoreType, StoreUsage } from './ExceptionStore';
+import type { CopiedListener, ExceptionStore, LoadOutcome, StoreType, StoreUsage } from './ExceptionStore';
 import { ExceptionRuns } from './ExceptionRuns';
 import { MetadataLoader } from './MetadataLoader';
 
 export class PersistentStore implements ExceptionStore {
-  readonly exceptions = new ExceptionRuns();
   private chunk: number;
   private epa: number;
   private valid = 1;
   private nextFree = FIRST_DATA_CHUNK;
   private currentArea = 0;
   private currentCommitted = 0;
-  /** Exceptions already encoded into the COW bytes. */
+  /** Exceptions in the table (committed), and how many of them are already encoded into the COW bytes. */
+  private committed = 0;
   private flushed = 0;
+  /**
+   * The committed exceptions not yet encoded: the table's tail from index `flushed`, as runs of
+   * [first origin chunk, first data index, count] (see dataChunk).
+   */
+  private unflushed = new ExceptionRuns();
+  /** The current request's prepared chunks: data indices from pendingFirst. */
+  private pendingFirst = 0;
+  private pendingCount = 0;
 
   constructor(
     private readonly cow: CowDevice,
@@ -66,35 +75,45 @@ export class PersistentStore implements ExceptionStore {
     return 'loaded';
   }
 
-  prepare(oldFirst: number, count: number, pending: ExceptionRuns): number {
-    let granted = 0;
-    while (granted < count && this.roomForOneMore()) {
-      // Hand out chunks up to the next metadata chunk (or the end of the COW) in one run.
-      const nextArea = areaLocation(Math.floor((this.nextFree - 1) / (this.epa + 1)) + 1, this.epa);
-      const lastFitting = Math.floor(this.cow.sizeSectors / this.chunk) - 1;
-      const run = Math.min(count - granted, nextArea - this.nextFree, lastFitting - this.nextFree + 1);
-      pending.append(oldFirst + granted, this.nextFree, run);
-      granted += run;
-      this.nextFree = skipMetadata(this.nextFree + run, this.epa);
-    }
+  prepare(count: number): number {
+    const next = dataChunksBelow(this.nextFree, this.epa);
+    if (this.pendingCount === 0) this.pendingFirst = next;
+    // The kernel checks (next_free + 1) * chunk_size <= COW size one chunk at a time: a data chunk is handed
+    // out only if it lies wholly inside the COW.
+    const chunksInCow = Math.floor(this.cow.sizeSectors / this.chunk);
+    const granted = Math.min(count, Math.max(0, dataChunksBelow(chunksInCow, this.epa) - next));
+    this.pendingCount += granted;
+    this.nextFree = dataChunk(next + granted, this.epa);
     return granted;
   }
 
-  commit(pending: ExceptionRuns): boolean {
-    if (this.valid === 0) return false;
-    const committedBefore = this.exceptions.length;
-    let ok = true;
-    pending.forEachRun((oldFirst, newFirst, count) => {
-      let done = 0;
-      while (ok && done < count) {
-        const take = Math.min(count - done, this.epa - this.currentCommitted);
-        this.exceptions.append(oldFirst + done, newFirst + done, take);
-        this.currentCommitted += take;
-        done += take;
-        if (this.currentCommitted === this.epa) ok = this.advanceArea(committedBefore);
-      }
-    });
-    return ok;
+  commit(originRuns: readonly number[], onCopied?: CopiedListener): boolean {
+    if (this.valid === 0) {
+      this.abandon();
+      return false;
+    }
+    const committedBefore = this.committed;
+    const firstData = this.pendingFirst;
+    let data = firstData;
+    for (let i = 0; i < originRuns.length; i += 2) {
+      this.unflushed.append(originRuns[i]!, data, originRuns[i + 1]!);
+      data += originRuns[i + 1]!;
+    }
+    this.pendingCount = 0;
+    this.committed += data - firstData;
+    // Each time the current area fills, the next one is zeroed and becomes current.
+    let remaining = data - firstData;
+    while (this.currentCommitted + remaining >= this.epa) {
+      remaining -= this.epa - this.currentCommitted;
+      if (!this.advanceArea(committedBefore)) return false;
+    }
+    this.currentCommitted += remaining;
+    if (onCopied) this.reportCopied(originRuns, firstData, onCopied);
+    return true;
+  }
+
+  abandon(): void {
+    this.pendingCount = 0;
   }
 
   dropSnapshot(): void {
@@ -111,7 +130,7 @@ export class PersistentStore implements ExceptionStore {
   }
 
   flush(): void {
-    if (this.flushed === this.exceptions.length) return;
+    if (this.unflushed.length === 0) return;
     const areaBytes = this.chunk * SECTOR_BYTES;
     let index = this.flushed;
     let area = -1;
@@ -119,7 +138,7 @@ export class PersistentStore implements ExceptionStore {
     const writeBack = () => {
       if (view) this.cow.write(areaLocation(area, this.epa) * areaBytes, new Uint8Array(view.buffer));
     };
-    this.exceptions.forEachRun((oldFirst, newFirst, count) => {
+    this.unflushed.forEachRun((oldFirst, firstData, count) => {
       for (let i = 0; i < count; i++, index++) {
         const entryArea = Math.floor(index / this.epa);
         if (entryArea !== area) {
@@ -127,11 +146,12 @@ export class PersistentStore implements ExceptionStore {
           area = entryArea;
           view = new DataView(this.cow.readRaw(areaLocation(area, this.epa) * areaBytes, areaBytes).buffer);
         }
-        writeException(view!, index % this.epa, oldFirst + i, newFirst + i);
+        writeException(view!, index % this.epa, oldFirst + i, dataChunk(firstData + i, this.epa));
       }
-    }, this.flushed);
+    });
     writeBack();
     this.flushed = index;
+    this.unflushed = new ExceptionRuns();
   }
 
   private createNew(): LoadOutcome {
@@ -147,16 +167,14 @@ export class PersistentStore implements ExceptionStore {
     const areaBytes = this.chunk * SECTOR_BYTES;
     for (let chunk = loader.nextAreaChunk(); chunk !== null; chunk = loader.nextAreaChunk()) {
       this.requireChunks(chunk + 1, `metadata area at chunk ${chunk}`);
-      loader.feed(this.cow.readRaw(chunk * areaBytes, areaBytes), (oldChunk, newChunk) => {
-        this.exceptions.append(oldChunk, newChunk, 1);
-        add(oldChunk, newChunk);
-      });
+      loader.feed(this.cow.readRaw(chunk * areaBytes, areaBytes), add);
     }
     const table = loader.result();
     this.currentArea = table.currentArea;
     this.currentCommitted = table.currentCommitted;
     this.nextFree = table.nextFree;
-    this.flushed = this.exceptions.length;
+    this.committed = table.exceptionCount;
+    this.flushed = table.exceptionCount;
   }
 
   /**
@@ -168,7 +186,9 @@ export class PersistentStore implements ExceptionStore {
     const next = areaLocation(this.currentArea + 1, this.epa);
     if ((next + 1) * this.chunk > this.cow.sizeSectors) {
       this.valid = 0;
-      this.exceptions.truncate(Math.max(committedBefore, this.currentArea * this.epa));
+      const kept = Math.max(committedBefore, this.currentArea * this.epa);
+      this.unflushed.truncate(kept - this.flushed);
+      this.committed = kept;
       return false;
     }
     this.zeroArea(this.currentArea + 1);
@@ -177,8 +197,20 @@ export class PersistentStore implements ExceptionStore {
     return true;
   }
 
-  private roomForOneMore(): boolean {
-    return (this.nextFree + 1) * this.chunk <= this.cow.sizeSectors;
+  /** Tells `onCopied` about a committed request, one run per metadata area (COW chunks skip metadata). */
+  private reportCopied(originRuns: readonly number[], firstData: number, onCopied: CopiedListener): void {
+    let data = firstData;
+    for (let i = 0; i < originRuns.length; i += 2) {
+      let origin = originRuns[i]!;
+      let count = originRuns[i + 1]!;
+      while (count > 0) {
+        const inArea = Math.min(count, this.epa - (data % this.epa));
+        onCopied(origin, dataChunk(data, this.epa), inArea);
+        origin += inArea;
+        data += inArea;
+        count -= inArea;
+      }
+    }
   }
 
   private writeHeader(): void {

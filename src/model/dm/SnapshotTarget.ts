@@ -10,11 +10,10 @@ import type { OriginDevice } from '../block/BlockDevice';
 import type { CowDevice } from '../block/CowDevice';
 import { ModelError } from '../errors';
 import { Emitter } from '../events';
-import { chunksOfRange, isPowerOfTwo } from '../units';
+import { chunkOfSector, isPowerOfTwo } from '../units';
 import { ChunkBitmap } from './ChunkBitmap';
 import { areaLocation, exceptionsPerArea } from './diskFormat';
 import type { ExceptionStore, StoreType } from './ExceptionStore';
-import { ExceptionRuns } from './ExceptionRuns';
 import { PersistentStore } from './PersistentStore';
 import { TransientStore } from './TransientStore';
 
@@ -55,6 +54,12 @@ export interface SnapshotSpec {
   /** `dmsetup create --readonly` (live-osimg-min): writes are refused. */
   readOnly?: boolean;
   events?: Emitter<SnapshotEvents>;
+  /** Continue a saved target (snapshotState.ts): the state that lives only in a running device. */
+  resume?: {
+    valid: boolean;
+    overflowed: boolean;
+    transient?: { runs: readonly (readonly [number, number, number])[]; nextFreeSectors: number };
+  };
 }
 
 export type CreateResult = { ok: true; target: SnapshotTarget } | { ok: false; message: string };
@@ -103,20 +108,29 @@ export class SnapshotTarget {
       type === 'N'
         ? new TransientStore(spec.cow, spec.chunkSectors)
         : new PersistentStore(spec.cow, spec.chunkSectors, type === 'PO');
-    const pairs: [number, number][] = [];
+    // The bitmap's size depends on the chunk size, which the on-disk header may override: collect first.
+    const loadedOld: number[] = [];
     let outcome;
     try {
-      outcome = store.readMetadata((oldChunk, newChunk) => pairs.push([oldChunk, newChunk]));
+      outcome = store.readMetadata((oldChunk) => loadedOld.push(oldChunk));
     } catch (error) {
       if (error instanceof ModelError) return { ok: false, message: error.message };
       throw error;
     }
     const target = new SnapshotTarget(spec.origin, spec.cow, store, spec);
-    for (const [oldChunk] of pairs) if (oldChunk < target.copied.chunks) target.copied.setRange(oldChunk, 1);
+    for (const oldChunk of loadedOld) target.markCopied(oldChunk, 1);
+    if (spec.resume?.transient && store instanceof TransientStore) {
+      store.restore(spec.resume.transient.runs, spec.resume.transient.nextFreeSectors);
+      store.exceptions.forEachRun((oldFirst, _new, count) => target.markCopied(oldFirst, count));
+    }
     spec.cow.setFlushHook(() => store.flush());
     if (outcome === 'marked-invalid') {
       target.isValid = false;
       target.log('Snapshot is marked invalid.');
+    }
+    if (spec.resume) {
+      target.isValid &&= spec.resume.valid;
+      target.isOverflowed = spec.resume.overflowed;
     }
     return { ok: true, target };
   }
@@ -154,10 +168,10 @@ export class SnapshotTarget {
     this.checkRange(offsetSectors, sectors);
     if (this.readOnly) return { ok: false, error: 'EROFS', newChunks: 0 };
     if (!this.isValid || this.isOverflowed) return { ok: false, error: 'EIO', newChunks: 0 };
-    const { pending, exhausted } = this.prepareCopies(offsetSectors, sectors);
-    if (!exhausted) return this.commit(pending, 'snapshot-write');
+    const { originRuns, exhausted } = this.prepareCopies(offsetSectors, sectors);
+    if (!exhausted) return this.commit(originRuns, 'snapshot-write');
     if (this.store.type === 'PO') {
-      const committed = this.commit(pending, 'snapshot-write');
+      const committed = this.commit(originRuns, 'snapshot-write');
       if (this.isValid) {
         this.isOverflowed = true;
         this.log('Snapshot overflowed: Unable to allocate exception.');
@@ -165,6 +179,7 @@ export class SnapshotTarget {
       }
       return { ok: false, error: 'EIO', newChunks: committed.newChunks };
     }
+    this.store.abandon();
     this.invalidate('Unable to allocate exception.');
     return { ok: false, error: 'EIO', newChunks: 0 };
   }
@@ -183,12 +198,13 @@ export class SnapshotTarget {
   writeOrigin(offsetSectors: number, sectors: number): IoResult {
     this.checkRange(offsetSectors, sectors);
     if (!this.isValid) return { ok: true, newChunks: 0 };
-    const { pending, exhausted } = this.prepareCopies(offsetSectors, sectors);
+    const { originRuns, exhausted } = this.prepareCopies(offsetSectors, sectors);
     if (exhausted) {
+      this.store.abandon();
       this.invalidate('Unable to allocate exception.');
       return { ok: true, newChunks: 0 };
     }
-    return { ...this.commit(pending, 'origin-write'), ok: true };
+    return { ...this.commit(originRuns, 'origin-write'), ok: true };
   }
 
   /** `dmsetup remove`: the store's last metadata reaches the COW; the target can no longer be used. */
@@ -198,33 +214,47 @@ export class SnapshotTarget {
     this.removed = true;
   }
 
+  /** Origin chunks past the end of the origin (only a foreign table has them) can never be written: skipped. */
+  private markCopied(originChunk: number, count: number): void {
+    const end = Math.min(originChunk + count, this.copied.chunks);
+    if (end > originChunk) this.copied.setRange(originChunk, end - originChunk);
+  }
+
+  /** Prepares an exception for every chunk of the range not yet copied, in ascending order. */
   private prepareCopies(
     offsetSectors: number,
     sectors: number,
-  ): { pending: ExceptionRuns; exhausted: boolean } {
-    const { first, last } = chunksOfRange(offsetSectors, sectors, this.store.chunkSectors);
-    const pending = new ExceptionRuns();
+  ): { originRuns: number[]; exhausted: boolean } {
+    const first = chunkOfSector(offsetSectors, this.store.chunkSectors);
+    const last = chunkOfSector(offsetSectors + sectors - 1, this.store.chunkSectors);
+    const originRuns: number[] = [];
     let exhausted = false;
     this.copied.forEachClearRun(first, last, (start, count) => {
-      exhausted = this.store.prepare(start, count, pending) < count;
+      const granted = this.store.prepare(count);
+      if (granted > 0) originRuns.push(start, granted);
+      exhausted = granted < count;
       return !exhausted;
     });
-    return { pending, exhausted };
+    return { originRuns, exhausted };
   }
 
-  private commit(pending: ExceptionRuns, cause: CopyCause): IoResult {
-    const areaBefore = this.store.usage().metadataSectors;
-    if (!this.store.commit(pending)) {
+  private commit(originRuns: number[], cause: CopyCause): IoResult {
+    const areaBefore = this.events.wants('area-started') ? this.store.usage().metadataSectors : 0;
+    const onCopied = this.events.wants('chunks-copied')
+      ? (originChunk: number, cowChunk: number, count: number) =>
+          this.events.emit('chunks-copied', { originChunk, cowChunk, count, cause })
+      : undefined;
+    if (!this.store.commit(originRuns, onCopied)) {
       this.invalidate('Error reading/writing.');
       return { ok: false, error: 'EIO', newChunks: 0 };
     }
-    const wantsCopies = this.events.wants('chunks-copied');
-    pending.forEachRun((originChunk, cowChunk, count) => {
-      this.copied.setRange(originChunk, count);
-      if (wantsCopies) this.events.emit('chunks-copied', { originChunk, cowChunk, count, cause });
-    });
+    let newChunks = 0;
+    for (let i = 0; i < originRuns.length; i += 2) {
+      this.markCopied(originRuns[i]!, originRuns[i + 1]!);
+      newChunks += originRuns[i + 1]!;
+    }
     if (this.events.wants('area-started')) this.emitAreasStarted(areaBefore);
-    return { ok: true, newChunks: pending.length };
+    return { ok: true, newChunks };
   }
 
   private emitAreasStarted(metadataSectorsBefore: number): void {

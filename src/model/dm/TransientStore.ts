@@ -2,13 +2,16 @@
 // nothing is written to the COW, chunks are counted in sectors from 0, and metadata takes no space.
 
 import type { CowDevice } from '../block/CowDevice';
-import type { ExceptionStore, LoadOutcome, StoreUsage } from './ExceptionStore';
+import type { CopiedListener, ExceptionStore, LoadOutcome, StoreUsage } from './ExceptionStore';
 import { ExceptionRuns } from './ExceptionRuns';
 
 export class TransientStore implements ExceptionStore {
   readonly type = 'N' as const;
+  /** The copied chunks: the transient store's only record, kept in memory as the kernel keeps it. */
   readonly exceptions = new ExceptionRuns();
   private nextFreeSectors = 0;
+  private pendingFirst = 0;
+  private pendingCount = 0;
 
   constructor(
     private readonly cow: CowDevice,
@@ -19,17 +22,28 @@ export class TransientStore implements ExceptionStore {
     return 'new';
   }
 
-  prepare(oldFirst: number, count: number, pending: ExceptionRuns): number {
+  prepare(count: number): number {
+    if (this.pendingCount === 0) this.pendingFirst = this.nextFreeSectors / this.chunkSectors;
     const room = Math.floor((this.cow.sizeSectors - this.nextFreeSectors) / this.chunkSectors);
     const granted = Math.max(0, Math.min(count, room));
-    pending.append(oldFirst, this.nextFreeSectors / this.chunkSectors, granted);
+    this.pendingCount += granted;
     this.nextFreeSectors += granted * this.chunkSectors;
     return granted;
   }
 
-  commit(pending: ExceptionRuns): boolean {
-    pending.forEachRun((oldFirst, newFirst, count) => this.exceptions.append(oldFirst, newFirst, count));
+  commit(originRuns: readonly number[], onCopied?: CopiedListener): boolean {
+    let cowChunk = this.pendingFirst;
+    for (let i = 0; i < originRuns.length; i += 2) {
+      this.exceptions.append(originRuns[i]!, cowChunk, originRuns[i + 1]!);
+      onCopied?.(originRuns[i]!, cowChunk, originRuns[i + 1]!);
+      cowChunk += originRuns[i + 1]!;
+    }
+    this.pendingCount = 0;
     return true;
+  }
+
+  abandon(): void {
+    this.pendingCount = 0;
   }
 
   dropSnapshot(): void {

@@ -77,6 +77,22 @@ export function skipMetadata(nextFree: number, epa: number): number {
 /** The first data chunk of a new store: after the header and area 0. */
 export const FIRST_DATA_CHUNK = HEADER_CHUNKS + 1;
 
+/**
+ * Data chunks numbered in order, metadata chunks left out: data chunk `dataIndex` is COW chunk
+ * 2 + dataIndex + floor(dataIndex/epa). Allocation walks this sequence, so runs of new exceptions are kept
+ * as data indices and become chunk numbers only when written.
+ */
+export function dataChunk(dataIndex: number, epa: number): number {
+  return FIRST_DATA_CHUNK + dataIndex + Math.floor(dataIndex / epa);
+}
+
+/** How many data chunks lie below COW chunk `chunk` (the data index of `chunk` when it is a data chunk). */
+export function dataChunksBelow(chunk: number, epa: number): number {
+  return chunk <= FIRST_DATA_CHUNK
+    ? 0
+    : chunk - HEADER_CHUNKS - Math.ceil((chunk - HEADER_CHUNKS) / (epa + 1));
+}
+
 const TWO_TO_32 = 2 ** 32;
 
 function setU64(view: DataView, at: number, value: number): void {

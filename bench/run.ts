@@ -1,0 +1,169 @@
+// `npm run bench`: speed and memory figures of the dm-snapshot model, each against its budget. Figures, not
+// pass/fail tests: the last line is one JSON object of all figures, for tracking over time.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { statusOfCommand } from '../src/cli/commands/statusOf';
+import { OriginDevice } from '../src/model/block/BlockDevice';
+import { CowDevice } from '../src/model/block/CowDevice';
+import { exportOverlay } from '../src/model/dm/overlayFile';
+import { SnapshotTarget } from '../src/model/dm/SnapshotTarget';
+import { NaiveSnapshot } from './naiveSnapshot';
+
+const CHUNK = 8;
+const GIB_SECTORS = 2 * 1024 * 1024;
+
+function snapshot(originSectors: number, cowSectors: number, store = 'P'): SnapshotTarget {
+  const made = SnapshotTarget.create({
+    origin: new OriginDevice(originSectors),
+    cow: new CowDevice(cowSectors),
+    store,
+    chunkSectors: CHUNK,
+  });
+  if (!made.ok) throw new Error(made.message);
+  return made.target;
+}
+
+/** Runs before timing starts: the JIT needs about ten calls to optimise the write path. */
+const WARM_UP_RUNS = 12;
+
+/** The median of several timed runs after the warm-up, each on fresh state made by `setup`. */
+function medianMs<T>(runs: number, setup: () => T, work: (state: T) => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs + WARM_UP_RUNS; i++) {
+    const state = setup();
+    const start = performance.now();
+    work(state);
+    if (i >= WARM_UP_RUNS) times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/** A deterministic pseudo-random sequence (mulberry32), so every run writes the same chunks. */
+function randomChunks(count: number, chunks: number, seed = 42): Uint32Array {
+  const out = new Uint32Array(count);
+  let state = seed;
+  for (let i = 0; i < count; i++) {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    out[i] = (((t ^ (t >>> 14)) >>> 0) / 4294967296) * chunks;
+  }
+  return out;
+}
+
+function writeRandom(target: SnapshotTarget, chunks: Uint32Array): void {
+  for (const chunk of chunks) target.write(chunk * CHUNK, CHUNK);
+}
+
+/** Two full collections: the first leaves freed array buffers for the second to release. */
+function gc(): void {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  collect?.();
+  collect?.();
+}
+
+function memoryBytes(): number {
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
+}
+
+async function statusOfFullCow(): Promise<number> {
+  // A completely full 4 GiB COW, exported as a sparse file (header and areas only). PO fills it to the last
+  // chunk and keeps it valid: the write that does not fit commits what it got, then overflows.
+  const target = snapshot(8 * GIB_SECTORS, 4 * GIB_SECTORS, 'PO');
+  target.write(0, 8 * GIB_SECTORS);
+  const dir = mkdtempSync(join(tmpdir(), 'cellar-bench-'));
+  const path = join(dir, 'overlay');
+  try {
+    const { sizeBytes, pages } = exportOverlay(target.cow);
+    const file = await open(path, 'w');
+    await file.truncate(sizeBytes);
+    for (const { offsetBytes, bytes } of pages) await file.write(bytes, 0, bytes.length, offsetBytes);
+    await file.close();
+    const times: number[] = [];
+    let line = '';
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      line = await statusOfCommand(path, 8 * GIB_SECTORS, CHUNK);
+      times.push(performance.now() - start);
+    }
+    if (!line.includes(` ${4 * GIB_SECTORS}/${4 * GIB_SECTORS} `)) {
+      throw new Error(`status-of gave "${line}" for a full 4 GiB COW`);
+    }
+    return times.sort((a, b) => a - b)[2]!;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const oneGib = GIB_SECTORS;
+  const random = randomChunks(262144, (4 * oneGib) / CHUNK);
+  // Memory first, before other workloads leave garbage behind.
+  gc();
+  const before = memoryBytes();
+  const big = snapshot(4 * oneGib, 32 * oneGib);
+  writeRandom(big, random);
+  big.cow.flush(); // count the metadata areas the kernel would have written too
+  gc();
+  const heapMib = (memoryBytes() - before) / 2 ** 20;
+  if (!big.valid) throw new Error('the 32 GiB overlay should hold the random workload');
+  const write1GibMs = medianMs(
+    9,
+    () => snapshot(4 * oneGib, 4 * oneGib),
+    (t) => t.write(0, oneGib),
+  );
+  const naiveMs = medianMs(
+    5,
+    () => new NaiveSnapshot((4 * oneGib) / CHUNK, 256),
+    (n) => n.write(0, oneGib / CHUNK),
+  );
+
+  const random4kMs = medianMs(
+    5,
+    () => snapshot(4 * oneGib, 2 * oneGib),
+    (t) => writeRandom(t, random),
+  );
+
+  const statusOfMs = await statusOfFullCow();
+
+  const figures = {
+    write_1gib_ms: round(write1GibMs),
+    speedup_vs_naive: round(naiveMs / write1GibMs),
+    random_4k_writes_ms: round(random4kMs),
+    heap_32gib_mib: round(heapMib),
+    status_of_4gib_ms: round(statusOfMs),
+  };
+  report('write_1gib_ms', figures.write_1gib_ms, 5, 'ms', 'at most');
+  report('speedup_vs_naive', figures.speedup_vs_naive, 100, '×', 'at least');
+  report('random_4k_writes_ms', figures.random_4k_writes_ms, 250, 'ms', 'at most');
+  report('heap_32gib_mib', figures.heap_32gib_mib, 16, 'MiB', 'at most');
+  report('status_of_4gib_ms', figures.status_of_4gib_ms, 500, 'ms', 'at most');
+  if (!(globalThis as { gc?: unknown }).gc)
+    console.log('(run with node --expose-gc for a steadier heap figure)');
+  console.log(JSON.stringify(figures));
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+function report(
+  name: string,
+  value: number,
+  budget: number,
+  unit: string,
+  kind: 'at most' | 'at least',
+): void {
+  const ratio = value / budget;
+  const met = kind === 'at most' ? value <= budget : value >= budget;
+  console.log(
+    `${name.padEnd(20)} ${String(value).padStart(10)} ${unit.padEnd(3)} budget ${kind} ${budget} ${unit}: ${ratio.toFixed(3)} of budget ${met ? 'met' : 'MISSED'}`,
+  );
+}
+
+await main();
