@@ -8,6 +8,7 @@ import { CowDevice } from '../../src/model/block/CowDevice';
 import { VALID_BYTE_OFFSET } from '../../src/model/dm/diskFormat';
 import { snapshotStatusLine } from '../../src/model/dm/dmsetupFormat';
 import { cowSource, readOverlay } from '../../src/model/dm/overlayFile';
+import { extendCow, setValidByte } from '../../src/model/dm/recovery';
 import { SnapshotTarget } from '../../src/model/dm/SnapshotTarget';
 import { compareWithCow } from './rawCapture';
 import { cumulativeRuns, runsToPairs, type Golden, type GoldenStep } from './golden';
@@ -62,11 +63,10 @@ export async function replayBlockEffects(golden: Golden): Promise<StepComparison
       target = null;
       if (first.store !== 'N') {
         const validByte = parseInt(step.cow_header_hex16.slice(8, 10), 16);
-        if (cow.read(VALID_BYTE_OFFSET, 1)[0] !== validByte)
-          cow.write(VALID_BYTE_OFFSET, Uint8Array.of(validByte));
+        if (cow.read(VALID_BYTE_OFFSET, 1)[0] !== validByte) setValidByte(cow, validByte);
       }
       if (step.cow_file_bytes / 512 > cow.sizeSectors)
-        cow.extend(step.cow_file_bytes / 512 - cow.sizeSectors);
+        extendCow(cow, step.cow_file_bytes / 512 - cow.sizeSectors);
     }
     if (step.status !== null) {
       target ??= create();

@@ -7,6 +7,7 @@ import { OriginDevice } from '../../src/model/block/BlockDevice';
 import { CowDevice } from '../../src/model/block/CowDevice';
 import { snapshotStatusParams } from '../../src/model/dm/dmsetupFormat';
 import { bytesSource, cowSource, overlayBytes, readOverlay } from '../../src/model/dm/overlayFile';
+import { extendCow, setValidByte } from '../../src/model/dm/recovery';
 import { restoreSnapshot, saveSnapshot } from '../../src/model/dm/snapshotState';
 import { SnapshotTarget } from '../../src/model/dm/SnapshotTarget';
 import { ReferenceSnapshot, type Store } from '../helpers/referenceModel';
@@ -93,11 +94,11 @@ function runBoth(
       } else {
         model.remove();
         if (step.op === 'set_valid' && store !== 'N') {
-          cow.write(4, Uint8Array.of(step.value));
+          setValidByte(cow, step.value);
           ref.headerValid = step.value;
         }
         if (step.op === 'extend') {
-          cow.extend(step.sectors);
+          extendCow(cow, step.sectors);
           ref.cowSectors += step.sectors;
         }
         model = create();

@@ -4,10 +4,10 @@
 
 import { OriginDevice } from '../block/BlockDevice';
 import { CowDevice } from '../block/CowDevice';
-import { VALID_BYTE_OFFSET } from '../dm/diskFormat';
 import { snapshotStatusLine } from '../dm/dmsetupFormat';
 import type { ExceptionPair } from '../dm/ExceptionRuns';
 import { cowSource, readOverlay } from '../dm/overlayFile';
+import { extendCow, setValidByte } from '../dm/recovery';
 import { parseStoreType, SnapshotTarget } from '../dm/SnapshotTarget';
 import type { Scenario, ScenarioStep } from './scenario';
 
@@ -69,9 +69,9 @@ class LabRig {
       case 'reload':
         return this.recreate();
       case 'set_valid':
-        return this.recreate(() => this.cow.write(VALID_BYTE_OFFSET, Uint8Array.of(step.value)));
+        return this.recreate(() => setValidByte(this.cow, step.value));
       case 'extend_cow':
-        return this.recreate(() => this.cow.extend(step.sectors));
+        return this.recreate(() => extendCow(this.cow, step.sectors));
     }
   }
 }

@@ -7,6 +7,7 @@ import { encodeHeader, SNAP_MAGIC, toHex } from '../../../src/model/dm/diskForma
 import { snapshotStatusLine, snapshotTableLine } from '../../../src/model/dm/dmsetupFormat';
 import { Emitter } from '../../../src/model/events';
 import { cowSource, readOverlay } from '../../../src/model/dm/overlayFile';
+import { extendCow, setValidByte } from '../../../src/model/dm/recovery';
 import { SnapshotTarget, type SnapshotEvents } from '../../../src/model/dm/SnapshotTarget';
 import { OriginDevice } from '../../../src/model/block/BlockDevice';
 import { makeTarget, reload, writeChunks } from '../../helpers/makeTarget';
@@ -134,7 +135,7 @@ describe('when the overlay is full', () => {
     target.write(1000 * 8, 7 * 8);
     expect((await readOverlay(cowSource(target.cow))).exceptions.length).toBe(300);
     target.remove();
-    target.cow.write(4, Uint8Array.of(1));
+    setValidByte(target.cow, 1);
     expect(params(reload(target))).toBe('2424/2464 24');
   });
 
@@ -149,8 +150,8 @@ describe('when the overlay is full', () => {
     const target = fullTarget('P');
     target.write(305 * 8, 8);
     target.remove();
-    target.cow.write(4, Uint8Array.of(1));
-    target.cow.extend(2048);
+    setValidByte(target.cow, 1);
+    extendCow(target.cow, 2048);
     const again = reload(target);
     expect(params(again)).toBe('2464/4512 24');
     expect(again.write(305 * 8, 8).ok).toBe(true);
@@ -203,10 +204,16 @@ describe('loading an overlay', () => {
     expect(made.ok).toBe(false);
   });
 
+  it('the valid byte is one byte: other values are refused', () => {
+    expect(() => setValidByte(new CowDevice(16), 256)).toThrow(
+      'the valid byte takes a value from 0 to 255, not 256',
+    );
+  });
+
   it('keeps a valid byte other than 0 or 1 (any non-zero loads)', async () => {
     const target = makeTarget();
     target.remove();
-    target.cow.write(4, Uint8Array.of(7));
+    setValidByte(target.cow, 7);
     const again = reload(target);
     expect(params(again)).toBe('16/2464 16');
     expect((await header(again)).slice(8, 10)).toBe('07');
