@@ -16,15 +16,3 @@ export function isWholeNumber(n: unknown): n is number {
 export function chunkOfSector(sector: number, chunkSectors: number): number {
   return Math.floor(sector / chunkSectors);
 }
-
-/** The chunks `[first, last]` touched by the sector range `[offsetSectors, offsetSectors + sectors)`. */
-export function chunksOfRange(
-  offsetSectors: number,
-  sectors: number,
-  chunkSectors: number,
-): { first: number; last: number } {
-  return {
-    first: chunkOfSector(offsetSectors, chunkSectors),
-    last: chunkOfSector(offsetSectors + sectors - 1, chunkSectors),
-  };
-}

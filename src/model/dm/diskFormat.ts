@@ -16,7 +16,7 @@
 // point at the header). Data chunks are handed out in order from chunk 2, skipping metadata chunks; when an
 // area fills, the next area's chunk is zeroed at once.
 
-import { SECTOR_BYTES } from '../units';
+import { isPowerOfTwo, SECTOR_BYTES } from '../units';
 
 export const SNAP_MAGIC = 0x70416e53;
 export const SNAPSHOT_DISK_VERSION = 1;
@@ -120,6 +120,9 @@ export function readException(area: DataView, index: number): { oldChunk: number
   return { oldChunk: getU64(area, at), newChunk: getU64(area, at + 8) };
 }
 
+/** The kernel's limit on a chunk size, INT_MAX >> SECTOR_SHIFT (dm_exception_store_set_chunk_size). */
+export const MAX_CHUNK_SECTORS = 0x7fffffff >> 9;
+
 /** How the kernel's read_header and read_metadata judge a header, before any exception is read. */
 export type HeaderVerdict =
   | { kind: 'new' }
@@ -133,11 +136,16 @@ export function judgeHeader(bytes: Uint8Array): HeaderVerdict {
     return { kind: 'refused', problem: 'bad-magic', message: 'Invalid or corrupt snapshot' };
   }
   const chunk = header.chunkSectors;
-  if (!Number.isSafeInteger(chunk) || chunk <= 0 || (chunk & (chunk - 1)) !== 0) {
+  const chunkProblem = !isPowerOfTwo(chunk)
+    ? 'is not a power of 2'
+    : chunk > MAX_CHUNK_SECTORS
+      ? 'is too high'
+      : null;
+  if (chunkProblem) {
     return {
       kind: 'refused',
       problem: 'bad-chunk-size',
-      message: `invalid on-disk chunk size ${chunk}: Chunk size is not a power of 2`,
+      message: `invalid on-disk chunk size ${chunk}: Chunk size ${chunkProblem}`,
     };
   }
   if (header.version !== SNAPSHOT_DISK_VERSION) {

@@ -8,6 +8,7 @@ import { OriginDevice, type DeviceNumber } from '../block/BlockDevice';
 import { base64ToBytes, bytesToBase64 } from '../block/base64';
 import { CowDevice } from '../block/CowDevice';
 import { ModelError } from '../errors';
+import { SECTOR_BYTES } from '../units';
 import type { Emitter } from '../events';
 import type { ExceptionRun } from './ExceptionRuns';
 import { SnapshotTarget, type SnapshotEvents } from './SnapshotTarget';
@@ -64,7 +65,7 @@ export function restoreSnapshot(state: SnapshotState, events?: Emitter<SnapshotE
     const bytes = base64ToBytes(base64);
     cow.write(
       offsetBytes,
-      bytes.subarray(0, Math.min(bytes.length, state.cow.sizeSectors * 512 - offsetBytes)),
+      bytes.subarray(0, Math.min(bytes.length, state.cow.sizeSectors * SECTOR_BYTES - offsetBytes)),
     );
   }
   const made = SnapshotTarget.create({
