@@ -4,6 +4,7 @@
 
 import type { StoreType } from '../model/dm/ExceptionStore';
 import { parseStoreType } from '../model/dm/SnapshotTarget';
+import { isPowerOfTwo } from '../model/units';
 
 export class DmParseError extends Error {
   constructor(
@@ -60,6 +61,8 @@ function number(text: string, lineNumber: number, what: string): number {
 }
 
 function parseHead(line: string, lineNumber: number): LineHead {
+  if (/[\r\n\u2028\u2029]/.test(line))
+    throw new DmParseError(lineNumber, 'expected one line, found a line break inside');
   const match = HEAD.exec(line.trim());
   if (!match) {
     throw new DmParseError(
@@ -92,7 +95,10 @@ export function parseSnapshotState(params: string, lineNumber = 1): ParsedSnapsh
   const totalSectors = number(match[2]!, lineNumber, 'total sectors');
   const metadataSectors = match[3] === undefined ? null : number(match[3], lineNumber, 'metadata sectors');
   if (sectorsAllocated > totalSectors) {
-    throw new DmParseError(lineNumber, `${sectorsAllocated} sectors allocated out of only ${totalSectors}`);
+    throw new DmParseError(
+      lineNumber,
+      `expected allocated sectors ≤ total sectors; found ${sectorsAllocated} allocated out of only ${totalSectors}`,
+    );
   }
   return { state: 'Valid', sectorsAllocated, totalSectors, metadataSectors };
 }
@@ -113,10 +119,10 @@ export function parseTableLine(line: string, lineNumber = 1): TableLine {
   if (!SNAPSHOT_TARGETS.has(head.target)) return head;
   const [origin, cow, storeAsWritten, chunk] = fields;
   const store = storeAsWritten === undefined ? null : parseStoreType(storeAsWritten);
-  if (fields.length !== 4 || !store || !/^\d+$/.test(chunk!)) {
+  if (fields.length !== 4 || !store || !/^\d+$/.test(chunk!) || !isPowerOfTwo(Number(chunk))) {
     throw new DmParseError(
       lineNumber,
-      `expected "snapshot <origin> <cow> <P|PO|N> <chunk size>", like "snapshot 7:0 7:1 PO 8"; found "${head.params.slice(0, 60)}"`,
+      `expected "snapshot <origin> <cow> <P|PO|N> <chunk size, a power of two>", like "snapshot 7:0 7:1 PO 8"; found "${head.params.slice(0, 60)}"`,
     );
   }
   return {
@@ -134,7 +140,7 @@ export function parseTableLine(line: string, lineNumber = 1): TableLine {
 /** Every line of a `dmsetup status` or `dmsetup table` output; "No devices found" is an empty list. */
 export function parseListing<T>(text: string, parseLine: (line: string, lineNumber: number) => T): T[] {
   const out: T[] = [];
-  for (const [index, raw] of text.split(/\r?\n/).entries()) {
+  for (const [index, raw] of text.split(/\r\n|[\n\r\u2028\u2029]/).entries()) {
     const line = raw.trim();
     if (line === '' || line === 'No devices found') continue;
     out.push(parseLine(line, index + 1));

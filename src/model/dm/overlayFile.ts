@@ -37,8 +37,10 @@ export interface OverlayInfo {
   cowSectors: number;
   /** The exception table in on-disk order (read even when the valid byte is 0: set_valid brings it back). */
   exceptions: ExceptionRuns;
-  /** Where the kernel would continue; null for a blank file. */
+  /** Where the kernel would continue; null for a blank file or one marked invalid whose table is damaged. */
   table: LoadedTable | null;
+  /** Why the table of an invalid overlay could not be read to its end (the kernel does not read it). */
+  tableProblem: OverlayFileError | null;
   /** The status `dmsetup status` would print right after `dmsetup create`. */
   status: SnapshotStatus;
 }
@@ -81,12 +83,40 @@ export async function readOverlay(
   if (verdict.kind === 'new') return blankOverlay(headerHex16, cowSectors, options.chunkSectors ?? 8);
 
   const { header } = verdict;
-  const chunkBytes = header.chunkSectors * SECTOR_BYTES;
+  const found = { blank: false, header, headerHex16, chunkSectors: header.chunkSectors, cowSectors };
   const exceptions = new ExceptionRuns();
-  const loader = new MetadataLoader(header.chunkSectors);
+  let table: LoadedTable;
+  try {
+    table = await readTable(source, found, exceptions, options.onProgress);
+  } catch (error) {
+    // The kernel never reads the table of a snapshot marked invalid: it is Invalid whatever the table holds.
+    if (header.valid !== 0 || !(error instanceof OverlayFileError)) throw error;
+    return { ...found, exceptions, table: null, tableProblem: error, status: { state: 'Invalid' } };
+  }
+  const status: SnapshotStatus =
+    header.valid === 0
+      ? { state: 'Invalid' }
+      : {
+          state: 'Valid',
+          sectorsAllocated: table.nextFree * header.chunkSectors,
+          totalSectors: cowSectors,
+          metadataSectors: (table.currentArea + 2) * header.chunkSectors,
+        };
+  return { ...found, exceptions, table, status, tableProblem: null };
+}
+
+/** Walks the metadata areas into `exceptions`, as the kernel's read_exceptions does. */
+async function readTable(
+  source: ByteSource,
+  { chunkSectors, cowSectors }: { chunkSectors: number; cowSectors: number },
+  exceptions: ExceptionRuns,
+  onProgress: ((bytesRead: number) => void) | undefined,
+): Promise<LoadedTable> {
+  const chunkBytes = chunkSectors * SECTOR_BYTES;
+  const loader = new MetadataLoader(chunkSectors);
   let bytesRead = HEADER_FIELD_BYTES;
   for (let chunk = loader.nextAreaChunk(); chunk !== null; chunk = loader.nextAreaChunk()) {
-    if ((chunk + 1) * header.chunkSectors > cowSectors) {
+    if ((chunk + 1) * chunkSectors > cowSectors) {
       throw new OverlayFileError(
         'truncated',
         `the file ends before metadata area ${(chunk - 1) / (loader.epa + 1)} (chunk ${chunk}): it was cut short`,
@@ -99,32 +129,20 @@ export async function readOverlay(
       throw new OverlayFileError('corrupt', `the exception table is damaged: ${(error as Error).message}`);
     }
     bytesRead += chunkBytes;
-    options.onProgress?.(bytesRead);
+    onProgress?.(bytesRead);
   }
-  const table = loader.result();
-  const status: SnapshotStatus =
-    header.valid === 0
-      ? { state: 'Invalid' }
-      : {
-          state: 'Valid',
-          sectorsAllocated: table.nextFree * header.chunkSectors,
-          totalSectors: cowSectors,
-          metadataSectors: (table.currentArea + 2) * header.chunkSectors,
-        };
-  return {
-    blank: false,
-    header,
-    headerHex16,
-    chunkSectors: header.chunkSectors,
-    cowSectors,
-    exceptions,
-    table,
-    status,
-  };
+  return loader.result();
 }
 
 function blankOverlay(headerHex16: string, cowSectors: number, chunkSectors: number): OverlayInfo {
+  // The kernel writes the header and zeroes area 0 on `dmsetup create`: both chunks must fit.
   const fresh = 2 * chunkSectors;
+  if (cowSectors < fresh) {
+    throw new OverlayFileError(
+      'truncated',
+      `the file is blank and only ${cowSectors} sectors long: an overlay needs at least ${fresh} (a header and a metadata area)`,
+    );
+  }
   return {
     blank: true,
     header: null,
@@ -133,6 +151,7 @@ function blankOverlay(headerHex16: string, cowSectors: number, chunkSectors: num
     cowSectors,
     exceptions: new ExceptionRuns(),
     table: null,
+    tableProblem: null,
     status: { state: 'Valid', sectorsAllocated: fresh, totalSectors: cowSectors, metadataSectors: fresh },
   };
 }
