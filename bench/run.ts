@@ -34,6 +34,7 @@ function medianMs<T>(runs: number, setup: () => T, work: (state: T) => void): nu
   const times: number[] = [];
   for (let i = 0; i < runs + WARM_UP_RUNS; i++) {
     const state = setup();
+    gc(); // so that no collection of earlier garbage lands inside the timed work
     const start = performance.now();
     work(state);
     if (i >= WARM_UP_RUNS) times.push(performance.now() - start);

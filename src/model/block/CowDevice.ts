@@ -11,6 +11,8 @@ const PAGE_BYTES = 4096;
 export class CowDevice {
   private readonly pages = new Map<number, Uint8Array>();
   private flushHook: (() => void) | undefined;
+  /** Nothing was ever written at or past this byte: zeroing there is free (a fresh area, say). */
+  private writtenEndBytes = 0;
 
   constructor(
     private size: number,
@@ -56,6 +58,7 @@ export class CowDevice {
 
   write(offsetBytes: number, bytes: Uint8Array): void {
     this.checkRange(offsetBytes, bytes.length);
+    this.writtenEndBytes = Math.max(this.writtenEndBytes, offsetBytes + bytes.length);
     this.forEachPageSlice(offsetBytes, bytes.length, (page, pageOffset, srcOffset, length) => {
       let stored = this.pages.get(page);
       if (!stored) {
@@ -69,6 +72,7 @@ export class CowDevice {
   /** Writes zeros over a range, dropping whole pages so the file stays sparse. */
   zero(offsetBytes: number, lengthBytes: number): void {
     this.checkRange(offsetBytes, lengthBytes);
+    if (offsetBytes >= this.writtenEndBytes) return;
     this.forEachPageSlice(offsetBytes, lengthBytes, (page, pageOffset, _src, length) => {
       const stored = this.pages.get(page);
       if (!stored) return;
