@@ -1,7 +1,7 @@
 // Builds an overlay file's bytes from a recorded header and exception table, independently of the model's
 // own encoder (plain DataView writes), so that reading it back tests the model's reader, not its writer.
 
-import type { Run } from './golden';
+import type { GoldenStep, Run } from './golden';
 
 export function buildCowFile(
   headerHex16: string,
@@ -24,4 +24,9 @@ export function buildCowFile(
     }
   }
   return bytes;
+}
+
+/** The overlay file as it was after a recorded step, given the table at that step. */
+export function cowFileOfStep(step: GoldenStep, runs: Run[]): Uint8Array {
+  return buildCowFile(step.cow_header_hex16, runs, step.chunk_sectors, step.cow_file_bytes);
 }

@@ -7,7 +7,7 @@ import { exceptionsPerArea } from '../../src/model/dm/diskFormat';
 import { formatDmLine, snapshotStatusParams } from '../../src/model/dm/dmsetupFormat';
 import { bytesSource, readOverlay } from '../../src/model/dm/overlayFile';
 import { replayBlockEffects } from '../helpers/blockEffects';
-import { buildCowFile } from '../helpers/cowBuilder';
+import { cowFileOfStep } from '../helpers/cowBuilder';
 import { cumulativeRuns, loadGolden, statusParams } from '../helpers/golden';
 
 const PERSISTENT = [
@@ -55,12 +55,7 @@ describe('status-of on COW files rebuilt from the recorded tables', () => {
       let checked = 0;
       for (const step of golden.steps) {
         if (!step.status || step.status_parsed!.state === 'Overflow') continue;
-        const file = buildCowFile(
-          step.cow_header_hex16,
-          tables.get(step.index)!,
-          step.chunk_sectors,
-          step.cow_file_bytes,
-        );
+        const file = cowFileOfStep(step, tables.get(step.index)!);
         const overlay = await readOverlay(bytesSource(file));
         const line = formatDmLine({
           start: 0,
@@ -80,7 +75,7 @@ describe('status-of on COW files rebuilt from the recorded tables', () => {
     const golden = loadGolden('b_overflow_PO');
     const tables = cumulativeRuns(golden);
     const step = golden.steps.find((s) => s.status_parsed?.state === 'Overflow')!;
-    const file = buildCowFile(step.cow_header_hex16, tables.get(step.index)!, 8, step.cow_file_bytes);
+    const file = cowFileOfStep(step, tables.get(step.index)!);
     const { status } = await readOverlay(bytesSource(file));
     expect(status).toEqual({
       state: 'Valid',

@@ -103,13 +103,7 @@ function modelStatus(state: ParsedSnapshotState): SnapshotStatus {
 
 function formatStatus(parsed: StatusLine): string {
   const params = parsed.snapshot ? snapshotStatusParams(modelStatus(parsed.snapshot)) : parsed.params;
-  return formatDmLine({
-    name: parsed.name,
-    start: parsed.start,
-    length: parsed.length,
-    target: parsed.target,
-    params,
-  });
+  return formatDmLine({ ...parsed, params });
 }
 
 function formatTable(parsed: TableLine): string {
@@ -117,13 +111,7 @@ function formatTable(parsed: TableLine): string {
   const params = snapshot
     ? [snapshot.origin, snapshot.cow, snapshot.storeAsWritten, snapshot.chunkSectors].join(' ')
     : (parsed.originDevice ?? parsed.params);
-  return formatDmLine({
-    name: parsed.name,
-    start: parsed.start,
-    length: parsed.length,
-    target: parsed.target,
-    params,
-  });
+  return formatDmLine({ ...parsed, params });
 }
 
 function deviceNumber(text: string) {

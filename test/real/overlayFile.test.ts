@@ -21,7 +21,7 @@ import {
 } from '../../src/model/dm/overlayFile';
 import { SnapshotTarget } from '../../src/model/dm/SnapshotTarget';
 import { blobSource } from '../../src/real/blobSource';
-import { buildCowFile } from '../helpers/cowBuilder';
+import { buildCowFile, cowFileOfStep } from '../helpers/cowBuilder';
 import { cumulativeRuns, loadGolden, runsToPairs, statusParams } from '../helpers/golden';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -201,12 +201,7 @@ describe('a Blob and bytes in memory read the same: COW files rebuilt from b_ove
 
   for (const step of steps) {
     it(`step ${step.index} (${step.name}): same result, and the kernel's status`, async () => {
-      const file = buildCowFile(
-        step.cow_header_hex16,
-        tables.get(step.index)!,
-        step.chunk_sectors,
-        step.cow_file_bytes,
-      );
+      const file = cowFileOfStep(step, tables.get(step.index)!);
       const fromBytes = await readOverlay(bytesSource(file));
       const fromBlob = await readOverlay(blobSource(blobOf(file)));
       expect(summary(fromBlob)).toEqual(summary(fromBytes));
