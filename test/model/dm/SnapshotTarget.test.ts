@@ -221,6 +221,13 @@ describe('loading an overlay', () => {
 });
 
 describe('other devices', () => {
+  it('an origin of any size costs only what is written (here 2^50 sectors)', () => {
+    const target = makeTarget({ originSectors: 2 ** 50, cowSectors: 4096 });
+    expect(target.write(2 ** 50 - 8, 8).newChunks).toBe(1);
+    expect(target.isCopied(2 ** 47 - 1)).toBe(true);
+    expect(snapshotTableLine(target)).toBe(`0 ${2 ** 50} snapshot 7:0 7:1 P 8`);
+  });
+
   it('a read-only snapshot refuses writes and serves reads (live-osimg-min)', () => {
     const target = makeTarget({ readOnly: true });
     expect(target.write(0, 8)).toEqual({ ok: false, error: 'EROFS', newChunks: 0 });
