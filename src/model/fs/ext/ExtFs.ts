@@ -1,0 +1,536 @@
+// An ext4 filesystem at the level overlay cost needs: which blocks each operation writes, and when. It keeps
+// the block and inode bitmaps, inodes with their extents, directories with their entries' blocks, a jbd2
+// journal, delayed allocation and mballoc's placement; file contents are not kept. Every write lands on the
+// BlockSink under it (the root snapshot, or home.img's loop file).
+//
+// When blocks are written, as ext4 with data=ordered does it:
+// - metadata an operation changes (bitmaps, group descriptors, inode-table blocks, directory blocks, the
+//   superblock for the orphan list) joins the running transaction; a commit (on sync, or 5 s after the
+//   transaction began) copies it into the journal, and the blocks are then written in place;
+// - file data is allocated only at writeback (sync, or 30 s after it was dirtied), then written in place;
+// - blocks freed by a transaction are handed out again only after it commits.
+
+import type { BlockSink } from '../BlockSink';
+import { ModelError } from '../../errors';
+import type { ExtLayout } from './ExtLayout';
+import { FreeBlocks } from './FreeBlocks';
+import { Jbd2Journal } from './Jbd2Journal';
+import { MbAllocator, type Extent } from './MbAllocator';
+
+/** Extents an inode holds itself (i_block); more need an extent-tree leaf block. */
+const INODE_EXTENTS = 4;
+/** metadata_csum's tail at the end of every directory block. */
+const DIR_TAIL_BYTES = 12;
+const COMMIT_INTERVAL_MS = 5000;
+const DIRTY_EXPIRE_MS = 30000;
+const DAY_MS = 24 * 3600 * 1000;
+const ROOT_INODE = 2;
+
+interface Inode {
+  ino: number;
+  dir: boolean;
+  sizeBytes: number;
+  /** Allocated data, in logical order. */
+  extents: Extent[];
+  /** The extent-tree leaf, once the inode holds more than four extents. */
+  extentBlock: number | null;
+  links: number;
+  atimeMs: number;
+  mtimeMs: number;
+  /** Logical blocks written but not yet allocated (delayed allocation), and when they were dirtied. */
+  delalloc: { fromBlock: number; dirtiedMs: number } | null;
+  /** Allocated blocks rewritten in place, waiting for writeback: [first logical, count]. */
+  rewrites: [number, number][];
+  /** Directories: entry name → index of the directory block holding it. */
+  entries?: Map<string, { ino: number; block: number; recLen: number }>;
+  /** Directories: bytes used in each of its blocks. */
+  blockFill?: number[];
+}
+
+export interface ExtFsFile {
+  path: string;
+  sizeBytes: number;
+}
+
+export class ExtFs {
+  private readonly free: FreeBlocks;
+  private readonly inodeUsed: Uint8Array;
+  private readonly inodes = new Map<number, Inode>();
+  private readonly allocator: MbAllocator;
+  readonly journal: Jbd2Journal;
+  private sink: BlockSink;
+  private mounted = false;
+  private nowMs = 0;
+  /** The running transaction. */
+  private dirty = new Set<number>();
+  private revokes = 0;
+  private transactionStartMs: number | null = null;
+  /** Freed in the running transaction: free again once it commits. */
+  private freedPending: Extent[] = [];
+
+  constructor(
+    readonly layout: ExtLayout,
+    sink: BlockSink,
+  ) {
+    if (layout.kind !== 'ext4') throw new ModelError('EINVAL', `${layout.kind} is not modelled yet`);
+    this.sink = sink;
+    this.free = new FreeBlocks(layout.blocksCount);
+    for (const [first, count] of layout.freeRangesAfterMkfs) this.free.setFree(first, count, true);
+    this.allocator = new MbAllocator(layout, this.free);
+    this.journal = new Jbd2Journal(layout.journalExtents, layout.blockSizeBytes);
+    this.inodeUsed = new Uint8Array(layout.inodesPerGroup * layout.groupCount + 1);
+    this.inodeUsed.fill(1, 1, layout.firstInode + 1);
+    this.inodes.set(ROOT_INODE, this.newDir(ROOT_INODE, [layout.rootDirBlock, 1]));
+    const lostFound = this.newDir(layout.firstInode, layout.lostFoundBlocks);
+    this.inodes.set(layout.firstInode, lostFound);
+    this.addEntry(this.inode(ROOT_INODE), 'lost+found', layout.firstInode, false);
+  }
+
+  /** Puts the filesystem on another device (the base image built offline, then the live snapshot). */
+  attach(sink: BlockSink): void {
+    this.sink = sink;
+  }
+
+  get clockMs(): number {
+    return this.nowMs;
+  }
+
+  usedBlocks(): number {
+    return this.layout.blocksCount - this.free.countFree(0, this.layout.blocksCount);
+  }
+
+  mount(): void {
+    this.mounted = true;
+    this.journal.reset();
+    this.writeHome([this.layout.superblockBlock]);
+  }
+
+  umount(): void {
+    this.sync();
+    this.allocator.discardPreallocations();
+    this.writeRuns(this.journal.markEmpty());
+    this.writeHome([this.layout.superblockBlock]);
+    this.mounted = false;
+  }
+
+  /** Lets simulated time pass: the journal commits every 5 s, dirty data is written back after 30 s. */
+  advance(ms: number): void {
+    const until = this.nowMs + ms;
+    while (this.transactionStartMs !== null && this.transactionStartMs + COMMIT_INTERVAL_MS <= until) {
+      this.nowMs = Math.max(this.nowMs, this.transactionStartMs + COMMIT_INTERVAL_MS);
+      this.writebackExpired();
+      this.commit();
+    }
+    this.nowMs = until;
+    this.writebackExpired();
+  }
+
+  sync(): void {
+    for (const inode of this.inodes.values()) this.writeback(inode);
+    this.commit();
+  }
+
+  mkdir(path: string): void {
+    this.assertMounted();
+    const [parent, name] = this.parentOf(path);
+    const ino = this.allocInode(this.groupOfInode(parent.ino), true);
+    const block = this.allocMetadataBlock(ino);
+    const dir = this.newDir(ino, [block, 1]);
+    this.inodes.set(ino, dir);
+    this.addEntry(parent, name, ino, true);
+    parent.links++;
+    this.writeHome([block]);
+    this.markDirty([block, this.itableBlock(ino)]);
+  }
+
+  /** `dd of=PATH` and friends: create if missing; `truncate` empties first (O_TRUNC). */
+  write(path: string, bytes: number, how: 'truncate' | 'in-place' | 'append' = 'truncate'): void {
+    this.assertMounted();
+    const inode = this.lookup(path) ?? this.create(path);
+    if (inode.dir) throw new ModelError('EINVAL', `${path} is a directory`);
+    if (how === 'truncate') this.truncate(inode);
+    const start = how === 'append' ? inode.sizeBytes : 0;
+    const end = start + bytes;
+    const block = this.layout.blockSizeBytes;
+    const allocated = this.allocatedBlocks(inode);
+    const firstBlock = Math.floor(start / block);
+    const endBlock = Math.ceil(end / block);
+    const rewriteEnd = Math.min(endBlock, allocated);
+    if (rewriteEnd > firstBlock) inode.rewrites.push([firstBlock, rewriteEnd - firstBlock]);
+    if (endBlock > allocated) inode.delalloc ??= { fromBlock: allocated, dirtiedMs: this.nowMs };
+    inode.sizeBytes = Math.max(inode.sizeBytes, end);
+    inode.mtimeMs = this.nowMs;
+    this.markDirty([this.itableBlock(inode.ino)]);
+  }
+
+  /** Reading a file updates its access time under relatime: when atime ≤ mtime, or a day old. */
+  read(path: string): void {
+    this.assertMounted();
+    const inode = this.require(path);
+    if (inode.atimeMs <= inode.mtimeMs || this.nowMs - inode.atimeMs >= DAY_MS) {
+      inode.atimeMs = this.nowMs;
+      this.markDirty([this.itableBlock(inode.ino)]);
+    }
+  }
+
+  /** `touch`: times set to now (or to `timeMs`), which rewrites the inode. */
+  touch(path: string, timeMs?: number): void {
+    this.assertMounted();
+    const inode = this.lookup(path) ?? this.create(path);
+    inode.atimeMs = inode.mtimeMs = timeMs ?? this.nowMs;
+    this.markDirty([this.itableBlock(inode.ino)]);
+  }
+
+  rm(path: string, recursive = false): void {
+    this.assertMounted();
+    const [parent, name] = this.parentOf(path);
+    const entry = parent.entries!.get(name);
+    if (!entry) throw new ModelError('EINVAL', `${path}: no such file or directory`);
+    const inode = this.inode(entry.ino);
+    if (inode.dir) {
+      if (!recursive && inode.entries!.size > 2) throw new ModelError('EINVAL', `${path}: directory not empty`);
+      for (const child of [...inode.entries!.keys()].filter((n) => n !== '.' && n !== '..')) {
+        this.rm(`${path}/${child}`, true);
+      }
+      parent.links--;
+    }
+    this.removeEntry(parent, name);
+    this.release(inode);
+  }
+
+  rename(from: string, to: string): void {
+    this.assertMounted();
+    const [fromParent, fromName] = this.parentOf(from);
+    const entry = fromParent.entries!.get(fromName);
+    if (!entry) throw new ModelError('EINVAL', `${from}: no such file or directory`);
+    const [toParent, toName] = this.parentOf(to);
+    const replaced = toParent.entries!.get(toName);
+    if (replaced) {
+      this.removeEntry(toParent, toName);
+      this.release(this.inode(replaced.ino));
+    }
+    this.removeEntry(fromParent, fromName);
+    this.addEntry(toParent, toName, entry.ino, this.inode(entry.ino).dir);
+    this.markDirty([this.itableBlock(entry.ino)]);
+  }
+
+  /** The files below `path` (for views and tests). */
+  list(path = '/'): ExtFsFile[] {
+    const dir = this.require(path);
+    const out: ExtFsFile[] = [];
+    for (const [name, { ino }] of dir.entries ?? []) {
+      if (name === '.' || name === '..') continue;
+      const child = this.inode(ino);
+      const childPath = `${path === '/' ? '' : path}/${name}`;
+      if (child.dir) out.push(...this.list(childPath));
+      else out.push({ path: childPath, sizeBytes: child.sizeBytes });
+    }
+    return out;
+  }
+
+  exists(path: string): boolean {
+    return this.lookup(path) !== null;
+  }
+
+  private assertMounted(): void {
+    if (!this.mounted) throw new ModelError('EINVAL', 'the filesystem is not mounted');
+  }
+
+  // --- the journal and the writes under it -------------------------------------------------------------
+
+  private markDirty(blocks: number[]): void {
+    for (const b of blocks) this.dirty.add(b);
+    this.transactionStartMs ??= this.nowMs;
+  }
+
+  private commit(): void {
+    if (this.dirty.size === 0 && this.revokes === 0) {
+      this.transactionStartMs = null;
+      return;
+    }
+    this.writeRuns(this.journal.commit(this.dirty.size, this.revokes).blocks);
+    this.writeHome([...this.dirty]);
+    for (const [first, count] of this.freedPending) this.free.setFree(first, count, true);
+    this.freedPending = [];
+    this.dirty = new Set();
+    this.revokes = 0;
+    this.transactionStartMs = null;
+  }
+
+  private writeHome(blocks: number[]): void {
+    const sorted = [...blocks].sort((a, b) => a - b);
+    const runs: [number, number][] = [];
+    for (const b of sorted) {
+      const last = runs.at(-1);
+      if (last && last[0] + last[1] === b) last[1]++;
+      else runs.push([b, 1]);
+    }
+    this.writeRuns(runs);
+  }
+
+  private writeRuns(runs: [number, number][]): void {
+    for (const [first, count] of runs) this.sink.writeBlocks(first, count);
+  }
+
+  // --- data: delayed allocation and writeback ----------------------------------------------------------
+
+  private writebackExpired(): void {
+    for (const inode of this.inodes.values()) {
+      if (inode.delalloc && this.nowMs - inode.delalloc.dirtiedMs >= DIRTY_EXPIRE_MS) this.writeback(inode);
+    }
+  }
+
+  private writeback(inode: Inode): void {
+    const block = this.layout.blockSizeBytes;
+    for (const [first, count] of inode.rewrites) this.writeRuns(this.physicalRuns(inode, first, count));
+    inode.rewrites = [];
+    if (!inode.delalloc) return;
+    const wanted = Math.ceil(inode.sizeBytes / block);
+    const have = this.allocatedBlocks(inode);
+    inode.delalloc = null;
+    if (wanted <= have) return;
+    const last = inode.extents.at(-1);
+    const extents = this.allocator.allocate({
+      count: wanted - have,
+      fileBlocks: wanted,
+      goalBlock: last ? last[0] + last[1] : null,
+      inodeGroup: this.groupOfInode(inode.ino),
+    });
+    const meta = new Set<number>([this.itableBlock(inode.ino)]);
+    for (const extent of extents) {
+      this.appendExtent(inode, extent);
+      this.writeRuns([extent]);
+      for (const b of this.bitmapAndDescriptorBlocks(extent)) meta.add(b);
+    }
+    if (inode.extents.length > INODE_EXTENTS) {
+      inode.extentBlock ??= this.allocMetadataBlock(inode.ino);
+      meta.add(inode.extentBlock);
+    }
+    this.markDirty([...meta]);
+  }
+
+  private appendExtent(inode: Inode, [first, count]: Extent): void {
+    const last = inode.extents.at(-1);
+    if (last && last[0] + last[1] === first) last[1] += count;
+    else inode.extents.push([first, count]);
+  }
+
+  private allocatedBlocks(inode: Inode): number {
+    return inode.extents.reduce((sum, [, count]) => sum + count, 0);
+  }
+
+  /** The physical runs behind logical blocks [first, first + count). */
+  private physicalRuns(inode: Inode, first: number, count: number): [number, number][] {
+    const out: [number, number][] = [];
+    let logical = 0;
+    for (const [physical, length] of inode.extents) {
+      const from = Math.max(first, logical);
+      const to = Math.min(first + count, logical + length);
+      if (to > from) out.push([physical + from - logical, to - from]);
+      logical += length;
+    }
+    return out;
+  }
+
+  private truncate(inode: Inode): void {
+    if (inode.extents.length === 0 && inode.sizeBytes === 0) return;
+    this.freeExtents(inode);
+    inode.sizeBytes = 0;
+    inode.delalloc = null;
+    inode.rewrites = [];
+    // O_TRUNC puts the inode on the orphan list while it shrinks: the superblock is journaled.
+    this.markDirty([this.itableBlock(inode.ino), this.layout.superblockBlock]);
+  }
+
+  private freeExtents(inode: Inode): void {
+    const meta = new Set<number>();
+    for (const extent of inode.extents) {
+      this.freedPending.push(extent);
+      for (const b of this.bitmapAndDescriptorBlocks(extent)) meta.add(b);
+    }
+    if (inode.extentBlock !== null) {
+      this.freedPending.push([inode.extentBlock, 1]);
+      this.revokes++;
+      inode.extentBlock = null;
+    }
+    inode.extents = [];
+    this.markDirty([...meta]);
+  }
+
+  // --- inodes and directories --------------------------------------------------------------------------
+
+  private create(path: string): Inode {
+    const [parent, name] = this.parentOf(path);
+    const ino = this.allocInode(this.groupOfInode(parent.ino), false);
+    const inode: Inode = this.blankInode(ino, false);
+    this.inodes.set(ino, inode);
+    this.addEntry(parent, name, ino, false);
+    this.markDirty([this.itableBlock(ino)]);
+    return inode;
+  }
+
+  private release(inode: Inode): void {
+    inode.links--;
+    if (inode.links > 0 && !inode.dir) return;
+    this.freeExtents(inode);
+    if (inode.dir) {
+      for (const b of this.dirBlocks(inode)) {
+        this.freedPending.push([b, 1]);
+        this.revokes++;
+      }
+    }
+    const group = this.groupOfInode(inode.ino);
+    this.inodeUsed[inode.ino] = 0;
+    this.inodes.delete(inode.ino);
+    this.markDirty([
+      this.itableBlock(inode.ino),
+      this.layout.inodeBitmapOf(group),
+      this.descriptorBlock(group),
+      this.layout.superblockBlock,
+    ]);
+  }
+
+  private allocInode(preferredGroup: number, _dir: boolean): number {
+    const ipg = this.layout.inodesPerGroup;
+    for (let step = 0; step < this.layout.groupCount; step++) {
+      const group = (preferredGroup + step) % this.layout.groupCount;
+      for (let ino = group * ipg + 1; ino <= (group + 1) * ipg; ino++) {
+        if (this.inodeUsed[ino] === 0) {
+          this.inodeUsed[ino] = 1;
+          this.markDirty([this.layout.inodeBitmapOf(group), this.descriptorBlock(group)]);
+          return ino;
+        }
+      }
+    }
+    throw new ModelError('ENOSPC', 'no free inodes');
+  }
+
+  /** Directory and extent blocks are allocated at once, near the inode (no delayed allocation). */
+  private allocMetadataBlock(ino: number): number {
+    const group = this.groupOfInode(ino);
+    const [extent] = this.allocator.allocate({ count: 1, fileBlocks: 1, goalBlock: null, inodeGroup: group });
+    if (!extent) throw new ModelError('ENOSPC', 'no space left on device');
+    this.markDirty(this.bitmapAndDescriptorBlocks(extent));
+    return extent[0];
+  }
+
+  private newDir(ino: number, [first, count]: [number, number]): Inode {
+    const dir = this.blankInode(ino, true);
+    dir.extents = [[first, count]];
+    dir.links = 2;
+    dir.entries = new Map();
+    dir.blockFill = new Array<number>(count).fill(0);
+    dir.blockFill[0] = 24; // "." and ".."
+    dir.entries.set('.', { ino, block: 0, recLen: 12 });
+    dir.entries.set('..', { ino, block: 0, recLen: 12 });
+    this.inodeUsed[ino] = 1;
+    return dir;
+  }
+
+  private blankInode(ino: number, dir: boolean): Inode {
+    return {
+      ino,
+      dir,
+      sizeBytes: 0,
+      extents: [],
+      extentBlock: null,
+      links: 1,
+      atimeMs: this.nowMs,
+      mtimeMs: this.nowMs,
+      delalloc: null,
+      rewrites: [],
+    };
+  }
+
+  private addEntry(dir: Inode, name: string, ino: number, isDir: boolean): void {
+    if (isDir) this.inode(ino).entries!.set('..', { ino: dir.ino, block: 0, recLen: 12 });
+    const recLen = 8 + Math.ceil(name.length / 4) * 4;
+    const capacity = this.layout.blockSizeBytes - DIR_TAIL_BYTES;
+    let index = dir.blockFill!.findIndex((used) => used + recLen <= capacity);
+    if (index < 0) {
+      const block = this.allocMetadataBlock(dir.ino);
+      this.appendExtent(dir, [block, 1]);
+      dir.blockFill!.push(0);
+      index = dir.blockFill!.length - 1;
+      this.writeHome([block]);
+    }
+    dir.blockFill![index]! += recLen;
+    dir.entries!.set(name, { ino, block: index, recLen });
+    dir.mtimeMs = this.nowMs;
+    this.markDirty([this.dirBlocks(dir)[index]!, this.itableBlock(dir.ino)]);
+  }
+
+  private removeEntry(dir: Inode, name: string): void {
+    const entry = dir.entries!.get(name)!;
+    dir.entries!.delete(name);
+    dir.blockFill![entry.block]! -= entry.recLen;
+    dir.mtimeMs = this.nowMs;
+    this.markDirty([this.dirBlocks(dir)[entry.block]!, this.itableBlock(dir.ino)]);
+  }
+
+  private dirBlocks(dir: Inode): number[] {
+    return dir.extents.flatMap(([first, count]) => Array.from({ length: count }, (_, i) => first + i));
+  }
+
+  private lookup(path: string): Inode | null {
+    let inode = this.inode(ROOT_INODE);
+    for (const part of path.split('/').filter(Boolean)) {
+      const entry = inode.entries?.get(part);
+      if (!entry) return null;
+      inode = this.inode(entry.ino);
+    }
+    return inode;
+  }
+
+  private require(path: string): Inode {
+    const inode = this.lookup(path);
+    if (!inode) throw new ModelError('EINVAL', `${path}: no such file or directory`);
+    return inode;
+  }
+
+  private parentOf(path: string): [Inode, string] {
+    const parts = path.split('/').filter(Boolean);
+    const name = parts.pop();
+    if (!name) throw new ModelError('EINVAL', `${path}: not a file name`);
+    const parent = this.require(`/${parts.join('/')}`);
+    if (!parent.dir) throw new ModelError('EINVAL', `${path}: not in a directory`);
+    return [parent, name];
+  }
+
+  private inode(ino: number): Inode {
+    const inode = this.inodes.get(ino);
+    if (!inode) throw new Error(`inode ${ino} does not exist`);
+    return inode;
+  }
+
+  // --- where metadata lives ----------------------------------------------------------------------------
+
+  private groupOfInode(ino: number): number {
+    return Math.floor((ino - 1) / this.layout.inodesPerGroup);
+  }
+
+  private itableBlock(ino: number): number {
+    const group = this.groupOfInode(ino);
+    const index = (ino - 1) % this.layout.inodesPerGroup;
+    const perBlock = this.layout.blockSizeBytes / this.layout.inodeSizeBytes;
+    return this.layout.inodeTableFirstBlockOf(group) + Math.floor(index / perBlock);
+  }
+
+  private descriptorBlock(group: number): number {
+    const perBlock = this.layout.blockSizeBytes / this.layout.descriptorBytes;
+    return this.layout.gdtFirstBlock + Math.floor(group / perBlock);
+  }
+
+  private groupOfBlock(block: number): number {
+    return Math.floor((block - this.layout.firstDataBlock) / this.layout.blocksPerGroup);
+  }
+
+  /** The block bitmaps and group descriptors an allocation or a free in this extent changes. */
+  private bitmapAndDescriptorBlocks([first, count]: Extent): number[] {
+    const out: number[] = [];
+    for (let g = this.groupOfBlock(first); g <= this.groupOfBlock(first + count - 1); g++) {
+      out.push(this.layout.blockBitmapOf(g), this.descriptorBlock(g));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,52 @@
+// Which filesystem blocks are free, one bit per block, with the two searches mballoc makes: the first free
+// buddy of a power-of-two size (aligned within its group, as the buddy bitmap is) and the first free run of
+// at least some length.
+
+export class FreeBlocks {
+  /** 1 = in use. */
+  private readonly used: Uint8Array;
+
+  constructor(readonly blocksCount: number) {
+    this.used = new Uint8Array(blocksCount).fill(1);
+  }
+
+  isFree(block: number): boolean {
+    return this.used[block] === 0;
+  }
+
+  setFree(first: number, count: number, free: boolean): void {
+    this.used.fill(free ? 0 : 1, first, first + count);
+  }
+
+  /** Free blocks in [first, end). */
+  countFree(first: number, end: number): number {
+    let n = 0;
+    for (let b = first; b < end; b++) if (this.used[b] === 0) n++;
+    return n;
+  }
+
+  /** The first block of a wholly free run of `length` blocks at an offset from `base` that is a multiple of `length`. */
+  firstFreeBuddy(base: number, end: number, length: number): number {
+    for (let start = base; start + length <= end; start += length) {
+      if (this.runIsFree(start, length)) return start;
+    }
+    return -1;
+  }
+
+  /** The first free run in [from, end) of at least `minLength` blocks: [start, length], or null. */
+  firstFreeRun(from: number, end: number, minLength: number): [number, number] | null {
+    let b = from;
+    while (b < end) {
+      while (b < end && this.used[b] === 1) b++;
+      const start = b;
+      while (b < end && this.used[b] === 0) b++;
+      if (b - start >= minLength && b > start) return [start, b - start];
+    }
+    return null;
+  }
+
+  private runIsFree(start: number, length: number): boolean {
+    for (let b = start; b < start + length; b++) if (this.used[b] === 1) return false;
+    return true;
+  }
+}
