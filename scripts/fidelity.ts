@@ -9,15 +9,22 @@ import { runFileScenario, type FileScenario } from '../src/model/scenario/fileSc
 import { compareWithKernel, type Recording } from '../src/model/scenario/fidelity';
 
 const ROOT = join(import.meta.dirname, '..');
-const NAMES = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['a_ext4', 'c_P_8', 'c_P_16', 'c_P_32', 'c_P_128', 'c_N_8'];
+const NAMES =
+  process.argv.slice(2).length > 0
+    ? process.argv.slice(2)
+    : ['a_ext4', 'c_P_8', 'c_P_16', 'c_P_32', 'c_P_128', 'c_N_8', 'f_liveos_4k'];
 
 let worst = 0;
 let within = 0;
 let total = 0;
 const outside: string[] = [];
 for (const name of NAMES) {
-  const scenario = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/file-scenarios', `${name}.json`), 'utf8')) as FileScenario;
-  const recording = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/kernel', `${name}.json`), 'utf8')) as Recording;
+  const scenario = JSON.parse(
+    readFileSync(join(ROOT, 'test/fixtures/file-scenarios', `${name}.json`), 'utf8'),
+  ) as FileScenario;
+  const recording = JSON.parse(
+    readFileSync(join(ROOT, 'test/fixtures/kernel', `${name}.json`), 'utf8'),
+  ) as Recording;
   const rows = compareWithKernel(recording, runFileScenario(scenario), scenario.overlay.chunk_sectors);
   console.log(`\n${name}`);
   console.log('  step                      kernel   model  error   cost k/m   ok');

@@ -20,16 +20,31 @@ export interface FidelityRow {
   ok: boolean;
 }
 
-export function compareWithKernel(recording: Recording, model: FileStepResult[], chunkSectors: number): FidelityRow[] {
+export function compareWithKernel(
+  recording: Recording,
+  model: FileStepResult[],
+  chunkSectors: number,
+): FidelityRow[] {
   const rows: FidelityRow[] = [];
   let lastKernel = 0;
   let lastModel = 0;
   recording.steps.forEach((step, i) => {
     const kernel = step.status_parsed?.state === 'Valid' ? step.status_parsed.sectors_allocated! : null;
-    const alternatives = [kernel, ...(recording.repeat_runs ?? []).map((run) => allocatedOf(run.steps[i]?.[2]))];
+    const alternatives = [
+      kernel,
+      ...(recording.repeat_runs ?? []).map((run) => allocatedOf(run.steps[i]?.[2])),
+    ];
     const modelSectors = model[i]?.sectorsAllocated ?? null;
     if (kernel === null || modelSectors === null) {
-      rows.push({ name: step.name, kernelSectors: kernel, modelSectors, errorPercent: 0, kernelCostChunks: 0, modelCostChunks: 0, ok: kernel === modelSectors });
+      rows.push({
+        name: step.name,
+        kernelSectors: kernel,
+        modelSectors,
+        errorPercent: 0,
+        kernelCostChunks: 0,
+        modelCostChunks: 0,
+        ok: kernel === modelSectors,
+      });
       return;
     }
     const closest = alternatives
@@ -43,7 +58,8 @@ export function compareWithKernel(recording: Recording, model: FileStepResult[],
       name: step.name,
       kernelSectors: kernel,
       modelSectors,
-      errorPercent: closest === 0 ? (modelSectors === 0 ? 0 : 100) : (100 * Math.abs(modelSectors - closest)) / closest,
+      errorPercent:
+        closest === 0 ? (modelSectors === 0 ? 0 : 100) : (100 * Math.abs(modelSectors - closest)) / closest,
       kernelCostChunks: kernelCost,
       modelCostChunks: modelCost,
       ok: usageOk && costOk,

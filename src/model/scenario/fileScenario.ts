@@ -7,7 +7,7 @@ import { CowDevice } from '../block/CowDevice';
 import { snapshotStatusLine } from '../dm/dmsetupFormat';
 import { SnapshotTarget } from '../dm/SnapshotTarget';
 import { ModelError } from '../errors';
-import { fedoraLikeTree, type TreeSpec } from '../fs/baseTree';
+import { buildTree, emptyFolders, type TreeSpec } from '../fs/baseTree';
 import { NullSink } from '../fs/BlockSink';
 import { ExtFs } from '../fs/ext/ExtFs';
 import { extLayoutFor } from '../fs/ext/ExtLayout';
@@ -17,8 +17,9 @@ import { SECTOR_BYTES } from '../units';
 export type FileOp =
   | { op: 'mount' | 'umount' | 'remove' | 'create' | 'sync' }
   | { op: 'write'; path: string; bytes: number; how?: 'truncate' | 'in-place' | 'append' }
-  | { op: 'rm'; path: string; recursive?: boolean }
-  | { op: 'mkdir' | 'read' | 'read-tree'; path: string }
+  | { op: 'rm'; path: string; recursive?: boolean; force?: boolean }
+  | { op: 'mkdir' | 'mkdir-p' | 'read' | 'read-tree'; path: string }
+  | { op: 'copy-tree'; to: string; tree: TreeSpec }
   | { op: 'touch'; path: string; time?: string }
   | { op: 'rename'; from: string; to: string }
   | { op: 'advance'; ms: number }
@@ -44,11 +45,7 @@ export function runFileScenario(scenario: FileScenario): FileStepResult[] {
   const layout = extLayoutFor(scenario.base.mkfs, scenario.base.size_bytes);
   const fs = new ExtFs(layout, new NullSink());
   fs.mount();
-  const tree = fedoraLikeTree(scenario.base.tree);
-  for (const { path, sizeBytes } of tree) {
-    mkdirP(fs, path.slice(0, path.lastIndexOf('/')));
-    fs.write(path, sizeBytes);
-  }
+  const tree = writeTree(fs, scenario.base.tree, '', 'skeleton-first');
   fs.sync();
   if (scenario.base.tree.read_after_build) {
     fs.advance(1000);
@@ -98,10 +95,16 @@ export function runFileScenario(scenario: FileScenario): FileStepResult[] {
         fs.write(at(op.path), op.bytes, op.how);
         return;
       case 'rm':
-        fs.rm(at(op.path), op.recursive);
+        if (!op.force || fs.exists(at(op.path))) fs.rm(at(op.path), op.recursive);
         return;
       case 'mkdir':
         fs.mkdir(at(op.path));
+        return;
+      case 'mkdir-p':
+        mkdirP(fs, at(op.path));
+        return;
+      case 'copy-tree':
+        writeTree(fs, op.tree, at(op.to), 'depth-first');
         return;
       case 'read':
         fs.read(at(op.path));
@@ -135,6 +138,27 @@ export function runFileScenario(scenario: FileScenario): FileStepResult[] {
       sectorsAllocated: status?.state === 'Valid' ? status.sectorsAllocated : null,
     };
   });
+}
+
+/**
+ * Writes a described tree into the filesystem; returns its files. A base image is built as a distribution
+ * installs it: the `filesystem` package makes the folder skeleton first, then packages add files. A copied
+ * tree (`cp -a`) goes folder by folder, each folder's files right after it.
+ */
+function writeTree(fs: ExtFs, spec: TreeSpec, root: string, order: 'skeleton-first' | 'depth-first') {
+  if (root !== '') mkdirP(fs, root);
+  for (const folder of emptyFolders(spec, root)) mkdirP(fs, folder);
+  const files = buildTree(spec, root, fs.layout.blockSizeBytes);
+  if (order === 'skeleton-first') {
+    for (const folder of [...new Set(files.map(({ path }) => path.slice(0, path.lastIndexOf('/'))))].sort()) {
+      mkdirP(fs, folder);
+    }
+  }
+  for (const { path, sizeBytes } of files) {
+    mkdirP(fs, path.slice(0, path.lastIndexOf('/')));
+    fs.write(path, sizeBytes);
+  }
+  return files;
 }
 
 function mkdirP(fs: ExtFs, path: string): void {

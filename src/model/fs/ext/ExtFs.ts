@@ -133,7 +133,7 @@ export class ExtFs {
   mkdir(path: string): void {
     this.assertMounted();
     const [parent, name] = this.parentOf(path);
-    const ino = this.allocInode(this.groupOfInode(parent.ino), true);
+    const ino = this.allocInode(this.groupOfInode(parent.ino));
     const block = this.allocMetadataBlock(ino);
     const dir = this.newDir(ino, [block, 1]);
     this.inodes.set(ino, dir);
@@ -188,7 +188,8 @@ export class ExtFs {
     if (!entry) throw new ModelError('EINVAL', `${path}: no such file or directory`);
     const inode = this.inode(entry.ino);
     if (inode.dir) {
-      if (!recursive && inode.entries!.size > 2) throw new ModelError('EINVAL', `${path}: directory not empty`);
+      if (!recursive && inode.entries!.size > 2)
+        throw new ModelError('EINVAL', `${path}: directory not empty`);
       for (const child of [...inode.entries!.keys()].filter((n) => n !== '.' && n !== '..')) {
         this.rm(`${path}/${child}`, true);
       }
@@ -361,7 +362,7 @@ export class ExtFs {
 
   private create(path: string): Inode {
     const [parent, name] = this.parentOf(path);
-    const ino = this.allocInode(this.groupOfInode(parent.ino), false);
+    const ino = this.allocInode(this.groupOfInode(parent.ino));
     const inode: Inode = this.blankInode(ino, false);
     this.inodes.set(ino, inode);
     this.addEntry(parent, name, ino, false);
@@ -390,7 +391,7 @@ export class ExtFs {
     ]);
   }
 
-  private allocInode(preferredGroup: number, _dir: boolean): number {
+  private allocInode(preferredGroup: number): number {
     const ipg = this.layout.inodesPerGroup;
     for (let step = 0; step < this.layout.groupCount; step++) {
       const group = (preferredGroup + step) % this.layout.groupCount;

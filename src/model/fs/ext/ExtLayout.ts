@@ -3,7 +3,13 @@
 // filesystem can also run on a small hand-made layout in tests.
 
 import { ModelError } from '../../errors';
-import { computeGeometry, freeRangesAfterMkfs, parseMkfsCommand, type ExtGeometry, type MkfsFile } from '../geometry';
+import {
+  computeGeometry,
+  freeRangesAfterMkfs,
+  parseMkfsCommand,
+  type ExtGeometry,
+  type MkfsFile,
+} from '../geometry';
 
 export interface ExtLayout {
   kind: 'ext3' | 'ext4';

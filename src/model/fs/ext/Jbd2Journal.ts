@@ -43,7 +43,9 @@ export class Jbd2Journal {
 
   /** The journal blocks one commit of `metadataBlocks` blocks and `revokes` revoke records takes. */
   commitLength(metadataBlocks: number, revokes: number): number {
-    const tagsPerDescriptor = Math.floor((this.blockSizeBytes - DESCRIPTOR_OVERHEAD_BYTES - UUID_BYTES) / TAG_BYTES);
+    const tagsPerDescriptor = Math.floor(
+      (this.blockSizeBytes - DESCRIPTOR_OVERHEAD_BYTES - UUID_BYTES) / TAG_BYTES,
+    );
     const descriptors = Math.ceil(metadataBlocks / tagsPerDescriptor);
     const recordsPerRevoke = Math.floor((this.blockSizeBytes - REVOKE_HEADER_BYTES) / REVOKE_RECORD_BYTES);
     const revokeBlocks = Math.ceil(revokes / recordsPerRevoke);

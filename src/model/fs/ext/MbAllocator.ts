@@ -51,7 +51,8 @@ export class MbAllocator {
     const stream = fileBlocks >= STREAM_REQUEST_BLOCKS;
     while (left > 0) {
       const request = Math.min(left, MAX_REQUEST_BLOCKS);
-      const extent = this.atGoal(goal, request) ?? this.regular(request, stream ? this.lastGroup : inodeGroup);
+      const extent =
+        this.atGoal(goal, request) ?? this.regular(request, stream ? this.lastGroup : inodeGroup);
       if (!extent) break;
       this.free.setFree(extent[0], extent[1], false);
       if (stream) this.lastGroup = this.groupOf(extent[0]);

@@ -21,7 +21,12 @@ function allocFail(what: string): ModelError {
 }
 
 /** ext2fs_get_free_blocks2; undefined where it returns EXT2_ET_BLOCK_ALLOC_FAIL. */
-export function getFreeBlocks(ctx: AllocContext, start: number, finish: number, num: number): number | undefined {
+export function getFreeBlocks(
+  ctx: AllocContext,
+  start: number,
+  finish: number,
+  num: number,
+): number | undefined {
   const { used, blocksCount, firstDataBlock } = ctx;
   const count = Math.max(num, 1);
   let b = start === 0 ? firstDataBlock : start;
@@ -48,7 +53,8 @@ export function getFreeBlocks(ctx: AllocContext, start: number, finish: number, 
 /** ext2fs_new_block2 (ext2fs_alloc_block's search). */
 export function newBlock(ctx: AllocContext, goal: number, what: string): number {
   const { used, blocksCount, firstDataBlock } = ctx;
-  const from = goal === 0 || goal >= blocksCount ? firstDataBlock : goal;
+  // A goal before block 0 stands for the unsigned wrap-around in C: past the end.
+  const from = goal <= 0 || goal >= blocksCount ? firstDataBlock : goal;
   let block = used.firstFree(from, blocksCount - 1);
   if (block < 0 && from !== firstDataBlock) block = used.firstFree(firstDataBlock, from - 1);
   if (block < 0) throw allocFail(what);

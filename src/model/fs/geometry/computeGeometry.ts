@@ -16,6 +16,7 @@
 
 import { newBlock } from './allocator';
 import { journalBlocks } from './journalSize';
+import { midpointJournalGoal } from './journalPlacement';
 import { resolveMkfsParams } from './mkfsParams';
 import { allocateBlockMapped, allocateDirectory, allocateExtentMapped } from './fileBlocks';
 import { allocateGroupTables, type GroupTables, type TableLayoutInput } from './groupTables';
@@ -57,7 +58,6 @@ export function computeGeometryFromParams(params: MkfsParams): ExtGeometry {
   const groupFirstBlock = (g: number): number => firstDataBlock + g * blocksPerGroup;
   const groupLastBlock = (g: number): number =>
     g === groupCount - 1 ? blocksCount - 1 : groupFirstBlock(g) + blocksPerGroup - 1;
-  const groupOf = (block: number): number => Math.floor((block - firstDataBlock) / blocksPerGroup);
   const fs: TableLayoutInput = {
     used,
     blocksCount,
@@ -133,7 +133,7 @@ export function computeGeometryFromParams(params: MkfsParams): ExtGeometry {
   if (journalCount > 0) {
     let file: MkfsFile;
     if (features.extents) {
-      const midpoint = midpointJournalGoal(fs, sb.blocksCount, flexBgGroups, groupOf);
+      const midpoint = midpointJournalGoal(fs);
       const free = used.firstFree(midpoint, blocksCount - 1);
       file = allocateExtentMapped(fs, JOURNAL_INODE, journalCount, free < 0 ? midpoint : free, bs);
     } else {
@@ -205,31 +205,4 @@ export function computeGeometryFromParams(params: MkfsParams): ExtGeometry {
       journal,
     }),
   };
-}
-
-/**
- * get_midpoint_journal_block: the first block of the group holding the filesystem's middle block, or of
- * whichever neighbour has more free blocks; with flex_bg and past the first flex group, the group is first
- * moved back to its flex group's start (then forward past full groups), and only the next group competes.
- */
-function midpointJournalGoal(
-  fs: TableLayoutInput,
-  blocksCount: number,
-  flexBgGroups: number,
-  groupOf: (block: number) => number,
-): number {
-  const freeIn = (g: number): number =>
-    fs.groupLastBlock(g) - fs.groupFirstBlock(g) + 1 - fs.used.usedCount(fs.groupFirstBlock(g), fs.groupLastBlock(g));
-  let group = groupOf(Math.floor((blocksCount - fs.firstDataBlock) / 2));
-  let start: number;
-  if (flexBgGroups && group > flexBgGroups) {
-    group -= group % flexBgGroups;
-    while (group < fs.groupCount && freeIn(group) === 0) group++;
-    if (group === fs.groupCount) group = 0;
-    start = group;
-  } else start = group > 0 ? group - 1 : group;
-  const end = group + 1 < fs.groupCount ? group + 1 : group;
-  let best = start;
-  for (let g = start + 1; g <= end; g++) if (freeIn(g) > freeIn(best)) best = g;
-  return fs.groupFirstBlock(best);
 }

@@ -139,8 +139,10 @@ export function allocateExtentMapped(
     ctx.used.mark(first, count);
     extents.push({ logicalBlock: logical, firstBlock: first, blocksCount: count });
     if (extents.length === INODE_EXTENTS + 1) {
-      // The inode's root is full: everything moves to a new leaf block.
-      const leaf = newBlock(ctx, extents[0].firstBlock - 1, what);
+      // The inode's root is full: everything moves to a new leaf block, searched from just before the
+      // first extent (a goal of 0 means "no goal", and ext2fs_find_inode_goal then gives the first extent).
+      const first = extents[0].firstBlock;
+      const leaf = newBlock(ctx, first === 1 ? first : first - 1, what);
       ctx.used.mark(leaf, 1);
       mappingBlocks.push(leaf);
     } else if (extents.length > leafCapacity) {

@@ -16,7 +16,12 @@ export function labelUsedRuns(input: LabelInput): LabelledRun[] {
   const runs: LabelledRun[] = [];
   const add = (run: BlockRun | undefined, kind: BlockKind, ownerGroup?: number): void => {
     if (!run || run[1] <= 0) return;
-    runs.push({ firstBlock: run[0], blocksCount: run[1], kind, ...(ownerGroup !== undefined ? { ownerGroup } : {}) });
+    runs.push({
+      firstBlock: run[0],
+      blocksCount: run[1],
+      kind,
+      ...(ownerGroup !== undefined ? { ownerGroup } : {}),
+    });
   };
   // With 1 KiB blocks, block 0 is outside every group: the boot sector and the padding before the superblock.
   if (input.firstDataBlock > 0) add([0, input.firstDataBlock], 'bootBlock');

@@ -58,7 +58,10 @@ function isPowerOfTwo(n: number): boolean {
 }
 
 /** Applies feature names (as in base_features, fs_types features and -O) to a feature set. */
-function editFeatures(features: Record<keyof ExtFeatures, boolean>, names: Iterable<[string, boolean]>): void {
+function editFeatures(
+  features: Record<keyof ExtFeatures, boolean>,
+  names: Iterable<[string, boolean]>,
+): void {
   for (const [name, on] of names) {
     const key = LAYOUT_FEATURES[name];
     if (key) features[key] = on;
@@ -114,7 +117,8 @@ export function resolveMkfsParams(options: MkfsOptions): MkfsParams {
   if (features.resizeInode && !features.sparseSuper) throw invalid('resize_inode needs sparse_super');
 
   let inodeRatioBytes = options.inodeRatioBytes ?? 0;
-  if (inodeRatioBytes === 0) inodeRatioBytes = Math.max(profileNumber(types, 'inodeRatioBytes'), blockSizeBytes);
+  if (inodeRatioBytes === 0)
+    inodeRatioBytes = Math.max(profileNumber(types, 'inodeRatioBytes'), blockSizeBytes);
   const inodeSizeBytes = options.inodeSizeBytes ?? profileNumber(types, 'inodeSizeBytes');
   if (!isPowerOfTwo(inodeSizeBytes) || inodeSizeBytes < 128 || inodeSizeBytes > blockSizeBytes)
     throw invalid(`bad inode size ${inodeSizeBytes}`);

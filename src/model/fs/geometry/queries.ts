@@ -10,14 +10,16 @@ function outOfRange(what: string, value: number): ModelError {
 
 /** The block group holding `block` (block 0 of a 1 KiB filesystem is before group 0: -1). */
 export function groupOfBlock(geometry: ExtGeometry, block: number): number {
-  if (!Number.isSafeInteger(block) || block < 0 || block >= geometry.blocksCount) throw outOfRange('block', block);
+  if (!Number.isSafeInteger(block) || block < 0 || block >= geometry.blocksCount)
+    throw outOfRange('block', block);
   if (block < geometry.firstDataBlock) return -1;
   return Math.floor((block - geometry.firstDataBlock) / geometry.blocksPerGroup);
 }
 
 /** The group holding inode `inode` (numbered from 1). */
 export function groupOfInode(geometry: ExtGeometry, inode: number): number {
-  if (!Number.isSafeInteger(inode) || inode < 1 || inode > geometry.inodesCount) throw outOfRange('inode', inode);
+  if (!Number.isSafeInteger(inode) || inode < 1 || inode > geometry.inodesCount)
+    throw outOfRange('inode', inode);
   return Math.floor((inode - 1) / geometry.inodesPerGroup);
 }
 
@@ -37,7 +39,8 @@ export function inodeTableBlockOf(
 
 /** The labelled run holding `block`, or undefined for a free block. */
 export function usedRunOf(geometry: ExtGeometry, block: number): LabelledRun | undefined {
-  if (!Number.isSafeInteger(block) || block < 0 || block >= geometry.blocksCount) throw outOfRange('block', block);
+  if (!Number.isSafeInteger(block) || block < 0 || block >= geometry.blocksCount)
+    throw outOfRange('block', block);
   const runs = geometry.usedRuns;
   let lo = 0;
   let hi = runs.length;

@@ -129,13 +129,17 @@ export function layoutSuperblock(params: MkfsParams): SuperblockLayout {
       : 0;
     if (reservedGdt + gdtBlocksCount > Math.floor((blocksPerGroup * 3) / 4)) {
       // mke2fs switches to meta_bg here; that layout is not modelled.
-      throw new ModelError('EINVAL', 'meta_bg layouts (group descriptors too big for a group) are not modelled');
+      throw new ModelError(
+        'EINVAL',
+        'meta_bg layouts (group descriptors too big for a group) are not modelled',
+      );
     }
     if (3 + tableBlocks + reservedGdt + gdtBlocksCount > blocksPerGroup) throw tooSmall('too many inodes');
 
     // Is the last group big enough for its own metadata, with 50 blocks to spare? If not, drop it.
     let lastOverhead = 2 + tableBlocks;
-    if (groupHasSuperblock(groupCount - 1, features.sparseSuper)) lastOverhead += 1 + gdtBlocksCount + reservedGdt;
+    if (groupHasSuperblock(groupCount - 1, features.sparseSuper))
+      lastOverhead += 1 + gdtBlocksCount + reservedGdt;
     const rem = (blocksCount - firstDataBlock) % blocksPerGroup;
     if (groupCount === 1 && rem !== 0 && rem < lastOverhead) throw tooSmall('filesystem too small');
     if (rem !== 0 && rem < lastOverhead + 50) {
