@@ -2,7 +2,10 @@
 // `cellar-replay/v1` answer, one step per line.
 
 import { readFile } from 'node:fs/promises';
-import { replayScenario, type Replay } from '../../model/scenario/replay';
+import { ModelError } from '../../model/errors';
+import { runFileScenario, type FileScenario } from '../../model/scenario/fileScenario';
+import { REPLAY_SCHEMA, replayScenario, type Replay } from '../../model/scenario/replay';
+import { validateFileScenario } from '../../model/scenario/validateFileScenario';
 import { ScenarioError, validateScenario } from '../../model/scenario/scenario';
 import { inputError } from '../CliError';
 import { describeFileError } from '../fileSource';
@@ -21,15 +24,36 @@ export async function replayCommand(path: string, withTable: boolean): Promise<s
     throw inputError(`${path} is not valid JSON: ${(error as Error).message}`);
   }
   try {
+    if (isFileScenario(doc)) return formatReplay(replayFileScenario(validateFileScenario(doc)));
     return formatReplay(await replayScenario(validateScenario(doc), withTable));
   } catch (error) {
-    if (error instanceof ScenarioError) throw inputError(`${path}: ${error.message}`);
+    if (error instanceof ScenarioError || error instanceof ModelError)
+      throw inputError(`${path}: ${error.message}`);
     throw error;
   }
 }
 
+function isFileScenario(doc: unknown): doc is Record<string, unknown> {
+  return typeof doc === 'object' && doc !== null && (doc as { kind?: unknown }).kind === 'file';
+}
+
+/** A file-level replay: each step's name, whether its commands worked, and the status line after it. */
+function replayFileScenario(scenario: FileScenario): PrintableReplay {
+  const steps = runFileScenario(scenario).map(({ name, ok, error, status }, index) => ({
+    index,
+    name,
+    ok,
+    ...(error === undefined ? {} : { error }),
+    status,
+  }));
+  return { schema: REPLAY_SCHEMA, name: scenario.name, steps };
+}
+
+/** What both kinds of replay print. */
+type PrintableReplay = Pick<Replay, 'schema' | 'name'> & { steps: readonly object[] };
+
 /** Pretty enough to read and diff: the envelope indented, each step on a line of its own. */
-function formatReplay(replay: Replay): string {
+function formatReplay(replay: PrintableReplay): string {
   const steps = replay.steps.map((step) => `  ${JSON.stringify(step)}`).join(',\n');
   return `{\n "schema": ${JSON.stringify(replay.schema)},\n "name": ${JSON.stringify(replay.name)},\n "steps": [\n${steps}\n ]\n}`;
 }

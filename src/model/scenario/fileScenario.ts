@@ -36,6 +36,8 @@ export interface FileScenario {
 
 export interface FileStepResult {
   name: string;
+  ok: boolean;
+  error?: string;
   status: string | null;
   sectorsAllocated: number | null;
 }
@@ -128,12 +130,21 @@ export function runFileScenario(scenario: FileScenario): FileStepResult[] {
   };
 
   return scenario.steps.map(({ name, ops }) => {
-    for (const op of ops) run(op, 0);
-    if (mounted) fs.sync();
+    let error: string | undefined;
+    try {
+      for (const op of ops) run(op, 0);
+      if (mounted) fs.sync();
+    } catch (caught) {
+      // What a shell would print for a command that failed; the next steps go on, as the lab's did.
+      if (!(caught instanceof ModelError)) throw caught;
+      error = caught.message;
+    }
     const current = target as SnapshotTarget | null;
     const status = current?.status();
     return {
       name,
+      ok: error === undefined,
+      ...(error === undefined ? {} : { error }),
       status: current ? snapshotStatusLine(current) : null,
       sectorsAllocated: status?.state === 'Valid' ? status.sectorsAllocated : null,
     };
