@@ -12,7 +12,7 @@ const ROOT = join(import.meta.dirname, '..');
 const NAMES =
   process.argv.slice(2).length > 0
     ? process.argv.slice(2)
-    : ['a_ext4', 'c_P_8', 'c_P_16', 'c_P_32', 'c_P_128', 'c_N_8', 'f_liveos_4k'];
+    : ['a_ext4', 'a_ext3', 'c_P_8', 'c_P_16', 'c_P_32', 'c_P_128', 'c_N_8', 'f_liveos_4k'];
 
 let worst = 0;
 let within = 0;

@@ -14,7 +14,8 @@ import type { BlockSink } from '../BlockSink';
 import { ModelError } from '../../errors';
 import type { ExtLayout } from './ExtLayout';
 import { FreeBlocks } from './FreeBlocks';
-import { Jbd2Journal } from './Jbd2Journal';
+import { EXT3_JOURNAL, EXT4_JOURNAL, Jbd2Journal } from './Jbd2Journal';
+import { BlockMapAllocator } from './BlockMapAllocator';
 import { MbAllocator, type Extent } from './MbAllocator';
 
 /** Extents an inode holds itself (i_block); more need an extent-tree leaf block. */
@@ -41,6 +42,9 @@ interface Inode {
   delalloc: { fromBlock: number; dirtiedMs: number } | null;
   /** Allocated blocks rewritten in place, waiting for writeback: [first logical, count]. */
   rewrites: [number, number][];
+  /** Block-mapped files (ext3): indirect blocks and the rest of the preallocation window. */
+  mapping: Map<string, number>;
+  window: { logical: number; physical: number; count: number } | null;
   /** Directories: entry name → index of the directory block holding it. */
   entries?: Map<string, { ino: number; block: number; recLen: number }>;
   /** Directories: bytes used in each of its blocks. */
@@ -57,6 +61,8 @@ export class ExtFs {
   private readonly inodeUsed: Uint8Array;
   private readonly inodes = new Map<number, Inode>();
   private readonly allocator: MbAllocator;
+  /** ext3's block-mapped files are allocated at write time; ext4's extent files at writeback. */
+  private readonly blockMap: BlockMapAllocator | null;
   readonly journal: Jbd2Journal;
   private sink: BlockSink;
   private mounted = false;
@@ -72,12 +78,22 @@ export class ExtFs {
     readonly layout: ExtLayout,
     sink: BlockSink,
   ) {
-    if (layout.kind !== 'ext4') throw new ModelError('EINVAL', `${layout.kind} is not modelled yet`);
     this.sink = sink;
     this.free = new FreeBlocks(layout.blocksCount);
     for (const [first, count] of layout.freeRangesAfterMkfs) this.free.setFree(first, count, true);
     this.allocator = new MbAllocator(layout, this.free);
-    this.journal = new Jbd2Journal(layout.journalExtents, layout.blockSizeBytes);
+    this.blockMap =
+      layout.kind === 'ext3'
+        ? new BlockMapAllocator(layout, this.allocator, (block) => {
+            this.markDirty([block, ...this.bitmapAndDescriptorBlocks([block, 1])]);
+            this.writeHome([block]);
+          })
+        : null;
+    this.journal = new Jbd2Journal(
+      layout.journalExtents,
+      layout.blockSizeBytes,
+      layout.kind === 'ext4' ? EXT4_JOURNAL : EXT3_JOURNAL,
+    );
     this.inodeUsed = new Uint8Array(layout.inodesPerGroup * layout.groupCount + 1);
     this.inodeUsed.fill(1, 1, layout.firstInode + 1);
     this.inodes.set(ROOT_INODE, this.newDir(ROOT_INODE, [layout.rootDirBlock, 1]));
@@ -155,9 +171,10 @@ export class ExtFs {
     const allocated = this.allocatedBlocks(inode);
     const firstBlock = Math.floor(start / block);
     const endBlock = Math.ceil(end / block);
-    const rewriteEnd = Math.min(endBlock, allocated);
+    if (this.blockMap && endBlock > allocated) this.allocateMapped(inode, allocated, endBlock);
+    const rewriteEnd = Math.min(endBlock, this.allocatedBlocks(inode));
     if (rewriteEnd > firstBlock) inode.rewrites.push([firstBlock, rewriteEnd - firstBlock]);
-    if (endBlock > allocated) inode.delalloc ??= { fromBlock: allocated, dirtiedMs: this.nowMs };
+    if (endBlock > rewriteEnd) inode.delalloc ??= { fromBlock: allocated, dirtiedMs: this.nowMs };
     inode.sizeBytes = Math.max(inode.sizeBytes, end);
     inode.mtimeMs = this.nowMs;
     this.markDirty([this.itableBlock(inode.ino)]);
@@ -310,6 +327,17 @@ export class ExtFs {
     this.markDirty([...meta]);
   }
 
+  /** ext3: blocks are allocated as they are written; closing the file gives back its unused window. */
+  private allocateMapped(inode: Inode, from: number, to: number): void {
+    const extents = this.blockMap!.allocate(inode, from, to, this.groupOfInode(inode.ino));
+    const meta = new Set<number>();
+    for (const extent of extents) for (const b of this.bitmapAndDescriptorBlocks(extent)) meta.add(b);
+    this.markDirty([...meta]);
+    if (inode.window && inode.window.count > 0)
+      this.free.setFree(inode.window.physical, inode.window.count, true);
+    inode.window = null;
+  }
+
   private appendExtent(inode: Inode, [first, count]: Extent): void {
     const last = inode.extents.at(-1);
     if (last && last[0] + last[1] === first) last[1] += count;
@@ -354,6 +382,12 @@ export class ExtFs {
       this.revokes++;
       inode.extentBlock = null;
     }
+    for (const block of inode.mapping.values()) {
+      this.freedPending.push([block, 1]);
+      for (const b of this.bitmapAndDescriptorBlocks([block, 1])) meta.add(b);
+      this.revokes++;
+    }
+    inode.mapping.clear();
     inode.extents = [];
     this.markDirty([...meta]);
   }
@@ -440,6 +474,8 @@ export class ExtFs {
       mtimeMs: this.nowMs,
       delalloc: null,
       rewrites: [],
+      mapping: new Map(),
+      window: null,
     };
   }
 

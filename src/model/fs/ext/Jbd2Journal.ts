@@ -5,15 +5,26 @@
 // at block 1, over blocks the overlay already holds: that is why a NetworkManager rewrite costs about ten
 // chunks before the first reboot and one after.
 
-/** Bytes of a descriptor block that carry tags: the block less its 12-byte header and 4-byte checksum tail. */
-const DESCRIPTOR_OVERHEAD_BYTES = 12 + 4;
-/** A 64-bit tag with a v3 checksum (journal_64bit + journal_checksum_v3, as mke2fs 1.47 makes it). */
-const TAG_BYTES = 16;
+/** A journal block's header (magic, block type, sequence). */
+const HEADER_BYTES = 12;
 /** The first tag of a descriptor carries the journal UUID too. */
 const UUID_BYTES = 16;
-/** A revoke record of a 64-bit journal. */
-const REVOKE_RECORD_BYTES = 8;
-const REVOKE_HEADER_BYTES = 16 + 4;
+/** A revoke block's header: the journal header and a byte count. */
+const REVOKE_HEADER_BYTES = 16;
+
+/**
+ * The journal's format, which decides how many tags a descriptor holds (jbd2's journal_tag_bytes): ext4 with
+ * metadata_csum has 64-bit tags with a v3 checksum (16 bytes) and a 4-byte checksum tail on descriptor and
+ * revoke blocks; an ext3 journal has 8-byte tags, 4-byte revoke records and no tail.
+ */
+export interface JournalFormat {
+  tagBytes: number;
+  tailBytes: number;
+  revokeRecordBytes: number;
+}
+
+export const EXT4_JOURNAL: JournalFormat = { tagBytes: 16, tailBytes: 4, revokeRecordBytes: 8 };
+export const EXT3_JOURNAL: JournalFormat = { tagBytes: 8, tailBytes: 0, revokeRecordBytes: 4 };
 
 export interface JournalWrite {
   /** Physical filesystem blocks the commit wrote, as [first, count] runs. */
@@ -31,6 +42,7 @@ export class Jbd2Journal {
   constructor(
     private readonly extents: [number, number][],
     private readonly blockSizeBytes: number,
+    private readonly format: JournalFormat,
   ) {
     this.lengthBlocks = extents.reduce((sum, [, count]) => sum + count, 0);
   }
@@ -43,11 +55,14 @@ export class Jbd2Journal {
 
   /** The journal blocks one commit of `metadataBlocks` blocks and `revokes` revoke records takes. */
   commitLength(metadataBlocks: number, revokes: number): number {
+    const { tagBytes, tailBytes, revokeRecordBytes } = this.format;
     const tagsPerDescriptor = Math.floor(
-      (this.blockSizeBytes - DESCRIPTOR_OVERHEAD_BYTES - UUID_BYTES) / TAG_BYTES,
+      (this.blockSizeBytes - HEADER_BYTES - tailBytes - UUID_BYTES) / tagBytes,
     );
     const descriptors = Math.ceil(metadataBlocks / tagsPerDescriptor);
-    const recordsPerRevoke = Math.floor((this.blockSizeBytes - REVOKE_HEADER_BYTES) / REVOKE_RECORD_BYTES);
+    const recordsPerRevoke = Math.floor(
+      (this.blockSizeBytes - REVOKE_HEADER_BYTES - tailBytes) / revokeRecordBytes,
+    );
     const revokeBlocks = Math.ceil(revokes / recordsPerRevoke);
     return descriptors + metadataBlocks + revokeBlocks + 1;
   }

@@ -63,6 +63,33 @@ export class MbAllocator {
     return out;
   }
 
+  /** Blocks for a file still under 16 blocks: carved from the locality group's preallocation. */
+  fromLocalityGroup(count: number, inodeGroup: number): Extent | null {
+    return this.fromGroupPrealloc(count, inodeGroup);
+  }
+
+  /**
+   * A block-mapped (ext3) file's preallocation window: allocated while the file is open for writing, so it
+   * is a stream allocation, searched from the group of the last one (its goal, the start of that last
+   * allocation, is in use); mballoc takes the lowest free buddy of the window's size from there.
+   */
+  streamWindow(count: number): Extent | null {
+    const extent = this.regular(count, this.lastGroup);
+    if (extent) {
+      this.free.setFree(extent[0], extent[1], false);
+      this.lastGroup = this.groupOf(extent[0]);
+    }
+    return extent;
+  }
+
+  /** A metadata block (an indirect block): its goal, the block before it, is in use: the lowest free block. */
+  single(group: number): number | null {
+    const extent = this.regular(1, group);
+    if (!extent) return null;
+    this.free.setFree(extent[0], 1, false);
+    return extent[0];
+  }
+
   /** Unmount discards the locality group's preallocation: its unused blocks are free again. */
   discardPreallocations(): void {
     const pa = this.groupPrealloc;

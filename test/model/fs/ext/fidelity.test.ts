@@ -11,7 +11,9 @@ import { runFileScenario, type FileScenario } from '../../../../src/model/scenar
 const FIXTURES = join(import.meta.dirname, '../../../fixtures');
 
 function rowsOf(name: string) {
-  const scenario = JSON.parse(readFileSync(join(FIXTURES, 'file-scenarios', `${name}.json`), 'utf8')) as FileScenario;
+  const scenario = JSON.parse(
+    readFileSync(join(FIXTURES, 'file-scenarios', `${name}.json`), 'utf8'),
+  ) as FileScenario;
   const recording = JSON.parse(readFileSync(join(FIXTURES, 'kernel', `${name}.json`), 'utf8')) as Recording;
   return compareWithKernel(recording, runFileScenario(scenario), scenario.overlay.chunk_sectors).filter(
     (row) => row.kernelSectors !== null,
@@ -27,10 +29,12 @@ describe('fidelity to the kernel recordings', () => {
   }
 
   // Known gaps (see docs/model.md): a_ext4's first O_TRUNC rewrites went to fresh blocks on the kernel and
-  // to freed, copied ones on the model; f_liveos_4k drifts by two or three chunks per Journal entry, and its
+  // to freed, copied ones on the model; a_ext3's new 4 MiB file after the delete reused more freed blocks
+  // on the model than on the kernel; f_liveos_4k drifts by two or three chunks per Journal entry, and its
   // 'yum update' lands between the kernel's two recorded runs.
   for (const [name, atLeast] of [
     ['a_ext4', 26],
+    ['a_ext3', 6],
     ['f_liveos_4k', 46],
   ] as const) {
     it(`${name}: at least ${atLeast} steps within tolerance`, () => {

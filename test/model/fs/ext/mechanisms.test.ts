@@ -4,7 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runFileScenario, type FileScenario, type FileStepResult } from '../../../../src/model/scenario/fileScenario';
+import {
+  runFileScenario,
+  type FileScenario,
+  type FileStepResult,
+} from '../../../../src/model/scenario/fileScenario';
 
 const DIR = join(import.meta.dirname, '../../../fixtures/file-scenarios');
 const runs = new Map<string, FileStepResult[]>();
@@ -59,6 +63,19 @@ describe('ext4 on the overlay (a_ext4: 1 KiB blocks, P 8)', () => {
     const a = costs('a_ext4');
     expect(a.get('recreated')).toBe(0);
     expect(a.get('remounted')).toBe(0);
+  });
+});
+
+describe('ext3 on the overlay (a_ext3: the same steps, block-mapped files, no delayed allocation)', () => {
+  it('a growing file is laid out in doubling windows, so a new 1 MiB file costs a little more than on ext4', () => {
+    const cost = costs('a_ext3').get('write_1M')!;
+    expect(cost).toBeGreaterThan(costs('a_ext4').get('write_1M')!);
+    expect(cost).toBeLessThanOrEqual(285);
+  });
+
+  it('a 4 MiB file written after deleting 16 MiB goes on from the last allocation: over a hundred chunks, not 2', () => {
+    expect(costs('a_ext3').get('write_new_4M')).toBeGreaterThan(100);
+    expect(costs('a_ext4').get('write_new_4M')).toBeLessThanOrEqual(4);
   });
 });
 
