@@ -7,23 +7,13 @@ import { CowDevice } from '../block/CowDevice';
 import { snapshotStatusLine } from '../dm/dmsetupFormat';
 import { SnapshotTarget } from '../dm/SnapshotTarget';
 import { ModelError } from '../errors';
-import { buildTree, emptyFolders, type TreeSpec } from '../fs/baseTree';
+import { type TreeSpec } from '../fs/baseTree';
+import { applyFileOp, writeTree, type FileOp } from '../fs/fileOps';
 import { NullSink } from '../fs/BlockSink';
 import { ExtFs } from '../fs/ext/ExtFs';
 import { extLayoutFor } from '../fs/ext/ExtLayout';
 import { SnapshotSink } from '../fs/SnapshotSink';
 import { SECTOR_BYTES } from '../units';
-
-export type FileOp =
-  | { op: 'mount' | 'umount' | 'remove' | 'create' | 'sync' }
-  | { op: 'write'; path: string; bytes: number; how?: 'truncate' | 'in-place' | 'append' }
-  | { op: 'rm'; path: string; recursive?: boolean; force?: boolean }
-  | { op: 'mkdir' | 'mkdir-p' | 'read' | 'read-tree'; path: string }
-  | { op: 'copy-tree'; to: string; tree: TreeSpec }
-  | { op: 'touch'; path: string; time?: string }
-  | { op: 'rename'; from: string; to: string }
-  | { op: 'advance'; ms: number }
-  | { op: 'repeat'; count: number; ops: FileOp[] };
 
 export interface FileScenario {
   schema: 'cellar-scenario/v1';
@@ -33,6 +23,8 @@ export interface FileScenario {
   overlay: { cow_sectors: number; store: string; chunk_sectors: number };
   steps: { name: string; ops: FileOp[] }[];
 }
+
+export type { FileOp };
 
 export interface FileStepResult {
   name: string;
@@ -72,8 +64,7 @@ export function runFileScenario(scenario: FileScenario): FileStepResult[] {
   fs.attach(new SnapshotSink(() => target, layout.blockSizeBytes));
   let mounted = false;
 
-  const run = (op: FileOp, i: number): void => {
-    const at = (path: string) => path.replaceAll('{i}', String(i));
+  const run = (op: FileOp): void => {
     switch (op.op) {
       case 'mount':
         fs.mount();
@@ -90,49 +81,15 @@ export function runFileScenario(scenario: FileScenario): FileStepResult[] {
       case 'create':
         create();
         return;
-      case 'sync':
-        fs.sync();
-        return;
-      case 'write':
-        fs.write(at(op.path), op.bytes, op.how);
-        return;
-      case 'rm':
-        if (!op.force || fs.exists(at(op.path))) fs.rm(at(op.path), op.recursive);
-        return;
-      case 'mkdir':
-        fs.mkdir(at(op.path));
-        return;
-      case 'mkdir-p':
-        mkdirP(fs, at(op.path));
-        return;
-      case 'copy-tree':
-        writeTree(fs, op.tree, at(op.to), 'depth-first');
-        return;
-      case 'read':
-        fs.read(at(op.path));
-        return;
-      case 'read-tree':
-        for (const file of fs.list(at(op.path))) fs.read(file.path);
-        return;
-      case 'touch':
-        fs.touch(at(op.path), op.time === undefined ? undefined : Date.parse(op.time));
-        return;
-      case 'rename':
-        fs.rename(at(op.from), at(op.to));
-        return;
-      case 'advance':
-        fs.advance(op.ms);
-        return;
-      case 'repeat':
-        for (let k = 1; k <= op.count; k++) for (const inner of op.ops) run(inner, k);
-        return;
+      default:
+        applyFileOp(fs, op);
     }
   };
 
   return scenario.steps.map(({ name, ops }) => {
     let error: string | undefined;
     try {
-      for (const op of ops) run(op, 0);
+      for (const op of ops) run(op);
       if (mounted) fs.sync();
     } catch (caught) {
       // What a shell would print for a command that failed; the next steps go on, as the lab's did.
@@ -149,33 +106,4 @@ export function runFileScenario(scenario: FileScenario): FileStepResult[] {
       sectorsAllocated: status?.state === 'Valid' ? status.sectorsAllocated : null,
     };
   });
-}
-
-/**
- * Writes a described tree into the filesystem; returns its files. A base image is built as a distribution
- * installs it: the `filesystem` package makes the folder skeleton first, then packages add files. A copied
- * tree (`cp -a`) goes folder by folder, each folder's files right after it.
- */
-function writeTree(fs: ExtFs, spec: TreeSpec, root: string, order: 'skeleton-first' | 'depth-first') {
-  if (root !== '') mkdirP(fs, root);
-  for (const folder of emptyFolders(spec, root)) mkdirP(fs, folder);
-  const files = buildTree(spec, root, fs.layout.blockSizeBytes);
-  if (order === 'skeleton-first') {
-    for (const folder of [...new Set(files.map(({ path }) => path.slice(0, path.lastIndexOf('/'))))].sort()) {
-      mkdirP(fs, folder);
-    }
-  }
-  for (const { path, sizeBytes } of files) {
-    mkdirP(fs, path.slice(0, path.lastIndexOf('/')));
-    fs.write(path, sizeBytes);
-  }
-  return files;
-}
-
-function mkdirP(fs: ExtFs, path: string): void {
-  let at = '';
-  for (const part of path.split('/').filter(Boolean)) {
-    at += `/${part}`;
-    if (!fs.exists(at)) fs.mkdir(at);
-  }
 }

@@ -71,6 +71,8 @@ export class ExtFs {
   private dirty = new Set<number>();
   private revokes = 0;
   private transactionStartMs: number | null = null;
+  /** Files with data waiting for writeback. */
+  private readonly dirtyData = new Set<Inode>();
   /** Freed in the running transaction: free again once it commits. */
   private freedPending: Extent[] = [];
 
@@ -142,7 +144,7 @@ export class ExtFs {
   }
 
   sync(): void {
-    for (const inode of this.inodes.values()) this.writeback(inode);
+    for (const inode of this.dirtyData) this.writeback(inode);
     this.commit();
   }
 
@@ -175,6 +177,7 @@ export class ExtFs {
     const rewriteEnd = Math.min(endBlock, this.allocatedBlocks(inode));
     if (rewriteEnd > firstBlock) inode.rewrites.push([firstBlock, rewriteEnd - firstBlock]);
     if (endBlock > rewriteEnd) inode.delalloc ??= { fromBlock: allocated, dirtiedMs: this.nowMs };
+    this.dirtyData.add(inode);
     inode.sizeBytes = Math.max(inode.sizeBytes, end);
     inode.mtimeMs = this.nowMs;
     this.markDirty([this.itableBlock(inode.ino)]);
@@ -293,7 +296,7 @@ export class ExtFs {
   // --- data: delayed allocation and writeback ----------------------------------------------------------
 
   private writebackExpired(): void {
-    for (const inode of this.inodes.values()) {
+    for (const inode of this.dirtyData) {
       if (inode.delalloc && this.nowMs - inode.delalloc.dirtiedMs >= DIRTY_EXPIRE_MS) this.writeback(inode);
     }
   }
@@ -302,10 +305,14 @@ export class ExtFs {
     const block = this.layout.blockSizeBytes;
     for (const [first, count] of inode.rewrites) this.writeRuns(this.physicalRuns(inode, first, count));
     inode.rewrites = [];
-    if (!inode.delalloc) return;
+    if (!inode.delalloc) {
+      this.dirtyData.delete(inode);
+      return;
+    }
     const wanted = Math.ceil(inode.sizeBytes / block);
     const have = this.allocatedBlocks(inode);
     inode.delalloc = null;
+    this.dirtyData.delete(inode);
     if (wanted <= have) return;
     const last = inode.extents.at(-1);
     const extents = this.allocator.allocate({
@@ -417,6 +424,7 @@ export class ExtFs {
     const group = this.groupOfInode(inode.ino);
     this.inodeUsed[inode.ino] = 0;
     this.inodes.delete(inode.ino);
+    this.dirtyData.delete(inode);
     this.markDirty([
       this.itableBlock(inode.ino),
       this.layout.inodeBitmapOf(group),

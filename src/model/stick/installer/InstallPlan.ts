@@ -26,6 +26,7 @@ export type NoticeCode =
   | 'home-encryption-carries-over'
   | 'already-set-up'
   | 'home-deleted'
+  | 'passphrase-prompt'
   | 'little-space-left'
   | 'no-storage-effect';
 

@@ -12,7 +12,7 @@ import { MIB_BYTES } from './sizes';
  * - squashfsMib 410, bootFilesMib 21, osminMib 1: ESTIMATE. The real F16 SoaS sizes are UNCONFIRMED.
  *   YUMI's DistroList.nsh (vvaldez/yumi) lists the F17 SoaS .iso at 532 MB and (another YUMI copy)
  *   the F14 one at 477 MB. 410 + 21 + 1 MiB (≈ 453 MB) is chosen so that the wiki's 300/200 example
- *   fits a 1 GB stick as the page says it does, with "a little on the device root" (16 MiB).
+ *   fits a 1 GB stick as the page says it does, with "a little on the device root" (about 18 MiB).
  *   Boot files: vmlinuz0 (~4 MiB), initrd0.img (~16 MiB) and the menu files. osmin.img squashes the
  *   2464-sector (1.2 MiB) COW in the wiki's `live-osimg-min` status line.
  * - appendLine: livecd-tools 16.x imgcreate/live.py writes `root=live:CDLABEL=<label>

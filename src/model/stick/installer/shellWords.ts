@@ -34,6 +34,7 @@ export function shellWords(line: string): string[] {
   let current = '';
   let inWord = false;
   let globbed = false;
+  let nbsp = false;
   const finish = (): void => {
     if (!inWord) return;
     if (globbed) {
@@ -44,7 +45,7 @@ export function shellWords(line: string): string[] {
           `The wiki writes /dev/sd?1 to mean "your stick's letter": type the real name, such as /dev/sdb1.`,
       );
     }
-    if (current.includes('\u00a0')) {
+    if (nbsp) {
       throw new CommandLineError(
         'unreadable',
         current,
@@ -56,6 +57,7 @@ export function shellWords(line: string): string[] {
     current = '';
     inWord = false;
     globbed = false;
+    nbsp = false;
   };
 
   let i = 0;
@@ -119,7 +121,7 @@ export function shellWords(line: string): string[] {
       continue;
     }
     if (ch === '#' && !inWord) break;
-    if (ch in OPERATORS) {
+    if (Object.hasOwn(OPERATORS, ch)) {
       throw new CommandLineError(
         'shell-syntax',
         ch,
@@ -127,6 +129,7 @@ export function shellWords(line: string): string[] {
       );
     }
     if (GLOB.has(ch)) globbed = true;
+    if (ch === '\u00a0') nbsp = true;
     current += ch;
     inWord = true;
     i++;

@@ -1,0 +1,91 @@
+// File operations as scenarios, lessons and the quiet background writers describe them, applied to an ext
+// filesystem: one vocabulary for "write 1 KiB to /var/lib/NetworkManager/timestamps" wherever it comes from.
+
+import { buildTree, emptyFolders, type TreeSpec } from './baseTree';
+import type { ExtFs } from './ext/ExtFs';
+
+/** An operation; `mount`, `umount`, `remove` and `create` concern the device and are the caller's. */
+export type FileOp =
+  | { op: 'mount' | 'umount' | 'remove' | 'create' | 'sync' }
+  | { op: 'write'; path: string; bytes: number; how?: 'truncate' | 'in-place' | 'append' }
+  | { op: 'rm'; path: string; recursive?: boolean; force?: boolean }
+  | { op: 'mkdir' | 'mkdir-p' | 'read' | 'read-tree'; path: string }
+  | { op: 'copy-tree'; to: string; tree: TreeSpec }
+  | { op: 'touch'; path: string; time?: string }
+  | { op: 'rename'; from: string; to: string }
+  | { op: 'advance'; ms: number }
+  | { op: 'repeat'; count: number; ops: FileOp[] };
+
+/** Applies one filesystem operation; `{i}` in paths becomes `i` (the count of an enclosing `repeat`). */
+export function applyFileOp(fs: ExtFs, op: FileOp, i = 0): void {
+  const at = (path: string) => path.replaceAll('{i}', String(i));
+  switch (op.op) {
+    case 'sync':
+      fs.sync();
+      return;
+    case 'write':
+      fs.write(at(op.path), op.bytes, op.how);
+      return;
+    case 'rm':
+      if (!op.force || fs.exists(at(op.path))) fs.rm(at(op.path), op.recursive);
+      return;
+    case 'mkdir':
+      fs.mkdir(at(op.path));
+      return;
+    case 'mkdir-p':
+      mkdirP(fs, at(op.path));
+      return;
+    case 'copy-tree':
+      writeTree(fs, op.tree, at(op.to), 'depth-first');
+      return;
+    case 'read':
+      fs.read(at(op.path));
+      return;
+    case 'read-tree':
+      for (const file of fs.list(at(op.path))) fs.read(file.path);
+      return;
+    case 'touch':
+      fs.touch(at(op.path), op.time === undefined ? undefined : Date.parse(op.time));
+      return;
+    case 'rename':
+      fs.rename(at(op.from), at(op.to));
+      return;
+    case 'advance':
+      fs.advance(op.ms);
+      return;
+    case 'repeat':
+      for (let k = 1; k <= op.count; k++) for (const inner of op.ops) applyFileOp(fs, inner, k);
+      return;
+    default:
+      throw new Error(`${op.op} is an operation on the device, not on the filesystem`);
+  }
+}
+
+/**
+ * Writes a described tree into the filesystem; returns its files. A base image is built as a distribution
+ * installs it: the `filesystem` package makes the folder skeleton first, then packages add files. A copied
+ * tree (`cp -a`) goes folder by folder, each folder's files right after it.
+ */
+export function writeTree(fs: ExtFs, spec: TreeSpec, root: string, order: 'skeleton-first' | 'depth-first') {
+  if (root !== '') mkdirP(fs, root);
+  for (const folder of emptyFolders(spec, root)) mkdirP(fs, folder);
+  const files = buildTree(spec, root, fs.layout.blockSizeBytes);
+  if (order === 'skeleton-first') {
+    for (const folder of [...new Set(files.map(({ path }) => path.slice(0, path.lastIndexOf('/'))))].sort()) {
+      mkdirP(fs, folder);
+    }
+  }
+  for (const { path, sizeBytes } of files) {
+    mkdirP(fs, path.slice(0, path.lastIndexOf('/')));
+    fs.write(path, sizeBytes);
+  }
+  return files;
+}
+
+export function mkdirP(fs: ExtFs, path: string): void {
+  let at = '';
+  for (const part of path.split('/').filter(Boolean)) {
+    at += `/${part}`;
+    if (!fs.exists(at)) fs.mkdir(at);
+  }
+}

@@ -1,0 +1,88 @@
+// The stick's own filesystem (device space at /mnt/live or /run/initramfs/live) as a Volume. The LiveOS
+// images the running system holds open (squashfs.img, the overlay, home.img, osmin.img) cannot be
+// changed or removed from here: the model answers EBUSY. (Linux would let `rm` unlink an open file and
+// free its space only when the last user closes it; a learner gains nothing from modelling that.)
+
+import type { DeviceFilesystem } from '../store/DeviceFilesystem';
+import { done, failed, type VolumeOutcome, type VolumeResult } from './stickOutcome';
+import { isWithin } from './stickPaths';
+import type { Volume, VolumeStat, WriteMode } from './Volume';
+
+export class DeviceVolume implements Volume {
+  readonly fsType = 'vfat';
+
+  constructor(
+    readonly device: DeviceFilesystem,
+    /** Paths of the images in use, as the device spells them (case is ignored, as vfat does). */
+    private readonly busyPaths: () => readonly string[],
+    /** Mounted without `rw` on the kernel command line (no overlay, no home.img): every change is EROFS. */
+    readonly readOnly: boolean,
+  ) {}
+
+  write(path: string, bytes: number, mode: WriteMode): VolumeOutcome {
+    const refused = this.refuseChange(path);
+    if (refused) return refused;
+    if (mode === 'append') return this.device.append(path, bytes);
+    if (mode === 'in-place') {
+      const found = this.device.stat(path);
+      const size = found.ok && found.value.kind === 'file' ? Math.max(found.value.sizeBytes, bytes) : bytes;
+      return this.device.write(path, size);
+    }
+    return this.device.write(path, bytes);
+  }
+
+  remove(path: string, recursive: boolean): VolumeOutcome {
+    return this.refuseChange(path, true) ?? this.device.remove(path, { recursive });
+  }
+
+  mkdir(path: string, parents: boolean): VolumeOutcome {
+    if (this.readOnly) return failed('EROFS');
+    return this.device.mkdir(path, { parents });
+  }
+
+  rename(fromPath: string, toPath: string): VolumeOutcome {
+    return (
+      this.refuseChange(fromPath, true) ?? this.refuseChange(toPath) ?? this.device.rename(fromPath, toPath)
+    );
+  }
+
+  touch(path: string): VolumeOutcome {
+    const found = this.device.stat(path);
+    if (found.ok) return done;
+    if (found.error !== 'ENOENT') return found;
+    if (this.readOnly) return failed('EROFS');
+    return this.device.createFile(path, 0);
+  }
+
+  read(path: string): VolumeOutcome {
+    const found = this.device.stat(path);
+    if (!found.ok) return found;
+    return found.value.kind === 'dir' ? failed('EISDIR') : done;
+  }
+
+  stat(path: string): VolumeResult<VolumeStat> {
+    const found = this.device.stat(path);
+    if (!found.ok) return found;
+    const { kind, sizeBytes } = found.value;
+    return { ok: true, value: { kind, sizeBytes: kind === 'file' ? sizeBytes : 0 } };
+  }
+
+  usedBytes(): number {
+    return this.device.usedBytes;
+  }
+
+  capacityBytes(): number {
+    return this.device.capacityBytes;
+  }
+
+  /** EROFS on a read-only mount; EBUSY for an image in use (or, with `below`, a folder holding one). */
+  private refuseChange(path: string, below = false): VolumeOutcome | null {
+    if (this.readOnly) return failed('EROFS');
+    const folded = path.toLowerCase();
+    for (const busy of this.busyPaths()) {
+      const image = busy.toLowerCase();
+      if (folded === image || (below && isWithin(image, folded))) return failed('EBUSY');
+    }
+    return null;
+  }
+}
