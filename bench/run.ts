@@ -1,11 +1,17 @@
 // `npm run bench`: speed and memory figures of the dm-snapshot model, each against its budget. Figures, not
 // pass/fail tests: the last line is one JSON object of all figures, for tracking over time.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { statusOfCommand } from '../src/cli/commands/statusOf';
+import { QuietClock } from '../src/model/clock/QuietClock';
+import { QUIET_WRITERS } from '../src/model/clock/quietWriters';
+import { buildBaseImage } from '../src/model/fs/baseImage';
+import { applyFileOp, type FileOp } from '../src/model/fs/fileOps';
+import { SnapshotSink } from '../src/model/fs/SnapshotSink';
+import type { FileScenario } from '../src/model/scenario/fileScenario';
 import { OriginDevice } from '../src/model/block/BlockDevice';
 import { CowDevice } from '../src/model/block/CowDevice';
 import { exportOverlay } from '../src/model/dm/overlayFile';
@@ -101,6 +107,51 @@ async function statusOfFullCow(): Promise<number> {
   }
 }
 
+/** Writes a 1 GiB file through the ext4 model of a 2 GiB root on a 2 GiB overlay, and syncs it. */
+function fsWrite1GibMs(): number {
+  const gib = 1024 ** 3;
+  return medianMs(
+    5,
+    () => {
+      const fs = buildBaseImage({
+        fs: 'ext4',
+        size_bytes: 2 * gib,
+        mkfs: 'mkfs.ext4 -F -b 4096 -m 1 rootfs.img',
+        tree: { files: 0, bytes: 0 },
+      });
+      const target = snapshot((2 * gib) / 512, (2 * gib) / 512);
+      fs.attach(new SnapshotSink(() => target, fs.layout.blockSizeBytes));
+      fs.mount();
+      return fs;
+    },
+    (fs) => {
+      fs.write('/big', gib);
+      fs.sync();
+    },
+  );
+}
+
+/** A month of the quiet writers on the lab's LiveOS-like root (f_liveos_4k's base) over a 4 GiB overlay. */
+function monthBackgroundMs(): number {
+  const scenario = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../test/fixtures/file-scenarios/f_liveos_4k.json'), 'utf8'),
+  ) as FileScenario;
+  return medianMs(
+    3,
+    () => {
+      const fs = buildBaseImage(scenario.base);
+      const target = snapshot(scenario.base.size_bytes / 512, (8 * GIB_SECTORS) / 2);
+      fs.attach(new SnapshotSink(() => target, fs.layout.blockSizeBytes));
+      fs.mount();
+      return {
+        clock: new QuietClock(QUIET_WRITERS),
+        target: { apply: (op: FileOp) => applyFileOp(fs, op), advance: (ms: number) => fs.advance(ms) },
+      };
+    },
+    ({ clock, target }) => clock.fastForward(30 * 24 * 3600 * 1000, target),
+  );
+}
+
 async function main(): Promise<void> {
   const oneGib = GIB_SECTORS;
   const random = randomChunks(262144, (4 * oneGib) / CHUNK);
@@ -131,6 +182,8 @@ async function main(): Promise<void> {
   );
 
   const statusOfMs = await statusOfFullCow();
+  const fsWriteMs = fsWrite1GibMs();
+  const monthMs = monthBackgroundMs();
 
   const figures = {
     write_1gib_ms: round(write1GibMs),
@@ -138,12 +191,16 @@ async function main(): Promise<void> {
     random_4k_writes_ms: round(random4kMs),
     heap_32gib_mib: round(heapMib),
     status_of_4gib_ms: round(statusOfMs),
+    fs_write_1gib_ms: round(fsWriteMs),
+    month_background_ms: round(monthMs),
   };
   report('write_1gib_ms', figures.write_1gib_ms, 5, 'ms', 'at most');
   report('speedup_vs_naive', figures.speedup_vs_naive, 100, '×', 'at least');
   report('random_4k_writes_ms', figures.random_4k_writes_ms, 250, 'ms', 'at most');
   report('heap_32gib_mib', figures.heap_32gib_mib, 16, 'MiB', 'at most');
   report('status_of_4gib_ms', figures.status_of_4gib_ms, 500, 'ms', 'at most');
+  report('fs_write_1gib_ms', figures.fs_write_1gib_ms, 20, 'ms', 'at most');
+  report('month_background_ms', figures.month_background_ms, 100, 'ms', 'at most');
   if (!(globalThis as { gc?: unknown }).gc)
     console.log('(run with node --expose-gc for a steadier heap figure)');
   console.log(JSON.stringify(figures));

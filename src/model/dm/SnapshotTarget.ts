@@ -168,6 +168,7 @@ export class SnapshotTarget {
     this.checkRange(offsetSectors, sectors);
     if (this.readOnly) return { ok: false, error: 'EROFS', newChunks: 0 };
     if (!this.isValid || this.isOverflowed) return { ok: false, error: 'EIO', newChunks: 0 };
+    if (this.allCopied(offsetSectors, sectors)) return { ok: true, newChunks: 0 };
     const { originRuns, exhausted } = this.prepareCopies(offsetSectors, sectors);
     if (!exhausted) return this.commit(originRuns, 'snapshot-write');
     if (this.store.type === 'PO') {
@@ -218,6 +219,14 @@ export class SnapshotTarget {
   private markCopied(originChunk: number, count: number): void {
     const end = Math.min(originChunk + count, this.copied.chunks);
     if (end > originChunk) this.copied.setRange(originChunk, end - originChunk);
+  }
+
+  /** The common case of a rewrite inside one copied chunk, answered without building anything. */
+  private allCopied(offsetSectors: number, sectors: number): boolean {
+    const first = chunkOfSector(offsetSectors, this.store.chunkSectors);
+    return (
+      first === chunkOfSector(offsetSectors + sectors - 1, this.store.chunkSectors) && this.copied.has(first)
+    );
   }
 
   /** Prepares an exception for every chunk of the range not yet copied, in ascending order. */

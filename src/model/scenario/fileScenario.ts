@@ -7,11 +7,8 @@ import { CowDevice } from '../block/CowDevice';
 import { snapshotStatusLine } from '../dm/dmsetupFormat';
 import { SnapshotTarget } from '../dm/SnapshotTarget';
 import { ModelError } from '../errors';
-import { type TreeSpec } from '../fs/baseTree';
-import { applyFileOp, writeTree, type FileOp } from '../fs/fileOps';
-import { NullSink } from '../fs/BlockSink';
-import { ExtFs } from '../fs/ext/ExtFs';
-import { extLayoutFor } from '../fs/ext/ExtLayout';
+import { applyFileOp, type FileOp } from '../fs/fileOps';
+import { buildBaseImage, type BaseImageSpec } from '../fs/baseImage';
 import { SnapshotSink } from '../fs/SnapshotSink';
 import { SECTOR_BYTES } from '../units';
 
@@ -19,7 +16,7 @@ export interface FileScenario {
   schema: 'cellar-scenario/v1';
   kind: 'file';
   name: string;
-  base: { fs: 'ext3' | 'ext4'; size_bytes: number; mkfs: string; tree: TreeSpec };
+  base: BaseImageSpec;
   overlay: { cow_sectors: number; store: string; chunk_sectors: number };
   steps: { name: string; ops: FileOp[] }[];
 }
@@ -36,16 +33,7 @@ export interface FileStepResult {
 
 /** Runs a file-level scenario; throws ModelError when an operation cannot be done. */
 export function runFileScenario(scenario: FileScenario): FileStepResult[] {
-  const layout = extLayoutFor(scenario.base.mkfs, scenario.base.size_bytes);
-  const fs = new ExtFs(layout, new NullSink());
-  fs.mount();
-  const tree = writeTree(fs, scenario.base.tree, '', 'skeleton-first');
-  fs.sync();
-  if (scenario.base.tree.read_after_build) {
-    fs.advance(1000);
-    for (const { path } of tree) fs.read(path);
-  }
-  fs.umount();
+  const fs = buildBaseImage(scenario.base);
 
   const origin = new OriginDevice(scenario.base.size_bytes / SECTOR_BYTES);
   const cow = new CowDevice(scenario.overlay.cow_sectors);
@@ -61,7 +49,7 @@ export function runFileScenario(scenario: FileScenario): FileStepResult[] {
     target = made.target;
   };
   create();
-  fs.attach(new SnapshotSink(() => target, layout.blockSizeBytes));
+  fs.attach(new SnapshotSink(() => target, fs.layout.blockSizeBytes));
   let mounted = false;
 
   const run = (op: FileOp): void => {

@@ -71,6 +71,8 @@ export class ExtFs {
   private dirty = new Set<number>();
   private revokes = 0;
   private transactionStartMs: number | null = null;
+  /** Resolved folders by path; cleared whenever a folder's entry goes away. */
+  private readonly folderCache = new Map<string, Inode>();
   /** Files with data waiting for writeback. */
   private readonly dirtyData = new Set<Inode>();
   /** Freed in the running transaction: free again once it commits. */
@@ -437,12 +439,11 @@ export class ExtFs {
     const ipg = this.layout.inodesPerGroup;
     for (let step = 0; step < this.layout.groupCount; step++) {
       const group = (preferredGroup + step) % this.layout.groupCount;
-      for (let ino = group * ipg + 1; ino <= (group + 1) * ipg; ino++) {
-        if (this.inodeUsed[ino] === 0) {
-          this.inodeUsed[ino] = 1;
-          this.markDirty([this.layout.inodeBitmapOf(group), this.descriptorBlock(group)]);
-          return ino;
-        }
+      const ino = this.inodeUsed.indexOf(0, group * ipg + 1);
+      if (ino !== -1 && ino <= (group + 1) * ipg) {
+        this.inodeUsed[ino] = 1;
+        this.markDirty([this.layout.inodeBitmapOf(group), this.descriptorBlock(group)]);
+        return ino;
       }
     }
     throw new ModelError('ENOSPC', 'no free inodes');
@@ -502,28 +503,52 @@ export class ExtFs {
     dir.blockFill![index]! += recLen;
     dir.entries!.set(name, { ino, block: index, recLen });
     dir.mtimeMs = this.nowMs;
-    this.markDirty([this.dirBlocks(dir)[index]!, this.itableBlock(dir.ino)]);
+    this.markDirty([this.dirBlock(dir, index), this.itableBlock(dir.ino)]);
   }
 
   private removeEntry(dir: Inode, name: string): void {
     const entry = dir.entries!.get(name)!;
+    if (this.inodes.get(entry.ino)?.dir) this.folderCache.clear();
     dir.entries!.delete(name);
     dir.blockFill![entry.block]! -= entry.recLen;
     dir.mtimeMs = this.nowMs;
-    this.markDirty([this.dirBlocks(dir)[entry.block]!, this.itableBlock(dir.ino)]);
+    this.markDirty([this.dirBlock(dir, entry.block), this.itableBlock(dir.ino)]);
+  }
+
+  /** The physical block of a directory's `index`-th block. */
+  private dirBlock(dir: Inode, index: number): number {
+    let left = index;
+    for (const [first, count] of dir.extents) {
+      if (left < count) return first + left;
+      left -= count;
+    }
+    throw new Error(`directory ${dir.ino} has no block ${index}`);
   }
 
   private dirBlocks(dir: Inode): number[] {
     return dir.extents.flatMap(([first, count]) => Array.from({ length: count }, (_, i) => first + i));
   }
 
+  /** Folders resolve through a cache (the kernel's dcache, in effect): background writers hit the same ones. */
   private lookup(path: string): Inode | null {
+    const slash = path.lastIndexOf('/');
+    const folder = this.lookupFolder(path.slice(0, slash));
+    const name = path.slice(slash + 1);
+    if (!folder || name === '') return folder;
+    const entry = folder.entries?.get(name);
+    return entry ? this.inode(entry.ino) : null;
+  }
+
+  private lookupFolder(path: string): Inode | null {
+    const cached = this.folderCache.get(path);
+    if (cached) return cached;
     let inode = this.inode(ROOT_INODE);
     for (const part of path.split('/').filter(Boolean)) {
       const entry = inode.entries?.get(part);
       if (!entry) return null;
       inode = this.inode(entry.ino);
     }
+    if (inode.dir) this.folderCache.set(path, inode);
     return inode;
   }
 

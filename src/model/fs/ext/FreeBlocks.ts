@@ -27,8 +27,15 @@ export class FreeBlocks {
 
   /** The first block of a wholly free run of `length` blocks at an offset from `base` that is a multiple of `length`. */
   firstFreeBuddy(base: number, end: number, length: number): number {
-    for (let start = base; start + length <= end; start += length) {
-      if (this.runIsFree(start, length)) return start;
+    const alignUp = (block: number) => base + Math.ceil((block - base) / length) * length;
+    let start = base;
+    while (start + length <= end) {
+      const used = this.used.indexOf(1, start);
+      if (used === -1 || used >= start + length) return start;
+      // Jump past the used stretch to the next free block, then to the next aligned start.
+      const free = this.used.indexOf(0, used + 1);
+      if (free === -1) return -1;
+      start = alignUp(free);
     }
     return -1;
   }
@@ -37,16 +44,12 @@ export class FreeBlocks {
   firstFreeRun(from: number, end: number, minLength: number): [number, number] | null {
     let b = from;
     while (b < end) {
-      while (b < end && this.used[b] === 1) b++;
-      const start = b;
-      while (b < end && this.used[b] === 0) b++;
-      if (b - start >= minLength && b > start) return [start, b - start];
+      const start = this.used.indexOf(0, b);
+      if (start === -1 || start >= end) return null;
+      const stop = this.used.indexOf(1, start);
+      b = stop === -1 || stop > end ? end : stop;
+      if (b - start >= minLength) return [start, b - start];
     }
     return null;
-  }
-
-  private runIsFree(start: number, length: number): boolean {
-    for (let b = start; b < start + length; b++) if (this.used[b] === 1) return false;
-    return true;
   }
 }
