@@ -9,7 +9,7 @@ import type { StickFilesystem } from './InstallRequest';
 import { LUKS_FORMAT } from './luks';
 import type { Planning } from './Planning';
 import type { RootImageChoice } from './rootImageChoice';
-import { ceilMib, FAT_MAX_FILE_BYTES, mibToBytes } from './sizes';
+import { ceilMib, FAT_MAX_FILE_BYTES, MIB_BYTES, mibToBytes } from './sizes';
 import { stickFiles } from './stickFiles';
 
 export interface Decisions {
@@ -30,6 +30,8 @@ export interface Decisions {
   home?: HomePlan;
   swapBytes?: number;
   spaceCheck: SpaceCheck;
+  /** A home.img copied without --copy-home: today's space check runs before it decides to copy it. */
+  uncheckedHomeBytes?: number;
 }
 
 const PASSPHRASE_TEXT: Record<InstallPlan['era'], string> = {
@@ -101,12 +103,15 @@ export function assemblePlan(planning: Planning, decisions: Decisions): InstallP
   }
   const usedBytes = decisions.otherFilesBytes + files.reduce((sum, file) => sum + file.sizeBytes, 0);
   if (usedBytes > decisions.filesystemBytes) {
+    const why = decisions.uncheckedHomeBytes
+      ? `it left out the image's ${ceilMib(decisions.uncheckedHomeBytes)} MiB home.img, which it only then decided to copy`
+      : 'it rounds sizes to whole MiB';
     return planning.refuse(
       'no-space-during-copy',
       '',
-      `The script's space check passed (it rounds to whole MiB), but the files need ${ceilMib(usedBytes)} MiB ` +
-        `of the ${Math.floor(decisions.filesystemBytes / 2 ** 20)} MiB there is room for: the copy would stop with ` +
-        '"No space left on device". Ask for a few MiB less.',
+      `The script's space check passed (${why}), but the files need ${ceilMib(usedBytes)} MiB of the ` +
+        `${Math.floor(decisions.filesystemBytes / MIB_BYTES)} MiB there is room for: the copy would stop with ` +
+        '"No space left on device".',
       decisions.spaceCheck,
     );
   }

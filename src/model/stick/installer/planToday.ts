@@ -56,7 +56,8 @@ export function planToday(planning: Planning): InstallPlan | InstallRefusal {
     return planning.refuse(
       'partition-with-format',
       partitionWithFormatText(command.target, disk),
-      `--format repartitions the whole stick, so give the whole device, ${disk}, rather than its partition ${command.target}.`,
+      `--format (which today's --msdos also asks for) repartitions the whole stick, so give the whole device, ` +
+        `${disk}, rather than its partition ${command.target}.`,
     );
   }
   if (format === undefined && located === 'disk') {
@@ -228,5 +229,7 @@ export function planToday(planning: Planning): InstallPlan | InstallRefusal {
     home: home.home,
     swapBytes: sizes.swap,
     spaceCheck: check,
+    uncheckedHomeBytes:
+      home.home?.origin === 'copied' && copyHomeSizeBytes === undefined ? home.home.sizeBytes : 0,
   });
 }
