@@ -12,10 +12,19 @@
 
 import type { BlockSink } from '../BlockSink';
 import { ModelError } from '../../errors';
-import type { ExtLayout } from './ExtLayout';
 import { FreeBlocks } from './FreeBlocks';
 import { EXT3_JOURNAL, EXT4_JOURNAL, Jbd2Journal } from './Jbd2Journal';
 import { BlockMapAllocator } from './BlockMapAllocator';
+import {
+  checkExtFsState,
+  EXT_FS_STATE_VERSION,
+  inodeFromJson,
+  inodeToJson,
+  runsOf,
+  type ExtFsState,
+} from './ExtFsState';
+import { extLayoutFor, type ExtLayout } from './ExtLayout';
+import type { Inode } from './Inode';
 import { MbAllocator, type Extent } from './MbAllocator';
 
 /** Extents an inode holds itself (i_block); more need an extent-tree leaf block. */
@@ -26,30 +35,6 @@ const COMMIT_INTERVAL_MS = 5000;
 const DIRTY_EXPIRE_MS = 30000;
 const DAY_MS = 24 * 3600 * 1000;
 const ROOT_INODE = 2;
-
-interface Inode {
-  ino: number;
-  dir: boolean;
-  sizeBytes: number;
-  /** Allocated data, in logical order. */
-  extents: Extent[];
-  /** The extent-tree leaf, once the inode holds more than four extents. */
-  extentBlock: number | null;
-  links: number;
-  atimeMs: number;
-  mtimeMs: number;
-  /** Logical blocks written but not yet allocated (delayed allocation), and when they were dirtied. */
-  delalloc: { fromBlock: number; dirtiedMs: number } | null;
-  /** Allocated blocks rewritten in place, waiting for writeback: [first logical, count]. */
-  rewrites: [number, number][];
-  /** Block-mapped files (ext3): indirect blocks and the rest of the preallocation window. */
-  mapping: Map<string, number>;
-  window: { logical: number; physical: number; count: number } | null;
-  /** Directories: entry name → index of the directory block holding it. */
-  entries?: Map<string, { ino: number; block: number; recLen: number }>;
-  /** Directories: bytes used in each of its blocks. */
-  blockFill?: number[];
-}
 
 export interface ExtFsFile {
   path: string;
@@ -249,6 +234,54 @@ export class ExtFs {
       else out.push({ path: childPath, sizeBytes: child.sizeBytes });
     }
     return out;
+  }
+
+  /** The whole filesystem as a JSON document (see ExtFsState). */
+  save(): ExtFsState {
+    if (!this.layout.source)
+      throw new ModelError('EINVAL', 'a filesystem without its mkfs command cannot be saved');
+    return {
+      version: EXT_FS_STATE_VERSION,
+      layout: { ...this.layout.source },
+      mounted: this.mounted,
+      nowMs: this.nowMs,
+      freeRuns: this.free.freeRuns(),
+      usedInodeRuns: runsOf(this.inodeUsed, 1),
+      inodes: [...this.inodes.values()].map(inodeToJson),
+      transaction: {
+        dirty: [...this.dirty],
+        revokes: this.revokes,
+        startMs: this.transactionStartMs,
+        freedPending: this.freedPending.map(([first, count]) => [first, count]),
+      },
+      journal: this.journal.save(),
+      allocator: this.allocator.save(),
+    };
+  }
+
+  /** A filesystem from a saved document, on `sink`; refuses a damaged or newer document with ModelError. */
+  static restore(saved: unknown, sink: BlockSink): ExtFs {
+    const state = checkExtFsState(saved);
+    const fs = new ExtFs(extLayoutFor(state.layout.mkfsCommand, state.layout.sizeBytes), sink);
+    fs.free.setFree(0, fs.layout.blocksCount, false);
+    for (const [first, count] of state.freeRuns) fs.free.setFree(first, count, true);
+    fs.inodeUsed.fill(0);
+    for (const [first, count] of state.usedInodeRuns) fs.inodeUsed.fill(1, first, first + count);
+    fs.inodes.clear();
+    for (const json of state.inodes) {
+      const inode = inodeFromJson(json);
+      fs.inodes.set(inode.ino, inode);
+      if (inode.delalloc || inode.rewrites.length > 0) fs.dirtyData.add(inode);
+    }
+    fs.mounted = state.mounted;
+    fs.nowMs = state.nowMs;
+    fs.dirty = new Set(state.transaction.dirty);
+    fs.revokes = state.transaction.revokes;
+    fs.transactionStartMs = state.transaction.startMs;
+    fs.freedPending = state.transaction.freedPending.map(([first, count]) => [first, count]);
+    fs.journal.restore(state.journal);
+    fs.allocator.restore(state.allocator);
+    return fs;
   }
 
   exists(path: string): boolean {

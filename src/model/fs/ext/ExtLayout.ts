@@ -36,6 +36,8 @@ export interface ExtLayout {
   freeRangesAfterMkfs: [number, number][];
   /** Inodes in use after mkfs: 1–10 reserved, 11 lost+found. */
   firstInode: number;
+  /** How it was made, when it came from a mkfs command line: enough to make it again. */
+  source?: { mkfsCommand: string; sizeBytes: number };
 }
 
 /** The layout view of what mke2fs made. */
@@ -70,5 +72,8 @@ export function layoutFromGeometry(geometry: ExtGeometry): ExtLayout {
 
 /** The layout `mkfs` (a command line such as `mkfs.ext4 -F -b 4096 -m 1`) gives an image of `sizeBytes`. */
 export function extLayoutFor(mkfsCommand: string, sizeBytes: number): ExtLayout {
-  return layoutFromGeometry(computeGeometry(parseMkfsCommand(mkfsCommand, sizeBytes)));
+  return {
+    ...layoutFromGeometry(computeGeometry(parseMkfsCommand(mkfsCommand, sizeBytes))),
+    source: { mkfsCommand, sizeBytes },
+  };
 }

@@ -52,4 +52,16 @@ export class FreeBlocks {
     }
     return null;
   }
+
+  /** The free blocks as [first, count] runs: what a saved filesystem keeps. */
+  freeRuns(): [number, number][] {
+    const runs: [number, number][] = [];
+    for (let b = this.used.indexOf(0); b !== -1 && b < this.blocksCount;) {
+      const end = this.used.indexOf(1, b);
+      const stop = end === -1 ? this.blocksCount : end;
+      runs.push([b, stop - b]);
+      b = stop >= this.blocksCount ? -1 : this.used.indexOf(0, stop);
+    }
+    return runs;
+  }
 }

@@ -111,4 +111,13 @@ export class Jbd2Journal {
     }
     return out;
   }
+
+  save(): { head: number; superblockStale: boolean } {
+    return { head: this.head, superblockStale: this.superblockStale };
+  }
+
+  restore(state: { head: number; superblockStale: boolean }): void {
+    this.head = state.head;
+    this.superblockStale = state.superblockStale;
+  }
 }

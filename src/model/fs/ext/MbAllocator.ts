@@ -145,4 +145,18 @@ export class MbAllocator {
     const base = this.layout.firstDataBlock + group * this.layout.blocksPerGroup;
     return [base, Math.min(base + this.layout.blocksPerGroup, this.layout.blocksCount)];
   }
+
+  save(): MbAllocatorState {
+    return { lastGroup: this.lastGroup, groupPrealloc: this.groupPrealloc && { ...this.groupPrealloc } };
+  }
+
+  restore(state: MbAllocatorState): void {
+    this.lastGroup = state.lastGroup;
+    this.groupPrealloc = state.groupPrealloc && { ...state.groupPrealloc };
+  }
+}
+
+export interface MbAllocatorState {
+  lastGroup: number;
+  groupPrealloc: { next: number; end: number } | null;
 }

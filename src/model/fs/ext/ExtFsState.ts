@@ -1,0 +1,94 @@
+// An ext filesystem of the model as a plain JSON document, and back: for saving the stick (Journal, undo,
+// "mirror my stick"). Maps become lists; free space and used inodes become runs.
+
+import { ModelError } from '../../errors';
+import type { Inode } from './Inode';
+import type { MbAllocatorState } from './MbAllocator';
+
+export const EXT_FS_STATE_VERSION = 1;
+
+type InodeJson = Omit<Inode, 'entries' | 'blockFill' | 'mapping'> & {
+  entries?: [name: string, ino: number, block: number, recLen: number][];
+  blockFill?: number[];
+  mapping: [key: string, block: number][];
+};
+
+export interface ExtFsState {
+  version: typeof EXT_FS_STATE_VERSION;
+  layout: { mkfsCommand: string; sizeBytes: number };
+  mounted: boolean;
+  nowMs: number;
+  freeRuns: [number, number][];
+  usedInodeRuns: [number, number][];
+  inodes: InodeJson[];
+  transaction: { dirty: number[]; revokes: number; startMs: number | null; freedPending: [number, number][] };
+  journal: { head: number; superblockStale: boolean };
+  allocator: MbAllocatorState;
+}
+
+export function inodeToJson(inode: Inode): InodeJson {
+  const { entries, mapping, ...rest } = inode;
+  return {
+    ...structuredClone(rest),
+    mapping: [...mapping],
+    ...(entries
+      ? {
+          entries: [...entries].map(([name, e]): [string, number, number, number] => [
+            name,
+            e.ino,
+            e.block,
+            e.recLen,
+          ]),
+        }
+      : {}),
+  };
+}
+
+export function inodeFromJson(json: InodeJson): Inode {
+  const { entries, mapping, ...rest } = json;
+  return {
+    ...structuredClone(rest),
+    mapping: new Map(mapping),
+    ...(entries
+      ? { entries: new Map(entries.map(([name, ino, block, recLen]) => [name, { ino, block, recLen }])) }
+      : {}),
+  };
+}
+
+/** Runs of set bytes (1) in a byte map: used inodes. */
+export function runsOf(bytes: Uint8Array, value: number): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let i = bytes.indexOf(value); i !== -1;) {
+    let end = bytes.indexOf(value === 1 ? 0 : 1, i);
+    if (end === -1) end = bytes.length;
+    runs.push([i, end - i]);
+    i = end >= bytes.length ? -1 : bytes.indexOf(value, end);
+  }
+  return runs;
+}
+
+/** Refuses a document this version cannot load, with the reason, before anything is built from it. */
+export function checkExtFsState(state: unknown): ExtFsState {
+  const doc = state as Partial<ExtFsState> | null;
+  if (!doc || typeof doc !== 'object')
+    throw new ModelError('EINVAL', 'the saved filesystem is not a document');
+  if (doc.version !== EXT_FS_STATE_VERSION) {
+    throw new ModelError(
+      'EINVAL',
+      `the saved filesystem has version ${String(doc.version)}, not ${EXT_FS_STATE_VERSION}`,
+    );
+  }
+  for (const key of [
+    'layout',
+    'freeRuns',
+    'usedInodeRuns',
+    'inodes',
+    'transaction',
+    'journal',
+    'allocator',
+  ] as const) {
+    if (doc[key] === undefined || doc[key] === null)
+      throw new ModelError('EINVAL', `the saved filesystem has no ${key}`);
+  }
+  return doc as ExtFsState;
+}

@@ -1,0 +1,27 @@
+// An inode of the ext filesystem model: what the model keeps of a file or a folder (not its contents).
+
+import type { Extent } from './MbAllocator';
+
+export interface Inode {
+  ino: number;
+  dir: boolean;
+  sizeBytes: number;
+  /** Allocated data, in logical order. */
+  extents: Extent[];
+  /** The extent-tree leaf, once the inode holds more than four extents. */
+  extentBlock: number | null;
+  links: number;
+  atimeMs: number;
+  mtimeMs: number;
+  /** Logical blocks written but not yet allocated (delayed allocation), and when they were dirtied. */
+  delalloc: { fromBlock: number; dirtiedMs: number } | null;
+  /** Allocated blocks rewritten in place, waiting for writeback: [first logical, count]. */
+  rewrites: [number, number][];
+  /** Block-mapped files (ext3): indirect blocks and the rest of the preallocation window. */
+  mapping: Map<string, number>;
+  window: { logical: number; physical: number; count: number } | null;
+  /** Directories: entry name → index of the directory block holding it. */
+  entries?: Map<string, { ino: number; block: number; recLen: number }>;
+  /** Directories: bytes used in each of its blocks. */
+  blockFill?: number[];
+}
