@@ -25,18 +25,26 @@ export function compareWithKernel(
   model: FileStepResult[],
   chunkSectors: number,
 ): FidelityRow[] {
-  const rows: FidelityRow[] = [];
-  let lastKernel = 0;
+  // The record and each repeat run, as allocated sectors per step (null where the device did not exist).
+  const runs: (number | null)[][] = [
+    recording.steps.map((step) =>
+      step.status_parsed?.state === 'Valid' ? step.status_parsed.sectors_allocated! : null,
+    ),
+    ...(recording.repeat_runs ?? []).map((run) =>
+      recording.steps.map((_, i) => allocatedOf(run.steps[i]?.[2])),
+    ),
+  ];
+  const lastOf = runs.map(() => 0);
   let lastModel = 0;
-  recording.steps.forEach((step, i) => {
-    const kernel = step.status_parsed?.state === 'Valid' ? step.status_parsed.sectors_allocated! : null;
-    const alternatives = [
-      kernel,
-      ...(recording.repeat_runs ?? []).map((run) => allocatedOf(run.steps[i]?.[2])),
-    ];
+  return recording.steps.map((step, i) => {
+    const kernel = runs[0]![i]!;
     const modelSectors = model[i]?.sectorsAllocated ?? null;
+    const costs = runs.map((run, r) => (run[i] === null ? null : (run[i]! - lastOf[r]!) / chunkSectors));
+    runs.forEach((run, r) => {
+      if (run[i] !== null) lastOf[r] = run[i]!;
+    });
     if (kernel === null || modelSectors === null) {
-      rows.push({
+      return {
         name: step.name,
         kernelSectors: kernel,
         modelSectors,
@@ -44,30 +52,34 @@ export function compareWithKernel(
         kernelCostChunks: 0,
         modelCostChunks: 0,
         ok: kernel === modelSectors,
-      });
-      return;
+      };
     }
-    const closest = alternatives
-      .filter((k): k is number => k !== null)
-      .reduce((best, k) => (Math.abs(k - modelSectors) < Math.abs(best - modelSectors) ? k : best));
-    const usageOk = Math.abs(modelSectors - closest) <= Math.max(0.02 * closest, 16 * chunkSectors);
-    const kernelCost = (kernel - lastKernel) / chunkSectors;
     const modelCost = (modelSectors - lastModel) / chunkSectors;
-    const costOk = Math.abs(modelCost - kernelCost) <= Math.max(0.25 * Math.abs(kernelCost), 8);
-    rows.push({
+    lastModel = modelSectors;
+    // Within tolerance of the record or of any repeat run, on usage and on the step's own cost alike.
+    const fits = runs.map((run, r) => {
+      const usage = run[i];
+      const cost = costs[r];
+      if (usage === null || usage === undefined || cost === null || cost === undefined) return false;
+      const usageOk = Math.abs(modelSectors - usage) <= Math.max(0.02 * usage, 16 * chunkSectors);
+      const costOk = Math.abs(modelCost - cost) <= Math.max(0.25 * Math.abs(cost), 8);
+      return usageOk && costOk;
+    });
+    const closest = runs
+      .map((run) => run[i])
+      .filter((k): k is number => k !== null && k !== undefined)
+      .reduce((best, k) => (Math.abs(k - modelSectors) < Math.abs(best - modelSectors) ? k : best));
+    return {
       name: step.name,
       kernelSectors: kernel,
       modelSectors,
       errorPercent:
         closest === 0 ? (modelSectors === 0 ? 0 : 100) : (100 * Math.abs(modelSectors - closest)) / closest,
-      kernelCostChunks: kernelCost,
+      kernelCostChunks: costs[0] ?? 0,
       modelCostChunks: modelCost,
-      ok: usageOk && costOk,
-    });
-    lastKernel = kernel;
-    lastModel = modelSectors;
+      ok: fits.some(Boolean),
+    };
   });
-  return rows;
 }
 
 function allocatedOf(status: string | null | undefined): number | null {

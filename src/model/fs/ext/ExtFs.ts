@@ -354,7 +354,7 @@ export class ExtFs {
       count: wanted - have,
       fileBlocks: wanted,
       goalBlock: last ? last[0] + last[1] : null,
-      inodeGroup: this.groupOfInode(inode.ino),
+      goalGroup: this.goalGroupOf(inode),
     });
     const meta = new Set<number>([this.itableBlock(inode.ino)]);
     for (const extent of extents) {
@@ -371,7 +371,7 @@ export class ExtFs {
 
   /** ext3: blocks are allocated as they are written; closing the file gives back its unused window. */
   private allocateMapped(inode: Inode, from: number, to: number): void {
-    const extents = this.blockMap!.allocate(inode, from, to, this.groupOfInode(inode.ino));
+    const extents = this.blockMap!.allocate(inode, from, to, this.goalGroupOf(inode));
     const meta = new Set<number>();
     for (const extent of extents) for (const b of this.bitmapAndDescriptorBlocks(extent)) meta.add(b);
     this.markDirty([...meta]);
@@ -484,8 +484,8 @@ export class ExtFs {
 
   /** Directory and extent blocks are allocated at once, near the inode (no delayed allocation). */
   private allocMetadataBlock(ino: number): number {
-    const group = this.groupOfInode(ino);
-    const [extent] = this.allocator.allocate({ count: 1, fileBlocks: 1, goalBlock: null, inodeGroup: group });
+    const goalGroup = this.goalGroupOf(this.inodes.get(ino) ?? this.blankInode(ino, true));
+    const [extent] = this.allocator.allocate({ count: 1, fileBlocks: 1, goalBlock: null, goalGroup });
     if (!extent) throw new ModelError('ENOSPC', 'no space left on device');
     this.markDirty(this.bitmapAndDescriptorBlocks(extent));
     return extent[0];
@@ -607,6 +607,17 @@ export class ExtFs {
   }
 
   // --- where metadata lives ----------------------------------------------------------------------------
+
+  /**
+   * ext4_inode_to_goal_block's group: with flex groups of four or more, the first group of the inode's flex
+   * group, or the second for a regular file (so data stays out of the way of folders and metadata).
+   */
+  private goalGroupOf(inode: Inode): number {
+    const flex = this.layout.flexGroups;
+    const group = this.groupOfInode(inode.ino);
+    if (flex < 4) return group;
+    return Math.min((group & ~(flex - 1)) + (inode.dir ? 0 : 1), this.layout.groupCount - 1);
+  }
 
   private groupOfInode(ino: number): number {
     return Math.floor((ino - 1) / this.layout.inodesPerGroup);

@@ -18,6 +18,8 @@ export interface ExtLayout {
   firstDataBlock: number;
   blocksPerGroup: number;
   groupCount: number;
+  /** Groups per flex group (flex_bg), 0 without it. */
+  flexGroups: number;
   inodesPerGroup: number;
   inodeSizeBytes: number;
   /** Group descriptor size in bytes (64 with the 64bit feature, else 32). */
@@ -54,6 +56,7 @@ export function layoutFromGeometry(geometry: ExtGeometry): ExtLayout {
     firstDataBlock: geometry.firstDataBlock,
     blocksPerGroup: geometry.blocksPerGroup,
     groupCount: geometry.groupCount,
+    flexGroups: geometry.flexBgGroups,
     inodesPerGroup: geometry.inodesPerGroup,
     inodeSizeBytes: geometry.inodeSizeBytes,
     descriptorBytes: geometry.descriptorBytes,

@@ -1,10 +1,11 @@
 // Where ext4's multiblock allocator (mballoc) puts new data, as far as overlay cost needs it. Writeback
 // maps a file in requests of at most 2048 blocks (MAX_WRITEPAGES_EXTENT_LEN); for each request:
 // 1. the goal: the block after the file's last one, if free (ext4_mb_find_by_goal), so files grow in place;
-// 2. otherwise the regular allocator: from the group of the last stream allocation (s_mb_last_group) for a
-//    large file, from the inode's group for a small one, every group is tried for the lowest free buddy of
-//    the request's size rounded up to a power of two (criterion 0), then for a free run long enough, then
-//    for any free run;
+// 2. otherwise the regular allocator: from the file's goal group (ext4_inode_to_goal_block: with flex_bg, a
+//    regular file aims at the second group of its inode's flex group, a folder at the first), every group
+//    is tried for the lowest free buddy of the request's size rounded up to a power of two (criterion 0),
+//    then for a free run long enough, then for any free run. Writeback after the file was closed asks for
+//    exactly the file's blocks (EXT4_MB_HINT_NOPREALLOC), so it is no stream allocation;
 // 3. a file smaller than 16 blocks is carved instead from the locality group's 512-block preallocation, so
 //    small files are packed together.
 // Freed blocks are not handed out again until the transaction that freed them commits (see ExtFs).
@@ -27,7 +28,8 @@ export interface AllocationRequest {
   fileBlocks: number;
   /** The block after the file's last allocated block, if it has any. */
   goalBlock: number | null;
-  inodeGroup: number;
+  /** Where the file's blocks should go when it has none (ext4_inode_to_goal_block). */
+  goalGroup: number;
 }
 
 export class MbAllocator {
@@ -40,22 +42,19 @@ export class MbAllocator {
   ) {}
 
   /** Allocates the blocks; fewer than asked only when the filesystem is full. */
-  allocate({ count, fileBlocks, goalBlock, inodeGroup }: AllocationRequest): Extent[] {
+  allocate({ count, fileBlocks, goalBlock, goalGroup }: AllocationRequest): Extent[] {
     if (fileBlocks < STREAM_REQUEST_BLOCKS && goalBlock === null) {
-      const carved = this.fromGroupPrealloc(count, inodeGroup);
+      const carved = this.fromGroupPrealloc(count, goalGroup);
       if (carved) return [carved];
     }
     const out: Extent[] = [];
     let left = count;
     let goal = goalBlock;
-    const stream = fileBlocks >= STREAM_REQUEST_BLOCKS;
     while (left > 0) {
       const request = Math.min(left, MAX_REQUEST_BLOCKS);
-      const extent =
-        this.atGoal(goal, request) ?? this.regular(request, stream ? this.lastGroup : inodeGroup);
+      const extent = this.atGoal(goal, request) ?? this.regular(request, goalGroup);
       if (!extent) break;
       this.free.setFree(extent[0], extent[1], false);
-      if (stream) this.lastGroup = this.groupOf(extent[0]);
       out.push(extent);
       left -= extent[1];
       goal = extent[0] + extent[1];
@@ -64,8 +63,8 @@ export class MbAllocator {
   }
 
   /** Blocks for a file still under 16 blocks: carved from the locality group's preallocation. */
-  fromLocalityGroup(count: number, inodeGroup: number): Extent | null {
-    return this.fromGroupPrealloc(count, inodeGroup);
+  fromLocalityGroup(count: number, goalGroup: number): Extent | null {
+    return this.fromGroupPrealloc(count, goalGroup);
   }
 
   /**
@@ -122,11 +121,11 @@ export class MbAllocator {
     return null;
   }
 
-  private fromGroupPrealloc(count: number, inodeGroup: number): Extent | null {
+  private fromGroupPrealloc(count: number, goalGroup: number): Extent | null {
     let pa = this.groupPrealloc;
     if (!pa || pa.end - pa.next < count) {
       this.discardPreallocations();
-      const taken = this.regular(GROUP_PREALLOC_BLOCKS, inodeGroup);
+      const taken = this.regular(GROUP_PREALLOC_BLOCKS, goalGroup);
       if (!taken || taken[1] < GROUP_PREALLOC_BLOCKS) return null;
       this.free.setFree(taken[0], GROUP_PREALLOC_BLOCKS, false);
       pa = { next: taken[0], end: taken[0] + GROUP_PREALLOC_BLOCKS };
