@@ -82,11 +82,13 @@ describe('ext3 on the overlay (a_ext3: the same steps, block-mapped files, no de
 describe('a LiveOS-like root (f_liveos_4k: 4 KiB blocks, P 8)', () => {
   it('a NetworkManager timestamp rewrite costs about 10 chunks before the first reboot, 1 after', () => {
     const f = costs('f_liveos_4k');
-    for (let i = 1; i <= 12; i++) {
+    // The first one also copies its folder's blocks for the first time (the kernel: 11).
+    expect(f.get('nm_timestamps_1')).toBeLessThanOrEqual(16);
+    for (let i = 2; i <= 12; i++) {
       expect(f.get(`nm_timestamps_${i}`)).toBeGreaterThanOrEqual(8);
-      expect(f.get(`nm_timestamps_${i}`)).toBeLessThanOrEqual(13);
-      expect(f.get(`nm_timestamps_after_reboot_${i}`)).toBe(1);
+      expect(f.get(`nm_timestamps_${i}`)).toBeLessThanOrEqual(12);
     }
+    for (let i = 1; i <= 12; i++) expect(f.get(`nm_timestamps_after_reboot_${i}`)).toBe(1);
   });
 
   it('deleting the 8 MiB crash dump gives nothing back', () => {
