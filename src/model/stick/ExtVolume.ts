@@ -8,10 +8,10 @@
 // write will need are held back from the moment the write is accepted, as ext4's delayed allocation
 // reserves them, until writeback allocates them for real (sync, or 30 s later).
 //
-// Simplifications: `stat` learns whether a path is a file or a folder from ExtFs's public listing, which
-// walks the parent's subtree (ExtFs has no stat yet); reserved blocks are withheld from every writer,
-// root's too; a write's extent-tree block is allowed for with one spare block; a folder that holds only
-// empty folders counts as empty when a rename would replace it (ExtFs's listing shows files only).
+// Simplifications: ExtFs has no stat yet, so a file's length comes from its public listing, which walks
+// the parent folder's subtree; reserved blocks are withheld from every writer, root's too; a write's
+// extent-tree block is allowed for with one spare block; a folder that holds only empty folders counts
+// as empty when a rename would replace it (ExtFs's listing shows files only).
 
 import { ModelError } from '../errors';
 import type { ExtFs } from '../fs/ext/ExtFs';
@@ -146,16 +146,20 @@ export class ExtVolume implements Volume {
     return this.guard(() => this.fs.read(path));
   }
 
-  /** Whether a path is a file (with its length) or a folder; ENOENT when it is neither. */
+  /**
+   * Whether a path is a file (with its length) or a folder; ENOENT when it is neither, ENOTDIR when a file
+   * stands where a folder should. A folder is a path whose `.` entry exists, as stat("path/.") finds it.
+   */
   stat(path: string): VolumeResult<VolumeStat> {
-    if (path === '/') return { ok: true, value: { kind: 'dir', sizeBytes: 0 } };
+    if (path === '/' || this.isFolder(path)) return { ok: true, value: { kind: 'dir', sizeBytes: 0 } };
     if (!this.fs.exists(path)) {
       const parent = parentOf(path);
-      if (parent !== '/' && this.fs.exists(parent) && this.isFile(parent)) return failed('ENOTDIR');
-      return failed('ENOENT');
+      return failed(
+        parent !== '/' && this.fs.exists(parent) && !this.isFolder(parent) ? 'ENOTDIR' : 'ENOENT',
+      );
     }
     const file = this.fs.list(parentOf(path)).find((f) => f.path === path);
-    return { ok: true, value: file ? { kind: 'file', sizeBytes: file.sizeBytes } : { kind: 'dir', sizeBytes: 0 } };
+    return { ok: true, value: { kind: 'file', sizeBytes: file?.sizeBytes ?? 0 } };
   }
 
   sync(): void {
@@ -180,9 +184,8 @@ export class ExtVolume implements Volume {
     this.pending = [];
   }
 
-  private isFile(path: string): boolean {
-    const found = this.stat(path);
-    return found.ok && found.value.kind === 'file';
+  private isFolder(path: string): boolean {
+    return this.fs.exists(`${path}/.`);
   }
 
   private requireFolder(path: string): VolumeOutcome {

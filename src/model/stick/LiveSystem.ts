@@ -1,0 +1,120 @@
+// One boot of the stick: the device-mapper devices, the mounts, the root filesystem's state and the log,
+// from dracut's first step to shutdown. It borrows the stick's persistent parts (StickMedia) and gives
+// them back at shutdown: filesystems unmounted, snapshot metadata flushed to the overlay file, RAM
+// forgotten.
+
+import type { SnapshotTarget } from '../dm/SnapshotTarget';
+import { snapshotStatusLine } from '../dm/dmsetupFormat';
+import { Tmpfs } from '../store/Tmpfs';
+import { command, journalAbortTexts, message, type BootLogLine } from './bootTexts';
+import { DmDevices } from './DmDevices';
+import type { ExtVolume } from './ExtVolume';
+import { MountTable } from './MountTable';
+import type { SnapshotSink } from '../fs/SnapshotSink';
+import { pathInside } from './stickPaths';
+import { TmpfsVolume } from './TmpfsVolume';
+
+/**
+ * The root filesystem's health, as measured when the overlay fails (b_overflow_*): `ro-after-error` —
+ * ext4 aborted its journal and remounted read-only, reads still work (PO, Overflow); `io-errors` — the
+ * snapshot is Invalid, so every read fails too (P).
+ */
+export type RootState = 'rw' | 'ro-after-error' | 'io-errors';
+
+export type OverlayKind = 'persistent' | 'temporary';
+
+export class LiveSystem {
+  readonly dm = new DmDevices();
+  readonly mounts = new MountTable();
+  readonly log: BootLogLine[] = [];
+  /** How many lines of `log` the boot printed (the rest came later: dmesg). */
+  bootLineCount = 0;
+  /** `running`, or `emergency` when the root could not be mounted (dracut's shell). */
+  state: 'running' | 'emergency' = 'running';
+  rootState: RootState = 'rw';
+  liveRw: SnapshotTarget | null = null;
+  overlayKind: OverlayKind = 'persistent';
+  /** The root filesystem (null in the emergency shell). */
+  root: ExtVolume | null = null;
+  /** The kernel's name for live-rw (dm-0 in 2012, dm-1 today after live-base). */
+  rootDeviceName = 'dm-0';
+  home: ExtVolume | null = null;
+  readonly tmpfs: Tmpfs[] = [];
+  /** live-rw's status line right after dracut created it, and its allocated chunks then. */
+  statusAtCreate: string | null = null;
+  chunksAtCreate = 0;
+
+  constructor(readonly rootSink: SnapshotSink) {}
+
+  kernel(text: string): void {
+    this.log.push(message('kernel', text));
+  }
+
+  /**
+   * Called after any write to the root failed: ext4 aborts its journal and remounts read-only; with an
+   * Invalid snapshot every read fails too. Returns whether the state changed.
+   */
+  noteRootFailure(): boolean {
+    if (this.rootState !== 'rw' || !this.liveRw) return false;
+    this.rootState = this.liveRw.valid ? 'ro-after-error' : 'io-errors';
+    for (const text of journalAbortTexts(this.rootDeviceName)) this.kernel(text);
+    const rootMount = this.mounts.at('/');
+    if (rootMount) rootMount.readOnly = true;
+    return true;
+  }
+
+  /**
+   * `mount -t tmpfs <name> <mountPoint>` with the default size (half the RAM). The mount point must be a
+   * folder of the filesystem under it; returns false (and logs why) when it is not.
+   */
+  mountTmpfs(
+    name: string,
+    mountPoint: string,
+    options: string,
+    ramBytes: number,
+    movedToRam: boolean,
+  ): boolean {
+    this.log.push(command('livesys', `mount -t tmpfs ${options}${name} ${mountPoint}`));
+    const owner = this.mounts.owner(mountPoint);
+    const under = owner?.volume.stat(pathInside(mountPoint, owner.mountPoint));
+    if (!under || !under.ok || under.value.kind !== 'dir') {
+      this.log.push(message('cellar', `${mountPoint} is not a folder here, so nothing was mounted on it.`));
+      return false;
+    }
+    const tmpfs = new Tmpfs({ ramBytes });
+    this.tmpfs.push(tmpfs);
+    this.mounts.add({
+      mountPoint,
+      source: name,
+      fsType: 'tmpfs',
+      store: 'ram',
+      volume: new TmpfsVolume(tmpfs),
+      readOnly: false,
+      persistent: false,
+      movedToRam,
+    });
+    return true;
+  }
+
+  /** live-rw's `dmsetup status` line (unnamed), or null when it does not exist. */
+  liveRwStatusLine(): string | null {
+    return this.liveRw ? snapshotStatusLine(this.liveRw) : null;
+  }
+
+  /**
+   * Shutdown: RAM folders forgotten, home.img and the root unmounted (their last writes land), every
+   * device-mapper device removed (live-rw's metadata reaches the overlay file). Returns live-rw's status
+   * line just before `dmsetup remove`.
+   */
+  shutdown(): string | null {
+    for (const tmpfs of this.tmpfs) tmpfs.reboot();
+    this.home?.umount();
+    if (this.state === 'running') this.root?.umount();
+    this.rootSink.takeFailure();
+    const status = this.liveRwStatusLine();
+    this.dm.removeAll();
+    this.mounts.clear();
+    this.liveRw = null;
+    return status;
+  }
+}

@@ -1,0 +1,495 @@
+// A Sugar on a Stick / Fedora LiveOS USB stick a learner can boot, use and reboot: every file operation
+// goes to the filesystem that owns its path (the root on the overlay, home.img, a RAM folder, the stick's
+// own filesystem) and answers what it cost in each place. The stick is made from a plan (StickMedia),
+// booted as dracut boots it (dracutBoot), and its usage summarised for the views (usageSummary).
+//
+// Each file operation ends with `sync` unless asked not to, as the kernel lab's steps did, so its cost
+// shows at once; with `{ sync: false }` the writes wait for the clock (`advance`: ext4 commits every 5 s
+// and writes data back after 30 s) or the next sync, as they would on a real stick.
+//
+// When the overlay runs out, the measured behaviour follows (test/fixtures/kernel/b_overflow_*): the
+// write whose writeback failed answers EIO (`dd` itself said nothing: fsync would have told), ext4
+// aborts its journal and the root turns read-only; later writes to it answer EROFS, and with an Invalid
+// (2012, P) snapshot reads answer EIO too. Home, RAM folders and the stick's own space carry on.
+
+import type { CowDevice } from '../block/CowDevice';
+import type { StoreUsage } from '../dm/ExceptionStore';
+import { Emitter } from '../events';
+import { isWholeNumber, SECTOR_BYTES } from '../units';
+import { bootFilesBytes } from './bootFiles';
+import type { BootLogLine } from './bootTexts';
+import { bootLiveSystem } from './dracutBoot';
+import type { EraProfile } from './eras';
+import { ExtVolume } from './ExtVolume';
+import type { LiveSystem, OverlayKind, RootState } from './LiveSystem';
+import type { Mount, PathPlace } from './MountTable';
+import { StickMedia } from './StickMedia';
+import {
+  done,
+  failed,
+  NO_COSTS,
+  type StickCosts,
+  type StickErrorCode,
+  type StickOutcome,
+  type VolumeOutcome,
+  type VolumeResult,
+} from './stickOutcome';
+import type { StickPlan, StickRefusal } from './stickPlan';
+import { normalizePath, pathInside } from './stickPaths';
+import {
+  installActivity,
+  removeActivity,
+  saveJournalEntry,
+  type ActivityOptions,
+  type JournalEntryOptions,
+  type JournalEntryOutcome,
+} from './sugarActivities';
+import { summarizeUsage, type StickUsage } from './usageSummary';
+import type { VolumeStat, WriteMode } from './Volume';
+
+export interface SyncOption {
+  /** End the operation with `sync` (default true). */
+  sync?: boolean;
+}
+
+export interface BootOutcome extends StickOutcome {
+  overlay: OverlayKind | null;
+  /** What dracut, livesys and the kernel printed during this boot. */
+  log: BootLogLine[];
+  /** live-rw's status line right after `dmsetup create`, before anything was mounted. */
+  statusAtCreate: string | null;
+}
+
+export interface ShutdownOutcome {
+  ok: boolean;
+  error?: StickErrorCode;
+  /** live-rw's status line just before `dmsetup remove`. */
+  statusAtShutdown: string | null;
+}
+
+export interface StickEvents {
+  /** One learner-level operation finished (views re-render once per operation). */
+  operation: { name: string; path?: string; outcome: StickOutcome };
+  booted: { overlay: OverlayKind | null; ok: boolean };
+  'shut-down': { statusLine: string | null };
+  'root-state-changed': { state: RootState };
+}
+
+export type StickResult = { ok: true; stick: Stick } | StickRefusal;
+
+type Access = 'read' | 'write';
+
+export class Stick {
+  readonly events = new Emitter<StickEvents>();
+  private system: LiveSystem | null = null;
+  private clock = 0;
+  /** The overlay's usage when the stick was last shut down (nothing is mapped while it is off). */
+  private overlayWhenOff: { usage: StoreUsage; chunkSectors: number } | null = null;
+
+  private constructor(readonly media: StickMedia) {}
+
+  /** A stick as livecd-iso-to-disk leaves it, powered off; or why the plan cannot be made. */
+  static create(plan: StickPlan): StickResult {
+    const made = StickMedia.create(plan);
+    return made.ok ? { ok: true, stick: new Stick(made.media) } : made;
+  }
+
+  get era(): EraProfile {
+    return this.media.era;
+  }
+
+  get power(): 'off' | 'running' | 'emergency' {
+    return this.system ? this.system.state : 'off';
+  }
+
+  get rootState(): RootState | null {
+    return this.system ? this.system.rootState : null;
+  }
+
+  /** Simulated time since the stick was made, in ms. */
+  get clockMs(): number {
+    return this.clock;
+  }
+
+  /** The overlay file's bytes (for the recovery steps, done while the stick is off); null without one. */
+  get overlayFile(): CowDevice | null {
+    return this.media.overlay?.cow ?? null;
+  }
+
+  // --- power ----------------------------------------------------------------------------------------
+
+  boot(): BootOutcome {
+    if (this.system) {
+      return {
+        ok: false,
+        error: 'EBUSY',
+        costs: { ...NO_COSTS },
+        overlay: null,
+        log: [],
+        statusAtCreate: null,
+      };
+    }
+    const homeBefore = this.media.home?.volume.usedBytes() ?? 0;
+    const deviceBefore = this.media.vfat.usedBytes;
+    const system = bootLiveSystem(this.media);
+    this.system = system;
+    const chunks = system.liveRw ? this.overlayChunks() - system.chunksAtCreate : 0;
+    const outcome: BootOutcome = {
+      ok: system.state === 'running',
+      ...(system.state === 'running' ? {} : { error: 'EIO' as const }),
+      costs: {
+        overlayChunks: chunks,
+        homeBytes: (this.media.home?.volume.usedBytes() ?? 0) - homeBefore,
+        ramBytes: this.ramUsed(),
+        deviceBytes: this.media.vfat.usedBytes - deviceBefore,
+      },
+      overlay: system.liveRw ? system.overlayKind : null,
+      log: system.log.slice(0, system.bootLineCount),
+      statusAtCreate: system.statusAtCreate,
+    };
+    if (system.rootState !== 'rw') this.events.emit('root-state-changed', { state: system.rootState });
+    this.events.emit('booted', { overlay: outcome.overlay, ok: outcome.ok });
+    return outcome;
+  }
+
+  /** Unmounts everything and removes the devices: persistent stores keep their state, RAM is lost. */
+  shutdown(): ShutdownOutcome {
+    const system = this.system;
+    if (!system) return { ok: false, error: 'ENODEV', statusAtShutdown: null };
+    const liveRw = system.liveRw;
+    const persistent = system.overlayKind === 'persistent';
+    const statusAtShutdown = system.shutdown();
+    this.overlayWhenOff =
+      liveRw && persistent ? { usage: liveRw.store.usage(), chunkSectors: liveRw.chunkSectors } : null;
+    this.system = null;
+    this.events.emit('shut-down', { statusLine: statusAtShutdown });
+    return { ok: true, statusAtShutdown };
+  }
+
+  reboot(): BootOutcome {
+    this.shutdown();
+    return this.boot();
+  }
+
+  // --- what the running system shows ------------------------------------------------------------------
+
+  /** What the boot printed (empty while the stick is off). */
+  bootLog(): BootLogLine[] {
+    return this.system ? this.system.log.slice(0, this.system.bootLineCount) : [];
+  }
+
+  /** Everything logged since boot: the boot, then kernel messages (overflow, journal abort). */
+  log(): BootLogLine[] {
+    return this.system ? [...this.system.log] : [];
+  }
+
+  /** `dmsetup status` (every device, named) or `dmsetup status <name>`. */
+  dmsetupStatus(name?: string): string[] {
+    return this.system?.dm.statusLines(name) ?? [];
+  }
+
+  dmsetupTable(name?: string): string[] {
+    return this.system?.dm.tableLines(name) ?? [];
+  }
+
+  /** The device-mapper devices, by name (for `dmsetup ls` and `info`). */
+  dmDevices(): { name: string; major: number; minor: number; readOnly: boolean; target: string }[] {
+    return (this.system?.dm.list() ?? []).map((d) => ({
+      name: d.name,
+      major: d.number.major,
+      minor: d.number.minor,
+      readOnly: d.readOnly,
+      target: d.kind,
+    }));
+  }
+
+  /** The mounts in the order they were made (for `mount`, `df`, `findmnt`). */
+  mounts(): readonly Omit<Mount, 'volume'>[] {
+    return (this.system?.mounts.list() ?? []).map((m) => ({
+      mountPoint: m.mountPoint,
+      source: m.source,
+      fsType: m.fsType,
+      store: m.store,
+      readOnly: m.readOnly,
+      persistent: m.persistent,
+      movedToRam: m.movedToRam,
+    }));
+  }
+
+  usage(): StickUsage {
+    return summarizeUsage(this.media, this.system, this.overlayWhenOff, bootFilesBytes(this.era.id));
+  }
+
+  /** Which store a path costs, the mount that owns it and the path inside that mount. */
+  whereIs(path: string): PathPlace | { ok: false; error: StickErrorCode } {
+    const normal = normalizePath(path);
+    if (!normal.ok) return normal;
+    if (!this.system) return failed('ENODEV');
+    return this.system.mounts.place(normal.value) ?? failed('EIO');
+  }
+
+  /** The allocation unit where a path lives (ext4 block, tmpfs page, FAT cluster), for sizing copies. */
+  blockBytesAt(path: string): number {
+    const mount = this.system && this.ownerOf(path);
+    if (!mount) return 4096;
+    if (mount.volume instanceof ExtVolume) return mount.volume.blockSizeBytes;
+    return mount.fsType === 'vfat' ? this.media.vfat.clusterBytes : 4096;
+  }
+
+  // --- file operations ----------------------------------------------------------------------------------
+
+  writeFile(path: string, bytes: number, options: SyncOption = {}): StickOutcome {
+    return this.write('writeFile', path, bytes, 'truncate', options);
+  }
+
+  appendFile(path: string, bytes: number, options: SyncOption = {}): StickOutcome {
+    return this.write('appendFile', path, bytes, 'append', options);
+  }
+
+  /** `dd conv=notrunc`: rewrites the first `bytes` of a file (already-copied chunks cost nothing more). */
+  overwriteFile(path: string, bytes: number, options: SyncOption = {}): StickOutcome {
+    return this.write('overwriteFile', path, bytes, 'in-place', options);
+  }
+
+  deleteFile(path: string, options: SyncOption & { recursive?: boolean } = {}): StickOutcome {
+    return this.operate('deleteFile', path, options, (system, normal) => {
+      if (system.mounts.at(normal) || (options.recursive && system.mounts.mountsBelow(normal).length > 0)) {
+        return { result: failed('EBUSY') };
+      }
+      const where = this.resolve(system, normal, 'write');
+      if (!where.ok) return { result: where };
+      return {
+        result: where.mount.volume.remove(where.inner, options.recursive ?? false),
+        mount: where.mount,
+      };
+    });
+  }
+
+  mkdir(path: string, options: SyncOption & { parents?: boolean } = {}): StickOutcome {
+    return this.operate('mkdir', path, options, (system, normal) => {
+      if (system.mounts.at(normal)) return { result: options.parents ? done : failed('EEXIST') };
+      const where = this.resolve(system, normal, 'write');
+      if (!where.ok) return { result: where };
+      return { result: where.mount.volume.mkdir(where.inner, options.parents ?? false), mount: where.mount };
+    });
+  }
+
+  rename(fromPath: string, toPath: string, options: SyncOption = {}): StickOutcome {
+    const to = normalizePath(toPath);
+    if (!to.ok) return { ...to, costs: { ...NO_COSTS } };
+    return this.operate('rename', fromPath, options, (system, from) => {
+      if (
+        system.mounts.at(from) ||
+        system.mounts.at(to.value) ||
+        system.mounts.mountsBelow(from).length > 0
+      ) {
+        return { result: failed('EBUSY') };
+      }
+      const source = this.resolve(system, from, 'write');
+      if (!source.ok) return { result: source };
+      const target = this.resolve(system, to.value, 'write');
+      if (!target.ok) return { result: target };
+      if (source.mount !== target.mount) return { result: failed('EXDEV') };
+      return { result: source.mount.volume.rename(source.inner, target.inner), mount: source.mount };
+    });
+  }
+
+  touch(path: string, options: SyncOption = {}): StickOutcome {
+    return this.operate('touch', path, options, (system, normal) => {
+      if (system.mounts.at(normal)) return { result: done };
+      const where = this.resolve(system, normal, 'write');
+      if (!where.ok) return { result: where };
+      return { result: where.mount.volume.touch(where.inner), mount: where.mount };
+    });
+  }
+
+  /** Reads a whole file: free, except that relatime may rewrite its inode (a chunk on the overlay). */
+  readFile(path: string, options: SyncOption = {}): StickOutcome {
+    return this.operate('readFile', path, options, (system, normal) => {
+      if (system.mounts.at(normal)) return { result: failed('EISDIR') };
+      const where = this.resolve(system, normal, 'read');
+      if (!where.ok) return { result: where };
+      if (where.mount.readOnly && where.mount.volume instanceof ExtVolume) {
+        // A read-only ext4 updates no access time.
+        const found = where.mount.volume.stat(where.inner);
+        return { result: !found.ok ? found : found.value.kind === 'dir' ? failed('EISDIR') : done };
+      }
+      return { result: where.mount.volume.read(where.inner), mount: where.mount };
+    });
+  }
+
+  /** A file's kind and length, or the error `stat` would give. */
+  stat(path: string): VolumeResult<VolumeStat> {
+    const normal = normalizePath(path);
+    if (!normal.ok) return normal;
+    if (!this.system) return failed('ENODEV');
+    if (this.system.mounts.at(normal.value)) return { ok: true, value: { kind: 'dir', sizeBytes: 0 } };
+    const where = this.resolve(this.system, normal.value, 'read');
+    return where.ok ? where.mount.volume.stat(where.inner) : where;
+  }
+
+  sync(): StickOutcome {
+    return this.operate('sync', '/', { sync: true }, () => ({ result: done }));
+  }
+
+  /** Lets simulated time pass: journal commits every 5 s, writeback of data dirtied 30 s before. */
+  advance(ms: number): StickOutcome {
+    if (!isWholeNumber(ms)) return { ...failed('EINVAL'), costs: { ...NO_COSTS } };
+    return this.operate('advance', '/', { sync: false }, (system) => {
+      this.clock += ms;
+      if (system.root && system.rootState === 'rw') system.root.advance(ms);
+      system.home?.advance(ms);
+      return { result: done, mount: system.mounts.at('/') };
+    });
+  }
+
+  /**
+   * Mounts a new tmpfs on a folder, as the Fedora wiki advises for /var/log/audit and /var/spool/abrt: what
+   * is written there from now on costs RAM and is gone at the next boot. The folder's old contents stay
+   * where they were (hidden, still costing what they cost). Cellar remembers the folder and mounts it again
+   * at every boot, as if it had been added to the boot scripts.
+   */
+  moveToRam(folder: string): StickOutcome {
+    return this.operate('moveToRam', folder, { sync: false }, (system, normal) => {
+      if (normal === '/' || system.mounts.at(normal)) return { result: failed('EBUSY') };
+      const where = this.resolve(system, normal, 'read');
+      if (!where.ok) return { result: where };
+      const found = where.mount.volume.stat(where.inner);
+      if (!found.ok) return { result: found };
+      if (found.value.kind !== 'dir') return { result: failed('ENOTDIR') };
+      system.mountTmpfs('tmpfs', normal, '', this.media.plan.ramBytes, true);
+      this.media.ramFolders.push(normal);
+      return { result: done };
+    });
+  }
+
+  /**
+   * The recovery's `dd if=/dev/zero of=overlay bs=1M count=N oflag=append conv=notrunc`, done with the
+   * stick off: the overlay file grows on the stick and the COW grows with it.
+   */
+  extendOverlay(mib: number): StickOutcome {
+    const before = this.media.vfat.usedBytes;
+    const costs = () => ({ ...NO_COSTS, deviceBytes: this.media.vfat.usedBytes - before });
+    if (!isWholeNumber(mib) || mib === 0) return { ...failed('EINVAL'), costs: costs() };
+    if (this.system) return { ...failed('EBUSY'), costs: costs() };
+    const overlay = this.media.overlay;
+    if (!overlay) return { ...failed('ENOENT'), costs: costs() };
+    const bytes = mib * 1024 * 1024;
+    const grown = this.media.vfat.append(overlay.path, bytes);
+    if (!grown.ok) return { ...grown, costs: costs() };
+    overlay.cow.extend(bytes / SECTOR_BYTES);
+    return { ok: true, costs: costs() };
+  }
+
+  // --- Sugar --------------------------------------------------------------------------------------------
+
+  /** Installs (or updates) an Activity in ~/Activities: home.img when there is one, else the overlay. */
+  installActivity(name: string, options: ActivityOptions = {}): StickOutcome {
+    return installActivity(this, name, options);
+  }
+
+  removeActivity(name: string): StickOutcome {
+    return removeActivity(this, name);
+  }
+
+  /** Saves a Journal entry as Sugar's datastore does: a folder with `data` and eight metadata files. */
+  saveJournalEntry(options: JournalEntryOptions = {}): JournalEntryOutcome {
+    return saveJournalEntry(this, options);
+  }
+
+  // --- routing ------------------------------------------------------------------------------------------
+
+  private write(
+    name: string,
+    path: string,
+    bytes: number,
+    mode: WriteMode,
+    options: SyncOption,
+  ): StickOutcome {
+    if (!isWholeNumber(bytes)) return { ...failed('EINVAL'), costs: { ...NO_COSTS } };
+    return this.operate(name, path, options, (system, normal) => {
+      if (system.mounts.at(normal)) return { result: failed('EISDIR') };
+      const where = this.resolve(system, normal, 'write');
+      if (!where.ok) return { result: where };
+      return { result: where.mount.volume.write(where.inner, bytes, mode), mount: where.mount };
+    });
+  }
+
+  /**
+   * Runs one operation: checks the path, measures every store before and after, syncs when asked, and
+   * notices a root write that failed on the way (the overlay ran out).
+   */
+  private operate(
+    name: string,
+    path: string,
+    options: SyncOption,
+    run: (system: LiveSystem, normal: string) => { result: VolumeOutcome; mount?: Mount },
+  ): StickOutcome {
+    const normal = normalizePath(path);
+    if (!normal.ok) return this.finish(name, path, { ...normal, costs: { ...NO_COSTS } });
+    const system = this.system;
+    if (!system) return this.finish(name, path, { ...failed('ENODEV'), costs: { ...NO_COSTS } });
+    const before = this.meter();
+    const { result, mount } = run(system, normal.value);
+    if (options.sync ?? true) {
+      if (system.root && system.rootState === 'rw') system.root.sync();
+      system.home?.sync();
+    }
+    let outcome: VolumeOutcome = result;
+    if (system.rootSink.takeFailure() && system.noteRootFailure()) {
+      this.events.emit('root-state-changed', { state: system.rootState });
+      if (outcome.ok && mount?.mountPoint === '/') outcome = failed('EIO');
+    }
+    const after = this.meter();
+    const costs: StickCosts = {
+      overlayChunks: after.overlayChunks - before.overlayChunks,
+      homeBytes: after.homeBytes - before.homeBytes,
+      ramBytes: after.ramBytes - before.ramBytes,
+      deviceBytes: after.deviceBytes - before.deviceBytes,
+    };
+    return this.finish(name, normal.value, { ...outcome, costs });
+  }
+
+  private finish(name: string, path: string, outcome: StickOutcome): StickOutcome {
+    if (this.events.wants('operation')) this.events.emit('operation', { name, path, outcome });
+    return outcome;
+  }
+
+  /** The mount owning a path, with the path inside it, gated by the root's health and read-only mounts. */
+  private resolve(
+    system: LiveSystem,
+    path: string,
+    access: Access,
+  ): { ok: true; mount: Mount; inner: string } | { ok: false; error: StickErrorCode } {
+    const mount = system.mounts.owner(path);
+    if (!mount) return failed('EIO');
+    // An Invalid snapshot fails every read; a root remounted read-only after an error refuses writes.
+    if (mount.mountPoint === '/' && system.rootState === 'io-errors' && access === 'read')
+      return failed('EIO');
+    if (mount.readOnly && access === 'write') return failed('EROFS');
+    return { ok: true, mount, inner: pathInside(path, mount.mountPoint) };
+  }
+
+  private ownerOf(path: string): Mount | undefined {
+    const normal = normalizePath(path);
+    return normal.ok ? this.system?.mounts.owner(normal.value) : undefined;
+  }
+
+  private overlayChunks(): number {
+    const liveRw = this.system?.liveRw;
+    return liveRw ? liveRw.store.usage().sectorsAllocated / liveRw.chunkSectors : 0;
+  }
+
+  private ramUsed(): number {
+    return (this.system?.tmpfs ?? []).reduce((sum, t) => sum + t.usedBytes, 0);
+  }
+
+  private meter(): StickCosts {
+    return {
+      overlayChunks: this.overlayChunks(),
+      homeBytes: this.media.home?.volume.usedBytes() ?? 0,
+      ramBytes: this.ramUsed(),
+      deviceBytes: this.media.vfat.usedBytes,
+    };
+  }
+}

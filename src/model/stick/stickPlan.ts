@@ -1,0 +1,136 @@
+// What a stick is made from: a simple plan (era, capacity, overlay and home sizes, the machine's RAM, the
+// root image) checked and turned into exact byte sizes, or refused with a code and a plain sentence.
+// The overlay and home.img sizes follow livecd-iso-to-disk's rules for a vfat stick: whole MiB, at most
+// 2047 MiB in 2012, 4095 MiB today with exactly 4096 cut to 4 GiB − 512 bytes (the largest FAT file,
+// rounded down to a whole sector).
+
+import { isWholeNumber } from '../units';
+import { ERAS, type EraId, type EraProfile } from './eras';
+import type { BaseImageSpec } from './extImage';
+import { sugarBase } from './sugarBase';
+
+const MIB = 1024 * 1024;
+
+/** 4 GiB − 512 bytes: what today's script makes of a 4096 MiB request on vfat. */
+export const FAT_TRIMMED_4096_BYTES = 4096 * MIB - 512;
+
+/** The factory partition starts 1 MiB into the stick (ESTIMATE, as the installer planner assumes). */
+export const PARTITION_START_BYTES = MIB;
+
+/** The osmin COW in the wiki's `dmsetup status` (`live-osimg-min: 0 8388608 snapshot 2464/2464 24`). */
+export const WIKI_OSMIN_COW_SECTORS = 2464;
+
+export interface StickPlan {
+  era: EraId;
+  /** The whole stick, as its label promises it (a "1 GB" stick: 1e9 bytes). */
+  capacityBytes: number;
+  /** `--overlay-size-mb`; null or 0: no overlay file (dracut then makes a temporary one in RAM). */
+  overlayMib: number | null;
+  /** `--home-size-mb`; null or 0: no home.img. */
+  homeMib: number | null;
+  /** The machine's RAM (tmpfs mounts get half of it each). Default 1 GiB. */
+  ramBytes?: number;
+  /** The root image inside squashfs.img; default `sugarBase({ era })`. */
+  base?: BaseImageSpec;
+  /** The stick's filesystem label and serial, which name the overlay file. Default LIVE and B6C4-2E19. */
+  label?: string;
+  uuid?: string;
+  /** The stick's partition as the running system names it. Default /dev/sdb1. */
+  devicePath?: string;
+  /** 2012 only: the osmin COW's size in sectors (default the wiki's 2464). */
+  osminCowSectors?: number;
+}
+
+export type StickRefusalCode = 'bad-plan' | 'fat-limit' | 'no-space' | 'bad-base';
+
+export interface StickRefusal {
+  ok: false;
+  code: StickRefusalCode;
+  message: string;
+}
+
+/** The plan with every size in bytes and every default filled in. */
+export interface ResolvedStickPlan {
+  era: EraProfile;
+  capacityBytes: number;
+  partitionBytes: number;
+  overlayBytes: number | null;
+  homeBytes: number | null;
+  ramBytes: number;
+  base: BaseImageSpec;
+  label: string;
+  uuid: string;
+  devicePath: string;
+  osminCowSectors: number;
+}
+
+export function refuse(code: StickRefusalCode, message: string): StickRefusal {
+  return { ok: false, code, message };
+}
+
+export function resolveStickPlan(plan: StickPlan): { ok: true; plan: ResolvedStickPlan } | StickRefusal {
+  const era = (ERAS as Record<string, EraProfile | undefined>)[plan.era];
+  if (!era)
+    return refuse('bad-plan', `"${String(plan.era)}" is not an era Cellar knows (soas-2012, fedora-today)`);
+  if (!isWholeNumber(plan.capacityBytes) || plan.capacityBytes < 16 * MIB) {
+    return refuse('bad-plan', 'a stick holds at least 16 MiB, given as a whole number of bytes');
+  }
+  const overlay = imageBytes('overlay', plan.overlayMib, era);
+  if (typeof overlay === 'object' && overlay !== null) return overlay;
+  const home = imageBytes('home.img', plan.homeMib, era);
+  if (typeof home === 'object' && home !== null) return home;
+  const ramBytes = plan.ramBytes ?? 1024 * MIB;
+  if (!isWholeNumber(ramBytes) || ramBytes < 16 * MIB) {
+    return refuse('bad-plan', 'the machine needs at least 16 MiB of RAM, given as a whole number of bytes');
+  }
+  const label = plan.label ?? 'LIVE';
+  if (label.length > 11 || /\s/.test(label)) {
+    return refuse(
+      'bad-plan',
+      `"${label}" is not a FAT label livecd-iso-to-disk accepts (11 characters, no spaces)`,
+    );
+  }
+  const uuid = plan.uuid ?? 'B6C4-2E19';
+  if (!/^[0-9A-F]{4}-[0-9A-F]{4}$/.test(uuid)) {
+    return refuse('bad-plan', `"${uuid}" is not a FAT serial number (like B6C4-2E19)`);
+  }
+  const base = plan.base ?? sugarBase({ era: era.id });
+  if (base.fs !== 'ext4' && base.fs !== 'ext3') {
+    return refuse('bad-base', `a ${String(base.fs)} root image is not one Cellar models (ext3, ext4)`);
+  }
+  const osminCowSectors = plan.osminCowSectors ?? WIKI_OSMIN_COW_SECTORS;
+  if (!isWholeNumber(osminCowSectors) || osminCowSectors < 64 || osminCowSectors % era.chunkSectors !== 0) {
+    return refuse('bad-plan', 'the osmin COW is a whole number of chunks, at least 64 sectors');
+  }
+  return {
+    ok: true,
+    plan: {
+      era,
+      capacityBytes: plan.capacityBytes,
+      partitionBytes: plan.capacityBytes - PARTITION_START_BYTES,
+      overlayBytes: overlay,
+      homeBytes: home,
+      ramBytes,
+      base,
+      label,
+      uuid,
+      devicePath: plan.devicePath ?? '/dev/sdb1',
+      osminCowSectors,
+    },
+  };
+}
+
+/** An image size in bytes, null for none, or the refusal livecd-iso-to-disk would give on vfat. */
+function imageBytes(what: string, mib: number | null, era: EraProfile): number | null | StickRefusal {
+  if (mib === null || mib === 0) return null;
+  if (!isWholeNumber(mib)) return refuse('bad-plan', `the ${what} size is a whole number of MiB, not ${mib}`);
+  if (mib === 4096 && era.trims4096ToFatMax) return FAT_TRIMMED_4096_BYTES;
+  if (mib > era.vfatMaxImageMib) {
+    return refuse(
+      'fat-limit',
+      `an ${what} of ${mib} MiB is larger than a vfat stick can hold in the ${era.label} era ` +
+        `(livecd-iso-to-disk allows at most ${era.vfatMaxImageMib} MiB)`,
+    );
+  }
+  return mib * MIB;
+}

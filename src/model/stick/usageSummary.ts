@@ -1,0 +1,145 @@
+// What the views draw: each place data can live, with its used and total sizes, and the overlay's exact
+// `dmsetup status` line. A snapshot that is Invalid or has overflowed prints no figures in its status,
+// but its store still knows how many chunks it handed out; the gauge shows those.
+
+import type { StoreUsage } from '../dm/ExceptionStore';
+import type { SnapshotStatus } from '../dm/SnapshotTarget';
+import { SECTOR_BYTES } from '../units';
+import type { LiveSystem, OverlayKind, RootState } from './LiveSystem';
+import type { StickMedia } from './StickMedia';
+
+export interface OverlayUsage {
+  /** `none`: the stick is off and has no overlay file. */
+  kind: OverlayKind | 'none';
+  /** null while the stick is off (no live-rw exists). */
+  state: SnapshotStatus['state'] | null;
+  statusLine: string | null;
+  allocatedSectors: number;
+  totalSectors: number;
+  metadataSectors: number;
+  chunkSectors: number;
+  /** The overlay file on the stick (null for a temporary overlay or none). */
+  fileBytes: number | null;
+  /** A temporary overlay's COW is a sparse file in RAM. */
+  inRam: boolean;
+}
+
+export interface HomeUsage {
+  /** Used and total as df shows them inside home.img. */
+  usedBytes: number;
+  sizeBytes: number;
+  /** home.img's size on the stick, which never changes. */
+  fileBytes: number;
+}
+
+export interface RamUsage {
+  ramBytes: number;
+  tmpfsUsedBytes: number;
+  /** The tmpfs mounts' sizes added up (each may take half of the RAM; together they can promise more). */
+  tmpfsSizeBytes: number;
+  mounts: { mountPoint: string; usedBytes: number; sizeBytes: number; movedToRam: boolean }[];
+  /** RAM the temporary overlay's chunks take (0 with a persistent overlay). */
+  temporaryOverlayBytes: number;
+}
+
+export interface DeviceUsage {
+  capacityBytes: number;
+  usedBytes: number;
+  freeBytes: number;
+  images: {
+    squashfsBytes: number;
+    overlayBytes: number;
+    homeBytes: number;
+    osminBytes: number;
+    bootFilesBytes: number;
+  };
+}
+
+export interface SquashfsUsage {
+  compressedBytes: number;
+  rootImageBytes: number;
+  rootImageUsedBytes: number;
+  compressionRatio: number;
+}
+
+export interface StickUsage {
+  power: 'off' | 'running' | 'emergency';
+  rootState: RootState | null;
+  overlay: OverlayUsage;
+  home: HomeUsage | null;
+  ram: RamUsage;
+  device: DeviceUsage;
+  squashfs: SquashfsUsage;
+}
+
+export function summarizeUsage(
+  media: StickMedia,
+  system: LiveSystem | null,
+  offOverlay: { usage: StoreUsage; chunkSectors: number } | null,
+  bootFilesBytes: number,
+): StickUsage {
+  const fileSize = (path: string | undefined) => {
+    if (path === undefined) return 0;
+    const found = media.vfat.stat(path);
+    return found.ok ? found.value.sizeBytes : 0;
+  };
+  const liveRw = system?.liveRw ?? null;
+  const usage = liveRw ? liveRw.store.usage() : offOverlay?.usage;
+  const kind: OverlayUsage['kind'] = system ? system.overlayKind : media.overlay ? 'persistent' : 'none';
+  const overlay: OverlayUsage = {
+    kind,
+    state: liveRw ? liveRw.status().state : null,
+    statusLine: system?.liveRwStatusLine() ?? null,
+    allocatedSectors: usage?.sectorsAllocated ?? 0,
+    totalSectors: usage?.totalSectors ?? (media.overlay ? media.overlay.cow.sizeSectors : 0),
+    metadataSectors: usage?.metadataSectors ?? 0,
+    chunkSectors: liveRw?.chunkSectors ?? offOverlay?.chunkSectors ?? media.era.chunkSectors,
+    fileBytes: kind === 'persistent' && media.overlay ? fileSize(media.overlay.path) : null,
+    inRam: kind === 'temporary',
+  };
+  const mounts = (system?.mounts.list() ?? [])
+    .filter((m) => m.fsType === 'tmpfs')
+    .map((m) => ({
+      mountPoint: m.mountPoint,
+      usedBytes: m.volume.usedBytes(),
+      sizeBytes: m.volume.capacityBytes(),
+      movedToRam: m.movedToRam,
+    }));
+  return {
+    power: system ? system.state : 'off',
+    rootState: system ? system.rootState : null,
+    overlay,
+    home: media.home
+      ? {
+          usedBytes: media.home.volume.usedBytes(),
+          sizeBytes: media.home.volume.capacityBytes(),
+          fileBytes: fileSize(media.home.path),
+        }
+      : null,
+    ram: {
+      ramBytes: media.plan.ramBytes,
+      tmpfsUsedBytes: mounts.reduce((sum, m) => sum + m.usedBytes, 0),
+      tmpfsSizeBytes: mounts.reduce((sum, m) => sum + m.sizeBytes, 0),
+      mounts,
+      temporaryOverlayBytes: kind === 'temporary' ? overlay.allocatedSectors * SECTOR_BYTES : 0,
+    },
+    device: {
+      capacityBytes: media.vfat.capacityBytes,
+      usedBytes: media.vfat.usedBytes,
+      freeBytes: media.vfat.freeBytes,
+      images: {
+        squashfsBytes: fileSize('/LiveOS/squashfs.img'),
+        overlayBytes: fileSize(media.overlay?.path),
+        homeBytes: fileSize(media.home?.path),
+        osminBytes: fileSize(media.osmin?.path),
+        bootFilesBytes,
+      },
+    },
+    squashfs: {
+      compressedBytes: media.squashfs.compressedBytes,
+      rootImageBytes: media.squashfs.rootImageBytes,
+      rootImageUsedBytes: media.squashfs.rootImageUsedBytes,
+      compressionRatio: media.squashfs.compressionRatio,
+    },
+  };
+}
