@@ -8,10 +8,8 @@
 // write will need are held back from the moment the write is accepted, as ext4's delayed allocation
 // reserves them, until writeback allocates them for real (sync, or 30 s later).
 //
-// Simplifications: ExtFs has no stat yet, so a file's length comes from its public listing, which walks
-// the parent folder's subtree; reserved blocks are withheld from every writer, root's too; a write's
-// extent-tree block is allowed for with one spare block; a folder that holds only empty folders counts
-// as empty when a rename would replace it (ExtFs's listing shows files only).
+// Simplifications: reserved blocks are withheld from every writer, root's too; a write's extent-tree block
+// is allowed for with one spare block.
 
 import { ModelError } from '../errors';
 import type { ExtFs } from '../fs/ext/ExtFs';
@@ -128,7 +126,8 @@ export class ExtVolume implements Volume {
     if (target.ok) {
       if (from.value.kind === 'file' && target.value.kind === 'dir') return failed('EISDIR');
       if (from.value.kind === 'dir' && target.value.kind === 'file') return failed('ENOTDIR');
-      if (target.value.kind === 'dir' && this.fs.list(toPath).length > 0) return failed('ENOTEMPTY');
+      if (target.value.kind === 'dir' && (this.fs.readdir(toPath) ?? []).length > 0)
+        return failed('ENOTEMPTY');
     }
     return this.guard(() => this.fs.rename(fromPath, toPath));
   }
@@ -146,20 +145,13 @@ export class ExtVolume implements Volume {
     return this.guard(() => this.fs.read(path));
   }
 
-  /**
-   * Whether a path is a file (with its length) or a folder; ENOENT when it is neither, ENOTDIR when a file
-   * stands where a folder should. A folder is a path whose `.` entry exists, as stat("path/.") finds it.
-   */
+  /** Whether a path is a file (with its length) or a folder; ENOENT, or ENOTDIR when a file is its parent. */
   stat(path: string): VolumeResult<VolumeStat> {
-    if (path === '/' || this.isFolder(path)) return { ok: true, value: { kind: 'dir', sizeBytes: 0 } };
-    if (!this.fs.exists(path)) {
-      const parent = parentOf(path);
-      return failed(
-        parent !== '/' && this.fs.exists(parent) && !this.isFolder(parent) ? 'ENOTDIR' : 'ENOENT',
-      );
-    }
-    const file = this.fs.list(parentOf(path)).find((f) => f.path === path);
-    return { ok: true, value: { kind: 'file', sizeBytes: file?.sizeBytes ?? 0 } };
+    if (path === '/') return { ok: true, value: { kind: 'dir', sizeBytes: 0 } };
+    const found = this.fs.stat(path);
+    if (found) return { ok: true, value: found };
+    const parent = parentOf(path);
+    return failed(parent !== '/' && this.fs.stat(parent)?.kind === 'file' ? 'ENOTDIR' : 'ENOENT');
   }
 
   sync(): void {
@@ -184,23 +176,23 @@ export class ExtVolume implements Volume {
     this.pending = [];
   }
 
-  private isFolder(path: string): boolean {
-    return this.fs.exists(`${path}/.`);
-  }
-
   private requireFolder(path: string): VolumeOutcome {
     const found = this.stat(path);
     if (!found.ok) return found;
     return found.value.kind === 'dir' ? done : failed('ENOTDIR');
   }
 
-  /** Runs an ExtFs change; a full inode table or block map (ExtFs's ModelError ENOSPC) is an outcome. */
+  /**
+   * Runs an ExtFs change; a full inode table or block map (ENOSPC) and a filesystem that went read-only
+   * after a write error (EROFS) are outcomes.
+   */
   private guard(change: () => void): VolumeOutcome {
     try {
       change();
       return done;
     } catch (error) {
-      if (error instanceof ModelError && error.code === 'ENOSPC') return failed('ENOSPC');
+      if (error instanceof ModelError && (error.code === 'ENOSPC' || error.code === 'EROFS'))
+        return failed(error.code);
       throw error;
     }
   }

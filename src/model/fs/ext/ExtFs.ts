@@ -51,6 +51,7 @@ export class ExtFs {
   readonly journal: Jbd2Journal;
   private sink: BlockSink;
   private mounted = false;
+  private journalAborted = false;
   private nowMs = 0;
   /** The running transaction. */
   private dirty = new Set<number>();
@@ -101,11 +102,38 @@ export class ExtFs {
   }
 
   usedBlocks(): number {
-    return this.layout.blocksCount - this.free.countFree(0, this.layout.blocksCount);
+    return this.layout.blocksCount - this.free.freeCount;
+  }
+
+  /**
+   * Whether ext4 gave up after a write to its device failed (an Invalid or overflowed overlay): it aborts
+   * its journal and the filesystem is read-only from then on.
+   */
+  get aborted(): boolean {
+    return this.journalAborted;
+  }
+
+  /** A file or folder, or null when there is none. */
+  stat(path: string): { kind: 'file' | 'dir'; sizeBytes: number } | null {
+    const inode = this.lookup(path);
+    return inode ? { kind: inode.dir ? 'dir' : 'file', sizeBytes: inode.sizeBytes } : null;
+  }
+
+  /** A folder's entries (folders included), or null when `path` is not a folder. */
+  readdir(path: string): { name: string; kind: 'file' | 'dir'; sizeBytes: number }[] | null {
+    const dir = this.lookup(path);
+    if (!dir?.dir) return null;
+    return [...dir.entries!]
+      .filter(([name]) => name !== '.' && name !== '..')
+      .map(([name, { ino }]) => {
+        const child = this.inode(ino);
+        return { name, kind: child.dir ? 'dir' : 'file', sizeBytes: child.sizeBytes };
+      });
   }
 
   mount(): void {
     this.mounted = true;
+    this.journalAborted = false;
     this.journal.reset();
     this.writeHome([this.layout.superblockBlock]);
   }
@@ -290,6 +318,7 @@ export class ExtFs {
 
   private assertMounted(): void {
     if (!this.mounted) throw new ModelError('EINVAL', 'the filesystem is not mounted');
+    if (this.journalAborted) throw new ModelError('EROFS', 'Read-only file system');
   }
 
   // --- the journal and the writes under it -------------------------------------------------------------
@@ -325,7 +354,9 @@ export class ExtFs {
   }
 
   private writeRuns(runs: [number, number][]): void {
-    for (const [first, count] of runs) this.sink.writeBlocks(first, count);
+    for (const [first, count] of runs) {
+      if (!this.sink.writeBlocks(first, count)) this.journalAborted = true;
+    }
   }
 
   // --- data: delayed allocation and writeback ----------------------------------------------------------

@@ -5,9 +5,15 @@
 export class FreeBlocks {
   /** 1 = in use. */
   private readonly used: Uint8Array;
+  private free = 0;
 
   constructor(readonly blocksCount: number) {
     this.used = new Uint8Array(blocksCount).fill(1);
+  }
+
+  /** How many blocks are free (kept up to date, not counted). */
+  get freeCount(): number {
+    return this.free;
   }
 
   isFree(block: number): boolean {
@@ -15,14 +21,11 @@ export class FreeBlocks {
   }
 
   setFree(first: number, count: number, free: boolean): void {
-    this.used.fill(free ? 0 : 1, first, first + count);
-  }
-
-  /** Free blocks in [first, end). */
-  countFree(first: number, end: number): number {
-    let n = 0;
-    for (let b = first; b < end; b++) if (this.used[b] === 0) n++;
-    return n;
+    const value = free ? 0 : 1;
+    let changed = 0;
+    for (let b = first; b < first + count; b++) if (this.used[b] !== value) changed++;
+    this.used.fill(value, first, first + count);
+    this.free += free ? changed : -changed;
   }
 
   /** The first block of a wholly free run of `length` blocks at an offset from `base` that is a multiple of `length`. */
