@@ -5,7 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { ModelError } from '../../model/errors';
 import { runFileScenario, type FileScenario } from '../../model/scenario/fileScenario';
 import { REPLAY_SCHEMA, replayScenario, type Replay } from '../../model/scenario/replay';
-import { validateFileScenario } from '../../model/scenario/validateFileScenario';
+import { runStickScenario } from '../../model/scenario/stickScenario';
+import { validateFileScenario, type Json } from '../../model/scenario/validateFileScenario';
+import { validateStickScenario } from '../../model/scenario/validateStickScenario';
 import { ScenarioError, validateScenario } from '../../model/scenario/scenario';
 import { inputError } from '../CliError';
 import { describeFileError } from '../fileSource';
@@ -24,7 +26,17 @@ export async function replayCommand(path: string, withTable: boolean): Promise<s
     throw inputError(`${path} is not valid JSON: ${(error as Error).message}`);
   }
   try {
-    if (isFileScenario(doc)) return formatReplay(replayFileScenario(validateFileScenario(doc)));
+    const kind = kindOf(doc);
+    if (kind !== undefined && kind !== 'file' && kind !== 'stick') {
+      throw new ScenarioError(
+        `"kind" is "file" or "stick", or absent for a block-level scenario (found ${JSON.stringify(kind)})`,
+      );
+    }
+    if (kind === 'file') return formatReplay(replayFileScenario(validateFileScenario(doc as Json)));
+    if (kind === 'stick') {
+      const scenario = validateStickScenario(doc as Json);
+      return formatReplay({ schema: REPLAY_SCHEMA, name: scenario.name, steps: runStickScenario(scenario) });
+    }
     return formatReplay(await replayScenario(validateScenario(doc), withTable));
   } catch (error) {
     if (error instanceof ScenarioError || error instanceof ModelError)
@@ -33,8 +45,8 @@ export async function replayCommand(path: string, withTable: boolean): Promise<s
   }
 }
 
-function isFileScenario(doc: unknown): doc is Record<string, unknown> {
-  return typeof doc === 'object' && doc !== null && (doc as { kind?: unknown }).kind === 'file';
+function kindOf(doc: unknown): unknown {
+  return typeof doc === 'object' && doc !== null ? (doc as { kind?: unknown }).kind : undefined;
 }
 
 /** A file-level replay: each step's name, whether its commands worked, and the status line after it. */

@@ -5,15 +5,16 @@ import { isPowerOfTwo, isWholeNumber } from '../units';
 import type { FileOp, FileScenario } from './fileScenario';
 import { ScenarioError } from './scenario';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
+export const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const PATH_OPS = new Set(['mkdir', 'mkdir-p', 'read', 'read-tree', 'touch', 'rm', 'write']);
 const BARE_OPS = new Set(['mount', 'umount', 'remove', 'create', 'sync']);
 
-function checkOp(op: unknown, where: string): void {
+/** Checks one file operation (recursively inside `repeat`); throws ScenarioError naming `where`. */
+export function checkFileOp(op: unknown, where: string): void {
   if (!isObject(op) || typeof op.op !== 'string') throw new ScenarioError(`${where}: each op needs an "op"`);
   const name = op.op;
   if (BARE_OPS.has(name)) return;
@@ -40,7 +41,7 @@ function checkOp(op: unknown, where: string): void {
   if (name === 'repeat') {
     if (!isWholeNumber(op.count) || !Array.isArray(op.ops))
       throw new ScenarioError(`${where}: repeat needs "count" and "ops"`);
-    op.ops.forEach((inner) => checkOp(inner, where));
+    op.ops.forEach((inner) => checkFileOp(inner, where));
     return;
   }
   if (!PATH_OPS.has(name) && !['rename', 'advance', 'copy-tree'].includes(name)) {
@@ -74,7 +75,7 @@ export function validateFileScenario(doc: Json): FileScenario {
     if (!isObject(step) || typeof step.name !== 'string' || !Array.isArray(step.ops)) {
       throw new ScenarioError(`${where}: each step needs a "name" and "ops"`);
     }
-    (step.ops as FileOp[]).forEach((op) => checkOp(op, `${where} (${step.name})`));
+    (step.ops as FileOp[]).forEach((op) => checkFileOp(op, `${where} (${step.name})`));
   });
   return doc as unknown as FileScenario;
 }
