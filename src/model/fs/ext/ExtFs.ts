@@ -188,6 +188,10 @@ export class ExtFs {
     const allocated = this.allocatedBlocks(inode);
     const firstBlock = Math.floor(start / block);
     const endBlock = Math.ceil(end / block);
+    // Delayed allocation still reserves the blocks at write time: a write that cannot fit fails now.
+    if (endBlock > allocated && endBlock - allocated > this.free.freeCount - this.delallocReserved(inode)) {
+      throw new ModelError('ENOSPC', 'No space left on device');
+    }
     if (this.blockMap && endBlock > allocated) this.allocateMapped(inode, allocated, endBlock);
     const rewriteEnd = Math.min(endBlock, this.allocatedBlocks(inode));
     if (rewriteEnd > firstBlock) inode.rewrites.push([firstBlock, rewriteEnd - firstBlock]);
@@ -398,6 +402,17 @@ export class ExtFs {
       meta.add(inode.extentBlock);
     }
     this.markDirty([...meta]);
+  }
+
+  /** Blocks promised to other files' written but not yet allocated data. */
+  private delallocReserved(except: Inode): number {
+    let blocks = 0;
+    for (const inode of this.dirtyData) {
+      if (inode !== except && inode.delalloc) {
+        blocks += Math.ceil(inode.sizeBytes / this.layout.blockSizeBytes) - this.allocatedBlocks(inode);
+      }
+    }
+    return blocks;
   }
 
   /** ext3: blocks are allocated as they are written; closing the file gives back its unused window. */

@@ -69,3 +69,17 @@ describe('saving an ext filesystem', () => {
     );
   });
 });
+
+describe('a full filesystem', () => {
+  it('refuses a write that cannot fit, at write time, and keeps what it had', () => {
+    const fs = liveFs('ext4');
+    const before = fs.usedBlocks();
+    expect(() => applyFileOp(fs, { op: 'write', path: '/too-big', bytes: 1024 ** 3 })).toThrow(
+      'No space left on device',
+    );
+    applyFileOp(fs, { op: 'sync' });
+    // Nothing of the gibibyte was allocated (the few hundred blocks are the small-file preallocation).
+    expect(fs.usedBlocks()).toBeLessThan(before + 1024);
+    expect(fs.stat('/too-big')).toEqual({ kind: 'file', sizeBytes: 0 });
+  });
+});
