@@ -101,8 +101,9 @@ export class ExtFs {
     return this.nowMs;
   }
 
+  /** Blocks in use, as df counts them (preallocated but unused blocks count as free). */
   usedBlocks(): number {
-    return this.layout.blocksCount - this.free.freeCount;
+    return this.layout.blocksCount - this.free.freeCount - this.allocator.preallocatedBlocks();
   }
 
   /**
@@ -189,7 +190,9 @@ export class ExtFs {
     const firstBlock = Math.floor(start / block);
     const endBlock = Math.ceil(end / block);
     // Delayed allocation still reserves the blocks at write time: a write that cannot fit fails now.
-    if (endBlock > allocated && endBlock - allocated > this.free.freeCount - this.delallocReserved(inode)) {
+    const available =
+      this.free.freeCount + this.allocator.preallocatedBlocks() - this.delallocReserved(inode);
+    if (endBlock > allocated && endBlock - allocated > available) {
       throw new ModelError('ENOSPC', 'No space left on device');
     }
     if (this.blockMap && endBlock > allocated) this.allocateMapped(inode, allocated, endBlock);

@@ -89,6 +89,11 @@ export class MbAllocator {
     return extent[0];
   }
 
+  /** Blocks held by the locality group's preallocation and not yet handed out: free as far as df knows. */
+  preallocatedBlocks(): number {
+    return this.groupPrealloc ? this.groupPrealloc.end - this.groupPrealloc.next : 0;
+  }
+
   /** Unmount discards the locality group's preallocation: its unused blocks are free again. */
   discardPreallocations(): void {
     const pa = this.groupPrealloc;
