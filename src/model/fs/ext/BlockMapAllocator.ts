@@ -21,6 +21,8 @@ const MIB = 1024 * KIB;
 /** What a block-mapped file keeps between writes. */
 export interface BlockMappedFile {
   extents: Extent[];
+  /** Blocks the extents hold. */
+  blocks: number;
   /** Indirect blocks by their place in the tree ("1", "2", "2/5", …). */
   mapping: Map<string, number>;
   /** The rest of the current preallocation window. */
@@ -63,6 +65,7 @@ export class BlockMapAllocator {
         };
       }
       appendExtent(file.extents, extent);
+      file.blocks += extent[1];
       taken.push(extent);
       logical += extent[1];
     }

@@ -424,8 +424,7 @@ export class ExtFs {
     const meta = new Set<number>();
     for (const extent of extents) for (const b of this.bitmapAndDescriptorBlocks(extent)) meta.add(b);
     this.markDirty([...meta]);
-    if (inode.window && inode.window.count > 0)
-      this.free.setFree(inode.window.physical, inode.window.count, true);
+    if (inode.window && inode.window.count > 0) this.free.release(inode.window.physical, inode.window.count);
     inode.window = null;
   }
 
@@ -433,10 +432,11 @@ export class ExtFs {
     const last = inode.extents.at(-1);
     if (last && last[0] + last[1] === first) last[1] += count;
     else inode.extents.push([first, count]);
+    inode.blocks += count;
   }
 
   private allocatedBlocks(inode: Inode): number {
-    return inode.extents.reduce((sum, [, count]) => sum + count, 0);
+    return inode.blocks;
   }
 
   /** The physical runs behind logical blocks [first, first + count). */
@@ -480,6 +480,7 @@ export class ExtFs {
     }
     inode.mapping.clear();
     inode.extents = [];
+    inode.blocks = 0;
     this.markDirty([...meta]);
   }
 
@@ -498,13 +499,9 @@ export class ExtFs {
   private release(inode: Inode): void {
     inode.links--;
     if (inode.links > 0 && !inode.dir) return;
+    // A folder's blocks are metadata: freeing them writes revoke records into the journal.
+    if (inode.dir) this.revokes += inode.blocks;
     this.freeExtents(inode);
-    if (inode.dir) {
-      for (const b of this.dirBlocks(inode)) {
-        this.freedPending.push([b, 1]);
-        this.revokes++;
-      }
-    }
     const group = this.groupOfInode(inode.ino);
     this.inodeUsed[inode.ino] = 0;
     this.inodes.delete(inode.ino);
@@ -543,6 +540,7 @@ export class ExtFs {
   private newDir(ino: number, [first, count]: [number, number]): Inode {
     const dir = this.blankInode(ino, true);
     dir.extents = [[first, count]];
+    dir.blocks = count;
     dir.links = 2;
     dir.entries = new Map();
     dir.blockFill = new Array<number>(count).fill(0);
@@ -559,6 +557,7 @@ export class ExtFs {
       dir,
       sizeBytes: 0,
       extents: [],
+      blocks: 0,
       extentBlock: null,
       links: 1,
       atimeMs: this.nowMs,
@@ -605,10 +604,6 @@ export class ExtFs {
       left -= count;
     }
     throw new Error(`directory ${dir.ino} has no block ${index}`);
-  }
-
-  private dirBlocks(dir: Inode): number[] {
-    return dir.extents.flatMap(([first, count]) => Array.from({ length: count }, (_, i) => first + i));
   }
 
   /** Folders resolve through a cache (the kernel's dcache, in effect): background writers hit the same ones. */

@@ -7,7 +7,9 @@ import type { MbAllocatorState } from './MbAllocator';
 
 export const EXT_FS_STATE_VERSION = 1;
 
-type InodeJson = Omit<Inode, 'entries' | 'blockFill' | 'mapping'> & {
+type InodeJson = Omit<Inode, 'entries' | 'blockFill' | 'mapping' | 'blocks'> & {
+  /** Derived from the extents when absent. */
+  blocks?: number;
   entries?: [name: string, ino: number, block: number, recLen: number][];
   blockFill?: number[];
   mapping: [key: string, block: number][];
@@ -45,9 +47,10 @@ export function inodeToJson(inode: Inode): InodeJson {
 }
 
 export function inodeFromJson(json: InodeJson): Inode {
-  const { entries, mapping, ...rest } = json;
+  const { entries, mapping, blocks, ...rest } = json;
   return {
     ...structuredClone(rest),
+    blocks: blocks ?? rest.extents.reduce((sum, [, count]) => sum + count, 0),
     mapping: new Map(mapping),
     ...(entries
       ? { entries: new Map(entries.map(([name, ino, block, recLen]) => [name, { ino, block, recLen }])) }

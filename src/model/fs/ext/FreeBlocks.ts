@@ -20,6 +20,19 @@ export class FreeBlocks {
     return this.used[block] === 0;
   }
 
+  /** Marks blocks known to be free as used (an allocation): no counting needed. */
+  take(first: number, count: number): void {
+    this.used.fill(1, first, first + count);
+    this.free -= count;
+  }
+
+  /** Marks blocks known to be used as free (a release). */
+  release(first: number, count: number): void {
+    this.used.fill(0, first, first + count);
+    this.free += count;
+  }
+
+  /** Sets a range whatever it held before (loading a layout or a saved filesystem). */
   setFree(first: number, count: number, free: boolean): void {
     const value = free ? 0 : 1;
     let changed = 0;

@@ -8,6 +8,8 @@ export interface Inode {
   sizeBytes: number;
   /** Allocated data, in logical order. */
   extents: Extent[];
+  /** How many blocks the extents hold (kept with them: appends are frequent, lists can be long). */
+  blocks: number;
   /** The extent-tree leaf, once the inode holds more than four extents. */
   extentBlock: number | null;
   links: number;

@@ -54,7 +54,7 @@ export class MbAllocator {
       const request = Math.min(left, MAX_REQUEST_BLOCKS);
       const extent = this.atGoal(goal, request) ?? this.regular(request, goalGroup);
       if (!extent) break;
-      this.free.setFree(extent[0], extent[1], false);
+      this.free.take(extent[0], extent[1]);
       out.push(extent);
       left -= extent[1];
       goal = extent[0] + extent[1];
@@ -75,7 +75,7 @@ export class MbAllocator {
   streamWindow(count: number): Extent | null {
     const extent = this.regular(count, this.lastGroup);
     if (extent) {
-      this.free.setFree(extent[0], extent[1], false);
+      this.free.take(extent[0], extent[1]);
       this.lastGroup = this.groupOf(extent[0]);
     }
     return extent;
@@ -85,7 +85,7 @@ export class MbAllocator {
   single(group: number): number | null {
     const extent = this.regular(1, group);
     if (!extent) return null;
-    this.free.setFree(extent[0], 1, false);
+    this.free.take(extent[0], 1);
     return extent[0];
   }
 
@@ -97,7 +97,7 @@ export class MbAllocator {
   /** Unmount discards the locality group's preallocation: its unused blocks are free again. */
   discardPreallocations(): void {
     const pa = this.groupPrealloc;
-    if (pa && pa.end > pa.next) this.free.setFree(pa.next, pa.end - pa.next, true);
+    if (pa && pa.end > pa.next) this.free.release(pa.next, pa.end - pa.next);
     this.groupPrealloc = null;
   }
 
@@ -132,7 +132,7 @@ export class MbAllocator {
       this.discardPreallocations();
       const taken = this.regular(GROUP_PREALLOC_BLOCKS, goalGroup);
       if (!taken || taken[1] < GROUP_PREALLOC_BLOCKS) return null;
-      this.free.setFree(taken[0], GROUP_PREALLOC_BLOCKS, false);
+      this.free.take(taken[0], GROUP_PREALLOC_BLOCKS);
       pa = { next: taken[0], end: taken[0] + GROUP_PREALLOC_BLOCKS };
       this.groupPrealloc = pa;
     }
