@@ -1,5 +1,5 @@
-// The device-mapper devices a booted stick has (live-rw, and live-base today or live-osimg-min in 2012),
-// with the lines `dmsetup status` and `dmsetup table` print for them: the name prefix appears when
+// The device-mapper devices a booted stick has (live-rw, and live-base today or live-osimg-min in 2012;
+// EncHome once an encrypted home.img is opened), with the lines `dmsetup status` and `dmsetup table` print for them: the name prefix appears when
 // several devices are listed, as dmsetup prints them, sorted by name.
 
 import type { DeviceNumber } from '../block/BlockDevice';
@@ -19,6 +19,19 @@ export type DmDevice =
       readOnly: boolean;
       lengthSectors: number;
       of: DeviceNumber;
+    }
+  | {
+      name: string;
+      number: DeviceNumber;
+      kind: 'crypt';
+      readOnly: boolean;
+      lengthSectors: number;
+      /** The loop device over home.img. */
+      of: DeviceNumber;
+      cipher: string;
+      keyBytes: number;
+      /** Where the encrypted data starts: the LUKS header's size, in sectors. */
+      offsetSectors: number;
     };
 
 export class DmDevices {
@@ -73,11 +86,23 @@ export class DmDevices {
 
 function statusLine(device: DmDevice, name?: string): string {
   if (device.kind === 'snapshot') return snapshotStatusLine(device.target, name);
-  return formatDmLine({ name, start: 0, length: device.lengthSectors, target: 'linear', params: '' });
+  // Neither linear nor crypt reports anything in its status.
+  return formatDmLine({ name, start: 0, length: device.lengthSectors, target: device.kind, params: '' });
 }
 
 function tableLine(device: DmDevice, name?: string): string {
   if (device.kind === 'snapshot') return snapshotTableLine(device.target, name);
+  if (device.kind === 'crypt') {
+    // dmsetup prints the key as zeros unless asked for --showkeys.
+    const key = '0'.repeat(device.keyBytes * 2);
+    return formatDmLine({
+      name,
+      start: 0,
+      length: device.lengthSectors,
+      target: 'crypt',
+      params: `${device.cipher} ${key} 0 ${formatDeviceNumber(device.of)} ${device.offsetSectors}`,
+    });
+  }
   return formatDmLine({
     name,
     start: 0,

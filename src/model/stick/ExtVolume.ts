@@ -166,6 +166,16 @@ export class ExtVolume implements Volume {
     this.pending = this.pending.filter((p) => now - p.dirtiedMs < WRITEBACK_AFTER_MS);
   }
 
+  /** The blocks accepted writes still hold back, as [blocks, dirtiedMs] runs (for saving the stick). */
+  pendingWrites(): [blocks: number, dirtiedMs: number][] {
+    return this.pending.map((p) => [p.blocks, p.dirtiedMs]);
+  }
+
+  /** Holds back blocks for accepted writes again, as a saved stick had them (see pendingWrites). */
+  restorePendingWrites(pending: readonly (readonly [number, number])[]): void {
+    this.pending = pending.map(([blocks, dirtiedMs]) => ({ blocks, dirtiedMs }));
+  }
+
   mount(): void {
     this.pending = [];
     this.fs.mount();

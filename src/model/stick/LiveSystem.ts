@@ -3,12 +3,14 @@
 // them back at shutdown: filesystems unmounted, snapshot metadata flushed to the overlay file, RAM
 // forgotten.
 
+import type { StoreUsage } from '../dm/ExceptionStore';
 import type { SnapshotTarget } from '../dm/SnapshotTarget';
 import { snapshotStatusLine } from '../dm/dmsetupFormat';
 import { Tmpfs } from '../store/Tmpfs';
 import { command, journalAbortTexts, message, type BootLogLine } from './bootTexts';
 import { DmDevices } from './DmDevices';
 import type { ExtVolume } from './ExtVolume';
+import type { HomeState } from './luksHome';
 import { MountTable } from './MountTable';
 import type { SnapshotSink } from '../fs/SnapshotSink';
 import { pathInside } from './stickPaths';
@@ -39,10 +41,18 @@ export class LiveSystem {
   /** The kernel's name for live-rw (dm-0 in 2012, dm-1 today after live-base). */
   rootDeviceName = 'dm-0';
   home: ExtVolume | null = null;
+  /** home.img: mounted on /home, locked (encrypted and not opened: /home is the overlay's), or none. */
+  homeState: HomeState = 'none';
   readonly tmpfs: Tmpfs[] = [];
   /** live-rw's status line right after dracut created it, and its allocated chunks then. */
   statusAtCreate: string | null = null;
   chunksAtCreate = 0;
+  /**
+   * An Invalid live-rw restored from a saved stick: its store was reloaded from the COW bytes, which an
+   * Invalid snapshot no longer describes, so the chunks it had handed out are kept here (they never change
+   * again: an Invalid snapshot refuses every write).
+   */
+  frozenOverlayUsage: StoreUsage | null = null;
 
   constructor(readonly rootSink: SnapshotSink) {}
 
@@ -96,6 +106,12 @@ export class LiveSystem {
     return true;
   }
 
+  /** live-rw's store usage (the chunks it handed out, even when Invalid), or null without live-rw. */
+  overlayUsage(): StoreUsage | null {
+    if (!this.liveRw) return null;
+    return this.frozenOverlayUsage ?? this.liveRw.store.usage();
+  }
+
   /** live-rw's `dmsetup status` line (unnamed), or null when it does not exist. */
   liveRwStatusLine(): string | null {
     return this.liveRw ? snapshotStatusLine(this.liveRw) : null;
@@ -115,6 +131,7 @@ export class LiveSystem {
     this.dm.removeAll();
     this.mounts.clear();
     this.liveRw = null;
+    this.homeState = 'none';
     return status;
   }
 }

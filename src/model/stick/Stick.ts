@@ -11,6 +11,11 @@
 // write whose writeback failed answers EIO (`dd` itself said nothing: fsync would have told), ext4
 // aborts its journal and the root turns read-only; later writes to it answer EROFS, and with an Invalid
 // (2012, P) snapshot reads answer EIO too. Home, RAM folders and the stick's own space carry on.
+//
+// With the stick off it can be refreshed (an editliveos-like remix: the overlay folded into a new base
+// image) or have its overlay reset (`--reset-overlay`), see stickRefresh.ts; an encrypted home.img stays
+// locked until its passphrase is given (at boot or with unlockHome), see luksHome.ts; and the whole stick,
+// off or running, saves to a `cellar-stick/v1` JSON document and restores from it (stickDocument.ts).
 
 import type { CowDevice } from '../block/CowDevice';
 import type { StoreUsage } from '../dm/ExceptionStore';
@@ -18,10 +23,12 @@ import { Emitter } from '../events';
 import { isWholeNumber, SECTOR_BYTES } from '../units';
 import { bootFilesBytes } from './bootFiles';
 import type { BootLogLine } from './bootTexts';
-import { bootLiveSystem } from './dracutBoot';
+import { bootLiveSystem, type BootOptions } from './dracutBoot';
 import type { EraProfile } from './eras';
 import { ExtVolume } from './ExtVolume';
+import { makeLiveuserHome, openCrypt } from './homeMount';
 import type { LiveSystem, OverlayKind, RootState } from './LiveSystem';
+import { LOCKED_HOME_NOTE, passphraseOpens, WRONG_PASSPHRASE_TEXT, type HomeState } from './luksHome';
 import type { Mount, PathPlace } from './MountTable';
 import { StickMedia } from './StickMedia';
 import {
@@ -35,7 +42,11 @@ import {
   type VolumeResult,
 } from './stickOutcome';
 import type { StickPlan, StickRefusal } from './stickPlan';
-import { normalizePath, pathInside } from './stickPaths';
+import { normalizePath, pathInside, isWithin } from './stickPaths';
+import { refreshMedia, resetOverlayMedia, type MaintenanceResult, type RefreshOptions } from './stickRefresh';
+import { restoreStickParts, type StickRestoreResult } from './restoreStick';
+import { saveStick } from './saveStick';
+import type { StickDocument, StickRestoreFailure } from './stickDocument';
 import {
   installActivity,
   removeActivity,
@@ -52,8 +63,12 @@ export interface SyncOption {
   sync?: boolean;
 }
 
+export type { BootOptions, RefreshOptions, StickDocument, StickRestoreFailure };
+
 export interface BootOutcome extends StickOutcome {
   overlay: OverlayKind | null;
+  /** home.img after livesys: mounted, locked (encrypted, no passphrase opened it) or none. */
+  home: HomeState;
   /** What dracut, livesys and the kernel printed during this boot. */
   log: BootLogLine[];
   /** live-rw's status line right after `dmsetup create`, before anything was mounted. */
@@ -76,6 +91,22 @@ export interface StickEvents {
 }
 
 export type StickResult = { ok: true; stick: Stick } | StickRefusal;
+
+/** A change made with the stick off (refresh, reset) or to its mounts (unlockHome), with a sentence. */
+export interface MaintenanceOutcome extends StickOutcome {
+  /** What was done, or why not, in plain words. */
+  message: string;
+}
+
+export interface RefreshOutcome extends MaintenanceOutcome {
+  /** squashfs.img's size on the stick before and after (equal when refused). */
+  squashfsBytesBefore: number;
+  squashfsBytesAfter: number;
+}
+
+/** whereIs's answer: the store a path costs, and a note when /home is the overlay's because home.img is locked. */
+export type WhereIsAnswer =
+  (PathPlace & { homeLocked?: boolean; note?: string }) | { ok: false; error: StickErrorCode };
 
 type Access = 'read' | 'write';
 
@@ -118,20 +149,25 @@ export class Stick {
 
   // --- power ----------------------------------------------------------------------------------------
 
-  boot(): BootOutcome {
+  /**
+   * Powers the stick on. `homePassphrase` is what the learner types when livesys asks for an encrypted
+   * home.img's passphrase; without it (or with a wrong one) home.img stays locked (see unlockHome).
+   */
+  boot(options: BootOptions = {}): BootOutcome {
     if (this.system) {
       return {
         ok: false,
         error: 'EBUSY',
         costs: { ...NO_COSTS },
         overlay: null,
+        home: this.system.homeState,
         log: [],
         statusAtCreate: null,
       };
     }
     const homeBefore = this.media.home?.volume.usedBytes() ?? 0;
     const deviceBefore = this.media.vfat.usedBytes;
-    const system = bootLiveSystem(this.media);
+    const system = bootLiveSystem(this.media, options);
     this.system = system;
     const chunks = system.liveRw ? this.overlayChunks() - system.chunksAtCreate : 0;
     const outcome: BootOutcome = {
@@ -144,6 +180,7 @@ export class Stick {
         deviceBytes: this.media.vfat.usedBytes - deviceBefore,
       },
       overlay: system.liveRw ? system.overlayKind : null,
+      home: system.homeState,
       log: system.log.slice(0, system.bootLineCount),
       statusAtCreate: system.statusAtCreate,
     };
@@ -158,17 +195,20 @@ export class Stick {
     if (!system) return { ok: false, error: 'ENODEV', statusAtShutdown: null };
     const liveRw = system.liveRw;
     const persistent = system.overlayKind === 'persistent';
+    const frozen = system.frozenOverlayUsage;
     const statusAtShutdown = system.shutdown();
     this.overlayWhenOff =
-      liveRw && persistent ? { usage: liveRw.store.usage(), chunkSectors: liveRw.chunkSectors } : null;
+      liveRw && persistent
+        ? { usage: frozen ?? liveRw.store.usage(), chunkSectors: liveRw.chunkSectors }
+        : null;
     this.system = null;
     this.events.emit('shut-down', { statusLine: statusAtShutdown });
     return { ok: true, statusAtShutdown };
   }
 
-  reboot(): BootOutcome {
+  reboot(options: BootOptions = {}): BootOutcome {
     this.shutdown();
-    return this.boot();
+    return this.boot(options);
   }
 
   // --- what the running system shows ------------------------------------------------------------------
@@ -220,12 +260,20 @@ export class Stick {
     return summarizeUsage(this.media, this.system, this.overlayWhenOff, bootFilesBytes(this.era.id));
   }
 
-  /** Which store a path costs, the mount that owns it and the path inside that mount. */
-  whereIs(path: string): PathPlace | { ok: false; error: StickErrorCode } {
+  /**
+   * Which store a path costs, the mount that owns it and the path inside that mount. While an encrypted
+   * home.img is locked, a path under /home belongs to the root (the overlay), and the answer says so.
+   */
+  whereIs(path: string): WhereIsAnswer {
     const normal = normalizePath(path);
     if (!normal.ok) return normal;
     if (!this.system) return failed('ENODEV');
-    return this.system.mounts.place(normal.value) ?? failed('EIO');
+    const place = this.system.mounts.place(normal.value);
+    if (!place) return failed('EIO');
+    if (this.system.homeState === 'locked' && isWithin(normal.value, '/home') && place.mountPoint === '/') {
+      return { ...place, homeLocked: true, note: LOCKED_HOME_NOTE };
+    }
+    return place;
   }
 
   /** The allocation unit where a path lives (ext4 block, tmpfs page, FAT cluster), for sizing copies. */
@@ -381,6 +429,130 @@ export class Stick {
     return { ok: true, costs: costs() };
   }
 
+  // --- an encrypted home.img ---------------------------------------------------------------------------
+
+  /**
+   * `cryptsetup luksOpen` and `mount /dev/mapper/EncHome /home` in the running system, for a home.img the
+   * boot left locked. home.img then hides whatever was saved in the overlay's /home meanwhile (it still
+   * costs its chunks). Like livesys, it makes /home/liveuser on home.img when it is missing.
+   */
+  unlockHome(passphrase: string): MaintenanceOutcome {
+    const refuse = (error: StickErrorCode, message: string): MaintenanceOutcome => {
+      const outcome = { ok: false, error, message, costs: { ...NO_COSTS } };
+      this.finish('unlockHome', '/home', outcome);
+      return outcome;
+    };
+    const system = this.system;
+    if (!system) return refuse('ENODEV', 'The stick is not running.');
+    if (system.state !== 'running') {
+      return refuse(
+        'ENODEV',
+        "The boot stopped in dracut's emergency shell: livesys never ran, so there is no /home to mount.",
+      );
+    }
+    if (!this.media.home) return refuse('ENOENT', 'This stick has no home.img.');
+    if (!this.media.plan.homeLuks) {
+      return refuse('EINVAL', 'home.img is not encrypted: it is mounted on /home at every boot.');
+    }
+    if (system.homeState === 'mounted') {
+      return refuse('EBUSY', 'home.img is already unlocked and mounted on /home.');
+    }
+    if (typeof passphrase !== 'string' || passphrase === '') {
+      return refuse('EINVAL', 'Type the passphrase home.img was encrypted with; it is never empty.');
+    }
+    if (!passphraseOpens(this.media.plan, passphrase)) return refuse('EACCES', WRONG_PASSPHRASE_TEXT);
+    const outcome = this.operate('unlockHome', '/home', {}, (running) => {
+      openCrypt(running, this.media);
+      makeLiveuserHome(running, false);
+      return { result: done, mount: running.mounts.at('/home') };
+    });
+    return {
+      ...outcome,
+      message: 'home.img is open (EncHome) and mounted on /home; what the overlay held there is hidden now.',
+    };
+  }
+
+  // --- with the stick off: refresh and reset -------------------------------------------------------------
+
+  /**
+   * An editliveos-like remix (see stickRefresh.ts): the root as the overlay holds it becomes the new base
+   * image in a new squashfs.img, the overlay starts afresh, home.img is kept (or made again, empty, with
+   * `keepHome: false`). Only with the stick off; refused, changing nothing, when the new squashfs.img
+   * does not fit on the stick (ENOSPC) or the overlay is Invalid (EIO).
+   */
+  refresh(options: RefreshOptions = {}): RefreshOutcome {
+    return this.maintain('refresh', () => refreshMedia(this.media, options));
+  }
+
+  /**
+   * livecd-iso-to-disk `--reset-overlay` (or booting with `rd.live.overlay.reset`): zeroes the overlay
+   * file's first 64 KiB, so the next boot makes a new store (`16/<total> 16`) and every change since the
+   * base image was made or refreshed is lost. Only with the stick off.
+   */
+  resetOverlay(): RefreshOutcome {
+    return this.maintain('resetOverlay', () => resetOverlayMedia(this.media));
+  }
+
+  private maintain(name: string, run: () => MaintenanceResult): RefreshOutcome {
+    const before = this.meter();
+    const squashfsBytes = this.media.squashfs.compressedBytes;
+    let result: MaintenanceResult;
+    if (this.system) {
+      result = {
+        ok: false,
+        error: 'EBUSY',
+        message: 'Shut the stick down first: the overlay can only be changed while nothing uses it.',
+      };
+    } else {
+      result = run();
+      if (result.ok) this.overlayWhenOff = null;
+    }
+    const after = this.meter();
+    const outcome: RefreshOutcome = {
+      ...(result.ok ? { ok: true } : { ok: false, error: result.error }),
+      message: result.message,
+      squashfsBytesBefore: result.ok ? result.squashfsBytesBefore : squashfsBytes,
+      squashfsBytesAfter: result.ok ? result.squashfsBytesAfter : squashfsBytes,
+      costs: {
+        overlayChunks: 0,
+        homeBytes: after.homeBytes - before.homeBytes,
+        ramBytes: 0,
+        deviceBytes: after.deviceBytes - before.deviceBytes,
+      },
+    };
+    this.finish(name, '/', outcome);
+    return outcome;
+  }
+
+  // --- saving and restoring ----------------------------------------------------------------------------
+
+  /**
+   * The whole stick as a versioned JSON document (`cellar-stick/v1`, see saveStick.ts): JSON.stringify it
+   * to keep it; Stick.restore continues from it exactly.
+   */
+  save(): StickDocument {
+    return saveStick({
+      media: this.media,
+      system: this.system,
+      clockMs: this.clock,
+      overlayWhenOff: this.overlayWhenOff,
+    });
+  }
+
+  /**
+   * A stick from a saved document, running or off as it was saved; or, for a document from another
+   * version or a damaged one, why not (the document is checked whole before anything is built).
+   */
+  static restore(document: unknown): StickRestoreResult<Stick> {
+    const parts = restoreStickParts(document);
+    if (!parts.ok) return parts;
+    const stick = new Stick(parts.media);
+    stick.system = parts.system;
+    stick.clock = parts.clockMs;
+    stick.overlayWhenOff = parts.overlayWhenOff;
+    return { ok: true, stick };
+  }
+
   // --- Sugar --------------------------------------------------------------------------------------------
 
   /** Installs (or updates) an Activity in ~/Activities: home.img when there is one, else the overlay. */
@@ -477,7 +649,8 @@ export class Stick {
 
   private overlayChunks(): number {
     const liveRw = this.system?.liveRw;
-    return liveRw ? liveRw.store.usage().sectorsAllocated / liveRw.chunkSectors : 0;
+    const usage = this.system?.overlayUsage();
+    return liveRw && usage ? usage.sectorsAllocated / liveRw.chunkSectors : 0;
   }
 
   private ramUsed(): number {

@@ -28,6 +28,7 @@ import {
   type ExtSpaceFacts,
 } from './extImage';
 import type { ExtVolume } from './ExtVolume';
+import { homeImageFacts } from './luksHome';
 import { buildOsminCow, osminFileBytes } from './osminImage';
 import { BUILT_IN_ACTIVITIES_DIR } from './sugarBase';
 import {
@@ -39,7 +40,7 @@ import {
 } from './stickPlan';
 
 /** livecd-iso-to-disk's recipe for an unencrypted home.img (profile chosen by size: 1 KiB blocks below 512 MiB). */
-export const HOME_MKFS = 'mkfs.ext4 -F -j home.img';
+export { HOME_MKFS } from './luksHome';
 
 /** Loop devices as dracut and livesys take them: squashfs.img, the root image, the overlay, osmin. */
 export const LOOP = { squashfs: 0, rootImage: 1, overlay: 2, osminSquash: 3, osmin: 4 } as const;
@@ -50,7 +51,8 @@ export class StickMedia {
   readonly plan: ResolvedStickPlan;
   readonly era: EraProfile;
   readonly vfat: Vfat;
-  readonly squashfs: SquashfsImage;
+  /** squashfs.img: replaced by a refresh (a new base), else as the installer wrote it. */
+  private squashfsImage: SquashfsImage;
   /** The root image on its loop device: the origin of every snapshot. */
   readonly origin: OriginDevice;
   /** The overlay file's bytes (header and metadata areas) and name; null when the stick has none. */
@@ -61,9 +63,10 @@ export class StickMedia {
   persistentRoot: ExtVolume | null;
   /** A freshly built base nobody has mounted yet: the first temporary overlay may use it. */
   private pristineRoot: ExtVolume | null;
-  /** The base as built (ExtFs's saved document), copied for every later temporary overlay. */
-  readonly baseState: ExtFsState;
-  private readonly baseFacts: ExtSpaceFacts;
+  /** The base as built or last refreshed (ExtFs's saved document), copied for every temporary overlay. */
+  private base: ExtFsState;
+  /** The root image's reserved and overhead blocks (its mkfs and size never change). */
+  readonly baseFacts: ExtSpaceFacts;
   /** Folders the learner moved to RAM: a tmpfs is mounted on each at every boot. */
   readonly ramFolders: string[] = [];
   /** The root image's filesystem block size (4 KiB for livecd-creator's roots). */
@@ -71,20 +74,48 @@ export class StickMedia {
   /** Journal entries saved on this stick so far (names the next one). */
   journalEntriesSaved = 0;
 
-  private constructor(plan: ResolvedStickPlan, parts: Omit<StickMediaParts, 'plan'>) {
-    this.plan = plan;
-    this.era = plan.era;
+  private constructor(parts: StickMediaParts) {
+    this.plan = parts.plan;
+    this.era = parts.plan.era;
     this.vfat = parts.vfat;
-    this.squashfs = parts.squashfs;
+    this.squashfsImage = parts.squashfs;
     this.origin = parts.origin;
     this.overlay = parts.overlay;
     this.home = parts.home;
     this.osmin = parts.osmin;
-    this.persistentRoot = parts.overlay ? parts.base : null;
-    this.pristineRoot = parts.overlay ? null : parts.base;
-    this.rootBlockSizeBytes = parts.base.blockSizeBytes;
-    this.baseState = parts.baseState;
-    this.baseFacts = extSpaceFacts(plan.base.mkfs, plan.base.size_bytes);
+    this.persistentRoot = parts.persistentRoot;
+    this.pristineRoot = parts.pristineRoot;
+    this.rootBlockSizeBytes = parts.rootBlockSizeBytes;
+    this.base = parts.baseState;
+    this.baseFacts = extSpaceFacts(parts.plan.base.mkfs, parts.plan.base.size_bytes);
+  }
+
+  /** A stick put together from parts already checked (a saved stick being restored). */
+  static assemble(parts: Omit<StickMediaParts, 'pristineRoot'>): StickMedia {
+    return new StickMedia({ ...parts, pristineRoot: null });
+  }
+
+  get squashfs(): SquashfsImage {
+    return this.squashfsImage;
+  }
+
+  get baseState(): ExtFsState {
+    return this.base;
+  }
+
+  /**
+   * A refresh made a new base image: squashfs.img now holds `state`, and every root starts from it. (The
+   * stick's file for squashfs.img is resized by the caller.)
+   */
+  replaceBase(state: ExtFsState, squashfs: SquashfsImage): void {
+    this.base = state;
+    this.squashfsImage = squashfs;
+    this.pristineRoot = null;
+  }
+
+  /** A root filesystem restored from the base image, on no device yet. */
+  baseRoot(): ExtVolume {
+    return restoreRootImage(this.base, this.baseFacts, new NullSink());
   }
 
   /** Makes the stick as livecd-iso-to-disk leaves it, or says why it cannot be made. */
@@ -147,13 +178,8 @@ export class StickMedia {
     }
     let home: StickMedia['home'] = null;
     if (plan.homeBytes !== null) {
-      const sink = new NullSink();
       try {
-        home = {
-          path: `${LIVEOS_DIR}/home.img`,
-          volume: makeExtVolume(HOME_MKFS, plan.homeBytes, sink),
-          sink,
-        };
+        home = { path: `${LIVEOS_DIR}/home.img`, ...makeHomeVolume(plan, plan.homeBytes) };
       } catch (error) {
         if (error instanceof ModelError)
           return refuse('bad-plan', `home.img cannot be formatted: ${error.message}`);
@@ -180,14 +206,17 @@ export class StickMedia {
     }
     return {
       ok: true,
-      media: new StickMedia(plan, {
+      media: new StickMedia({
+        plan,
         vfat,
         squashfs,
         origin,
         overlay,
         home,
         osmin,
-        base,
+        persistentRoot: overlay ? base : null,
+        pristineRoot: overlay ? null : base,
+        rootBlockSizeBytes: base.blockSizeBytes,
         baseState: base.fs.save(),
       }),
     };
@@ -209,11 +238,11 @@ export class StickMedia {
   freshRoot(): ExtVolume {
     const pristine = this.pristineRoot;
     this.pristineRoot = null;
-    return pristine ?? restoreRootImage(this.baseState, this.baseFacts, new NullSink());
+    return pristine ?? this.baseRoot();
   }
 }
 
-interface StickMediaParts {
+export interface StickMediaParts {
   plan: ResolvedStickPlan;
   vfat: Vfat;
   squashfs: SquashfsImage;
@@ -221,8 +250,23 @@ interface StickMediaParts {
   overlay: StickMedia['overlay'];
   home: StickMedia['home'];
   osmin: StickMedia['osmin'];
-  base: ExtVolume;
+  persistentRoot: ExtVolume | null;
+  pristineRoot: ExtVolume | null;
+  rootBlockSizeBytes: number;
   baseState: ExtFsState;
+}
+
+/**
+ * home.img's filesystem, empty, as livecd-iso-to-disk makes it: mkfs on the file, or — encrypted — on
+ * the opened LUKS volume, smaller by its header. Throws ModelError when mkfs cannot format it.
+ */
+export function makeHomeVolume(
+  plan: ResolvedStickPlan,
+  homeBytes: number,
+): { volume: ExtVolume; sink: NullSink } {
+  const facts = homeImageFacts(plan, homeBytes);
+  const sink = new NullSink();
+  return { volume: makeExtVolume(facts.mkfs, facts.filesystemBytes, sink), sink };
 }
 
 export function overlayFileName(label: string, uuid: string): string {

@@ -8,8 +8,9 @@
 //  5. (2012) osmin.img becomes the read-only `live-osimg-min`;
 //  6. the root is mounted from live-rw (an Invalid overlay cannot be read: the boot stops in dracut's
 //     emergency shell);
-//  7. livesys mounts tmpfs on /var/cache/yum, /tmp and /var/tmp, home.img on /home, the learner's RAM
-//     folders, and makes liveuser's home if it is missing.
+//  7. livesys mounts tmpfs on /var/cache/yum, /tmp and /var/tmp, home.img on /home (an encrypted one
+//     only with its passphrase: homeMount.ts), the learner's RAM folders, and makes liveuser's home if it
+//     is missing.
 
 import { CowDevice } from '../block/CowDevice';
 import { OriginDevice, formatDeviceNumber, type DeviceNumber } from '../block/BlockDevice';
@@ -26,10 +27,10 @@ import {
 } from './bootTexts';
 import { DeviceVolume } from './DeviceVolume';
 import type { ExtVolume } from './ExtVolume';
+import { bootHome, makeLiveuserHome } from './homeMount';
 import { LiveSystem } from './LiveSystem';
 import { SnapshotSink } from '../fs/SnapshotSink';
 import { LOOP, type StickMedia } from './StickMedia';
-import { pathInside } from './stickPaths';
 
 const MIB = 1024 * 1024;
 
@@ -46,7 +47,12 @@ const LIVESYS_TMPFS: [name: string, mountPoint: string, options: string][] = [
   ['vartmp', '/var/tmp', ''],
 ];
 
-export function bootLiveSystem(media: StickMedia): LiveSystem {
+export interface BootOptions {
+  /** The passphrase typed when livesys asks for an encrypted home.img's (undefined: none typed). */
+  homePassphrase?: string;
+}
+
+export function bootLiveSystem(media: StickMedia, bootOptions: BootOptions = {}): LiveSystem {
   const era = media.era;
   let liveRw: SnapshotTarget | null = null;
   const rootSink = new SnapshotSink(() => liveRw, media.rootBlockSizeBytes);
@@ -204,25 +210,7 @@ export function bootLiveSystem(media: StickMedia): LiveSystem {
   for (const [name, mountPoint, options] of LIVESYS_TMPFS) {
     system.mountTmpfs(name, mountPoint, options, media.plan.ramBytes, false);
   }
-  if (media.home) {
-    const homeLoop = media.osmin ? LOOP.osmin + 1 : LOOP.overlay + 1;
-    log.push(command('livesys', `mount -o remount,rw ${livePath}`));
-    log.push(command('livesys', `losetup ${loop(homeLoop)} ${livePath}${media.home.path}`));
-    log.push(command('livesys', `mount ${loop(homeLoop)} /home`));
-    media.home.volume.mount();
-    system.home = media.home.volume;
-    system.mounts.add({
-      mountPoint: '/home',
-      source: loop(homeLoop),
-      fsType: 'ext4',
-      store: 'home',
-      volume: media.home.volume,
-      readOnly: false,
-      persistent: true,
-      movedToRam: false,
-    });
-    system.kernel(ext4MountedText(era, `loop${homeLoop}`));
-  }
+  bootHome(system, media, bootOptions.homePassphrase);
   for (const folder of media.ramFolders) system.mountTmpfs('tmpfs', folder, '', media.plan.ramBytes, true);
   makeLiveuserHome(system);
 
@@ -231,16 +219,6 @@ export function bootLiveSystem(media: StickMedia): LiveSystem {
   if (rootSink.takeFailure()) system.noteRootFailure();
   system.bootLineCount = log.length;
   return system;
-}
-
-/** livesys's `useradd liveuser` makes /home/liveuser on whatever holds /home, the first time. */
-function makeLiveuserHome(system: LiveSystem): void {
-  const owner = system.mounts.owner('/home/liveuser');
-  if (!owner) return;
-  const inner = pathInside('/home/liveuser', owner.mountPoint);
-  if (owner.volume.stat(inner).ok) return;
-  system.log.push(command('livesys', 'useradd -c "Live System User" liveuser'));
-  owner.volume.mkdir(inner, true);
 }
 
 function emergency(system: LiveSystem, why: string): LiveSystem {

@@ -18,7 +18,9 @@ export type StickErrorCode =
   | 'EBUSY'
   | 'EPERM'
   | 'EXDEV'
-  | 'ENODEV';
+  | 'ENODEV'
+  /** A wrong passphrase for an encrypted home.img (cryptsetup: "No key available with this passphrase."). */
+  | 'EACCES';
 
 /** What one operation cost, per store. Bytes may be negative (a delete frees home, RAM or device space). */
 export interface StickCosts {

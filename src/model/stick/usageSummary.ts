@@ -6,6 +6,7 @@ import type { StoreUsage } from '../dm/ExceptionStore';
 import type { SnapshotStatus } from '../dm/SnapshotTarget';
 import { SECTOR_BYTES } from '../units';
 import type { LiveSystem, OverlayKind, RootState } from './LiveSystem';
+import type { HomeState } from './luksHome';
 import type { StickMedia } from './StickMedia';
 
 export interface OverlayUsage {
@@ -25,11 +26,15 @@ export interface OverlayUsage {
 }
 
 export interface HomeUsage {
-  /** Used and total as df shows them inside home.img. */
+  /** Used and total as df shows them inside home.img (the filesystem, after any LUKS header). */
   usedBytes: number;
   sizeBytes: number;
   /** home.img's size on the stick, which never changes. */
   fileBytes: number;
+  /** An encrypted home.img's LUKS header: the bytes in front of the filesystem (null: unencrypted). */
+  luks: { version: 'LUKS1' | 'LUKS2'; headerBytes: number } | null;
+  /** Mounted on /home, locked (encrypted, not opened: /home is the overlay's), or `off` (stick off). */
+  state: HomeState | 'off';
 }
 
 export interface RamUsage {
@@ -84,7 +89,7 @@ export function summarizeUsage(
     return found.ok ? found.value.sizeBytes : 0;
   };
   const liveRw = system?.liveRw ?? null;
-  const usage = liveRw ? liveRw.store.usage() : offOverlay?.usage;
+  const usage = liveRw ? system?.overlayUsage() : offOverlay?.usage;
   const kind: OverlayUsage['kind'] = system ? system.overlayKind : media.overlay ? 'persistent' : 'none';
   const overlay: OverlayUsage = {
     kind,
@@ -114,6 +119,8 @@ export function summarizeUsage(
           usedBytes: media.home.volume.usedBytes(),
           sizeBytes: media.home.volume.capacityBytes(),
           fileBytes: fileSize(media.home.path),
+          luks: media.plan.homeLuks && { ...media.plan.homeLuks },
+          state: system ? system.homeState : 'off',
         }
       : null,
     ram: {

@@ -241,6 +241,7 @@ export class ExtFs {
     this.release(inode);
   }
 
+  /** rename(2): replaces what `to` names, within the rules a real rename keeps. */
   rename(from: string, to: string): void {
     this.assertMounted();
     const [fromParent, fromName] = this.parentOf(from);
@@ -248,13 +249,32 @@ export class ExtFs {
     if (!entry) throw new ModelError('EINVAL', `${from}: no such file or directory`);
     const [toParent, toName] = this.parentOf(to);
     const replaced = toParent.entries!.get(toName);
+    if (replaced?.ino === entry.ino) return;
+    const moving = this.inode(entry.ino);
+    if (moving.dir && this.isInside(toParent, moving)) {
+      throw new ModelError('EINVAL', `${to}: cannot move a folder into itself`);
+    }
     if (replaced) {
+      const target = this.inode(replaced.ino);
+      if (target.dir !== moving.dir) {
+        throw new ModelError('EINVAL', `${to}: ${target.dir ? 'Is a directory' : 'Not a directory'}`);
+      }
+      if (target.dir && target.entries!.size > 2)
+        throw new ModelError('EINVAL', `${to}: Directory not empty`);
       this.removeEntry(toParent, toName);
-      this.release(this.inode(replaced.ino));
+      this.release(target);
     }
     this.removeEntry(fromParent, fromName);
-    this.addEntry(toParent, toName, entry.ino, this.inode(entry.ino).dir);
+    this.addEntry(toParent, toName, entry.ino, moving.dir);
     this.markDirty([this.itableBlock(entry.ino)]);
+  }
+
+  /** Whether `dir` is `folder` or lies below it. */
+  private isInside(dir: Inode, folder: Inode): boolean {
+    for (let at = dir; ; at = this.inode(at.entries!.get('..')!.ino)) {
+      if (at.ino === folder.ino) return true;
+      if (at.ino === ROOT_INODE) return false;
+    }
   }
 
   /** The files below `path` (for views and tests). */
@@ -279,6 +299,7 @@ export class ExtFs {
       version: EXT_FS_STATE_VERSION,
       layout: { ...this.layout.source },
       mounted: this.mounted,
+      aborted: this.journalAborted,
       nowMs: this.nowMs,
       freeRuns: this.free.freeRuns(),
       usedInodeRuns: runsOf(this.inodeUsed, 1),
@@ -309,6 +330,7 @@ export class ExtFs {
       if (inode.delalloc || inode.rewrites.length > 0) fs.dirtyData.add(inode);
     }
     fs.mounted = state.mounted;
+    fs.journalAborted = state.aborted ?? false;
     fs.nowMs = state.nowMs;
     fs.dirty = new Set(state.transaction.dirty);
     fs.revokes = state.transaction.revokes;

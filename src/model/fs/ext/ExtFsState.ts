@@ -19,6 +19,8 @@ export interface ExtFsState {
   version: typeof EXT_FS_STATE_VERSION;
   layout: { mkfsCommand: string; sizeBytes: number };
   mounted: boolean;
+  /** The journal was aborted after a device error (read-only); absent in older documents. */
+  aborted?: boolean;
   nowMs: number;
   freeRuns: [number, number][];
   usedInodeRuns: [number, number][];

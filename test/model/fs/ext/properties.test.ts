@@ -77,7 +77,7 @@ describe('the file system model', () => {
           expect(fs.usedBlocks()).toBeLessThanOrEqual(fs.layout.blocksCount);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 150 },
     );
   });
 });
