@@ -5,7 +5,7 @@ import type { DeviceNumber } from '../block/BlockDevice';
 import { CowDevice } from '../block/CowDevice';
 import type { StoreUsage } from '../dm/ExceptionStore';
 import { SECTOR_BYTES } from '../units';
-import { problem, readBase64, readList, readObject, readWhole } from './docReader';
+import { problem, readBase64, readList, readObject, readWhole } from '../docReader';
 
 const PAGE_BYTES = 4096;
 

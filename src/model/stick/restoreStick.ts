@@ -25,8 +25,8 @@ import {
   readText,
   readWhole,
   readWholeTuples,
-} from './docReader';
-import { readExtFsState } from './extFsDocument';
+} from '../docReader';
+import { readExtFsState } from '../fs/ext/extFsDocument';
 import { extSpaceFacts, type ExtSpaceFacts } from './extImage';
 import { ExtVolume } from './ExtVolume';
 import type { LiveSystem } from './LiveSystem';

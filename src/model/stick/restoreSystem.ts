@@ -25,7 +25,7 @@ import {
   readObject,
   readText,
   readWhole,
-} from './docReader';
+} from '../docReader';
 import type { ExtVolume } from './ExtVolume';
 import { cryptDevice } from './homeMount';
 import { LiveSystem } from './LiveSystem';

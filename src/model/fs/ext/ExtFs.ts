@@ -15,15 +15,10 @@ import { ModelError } from '../../errors';
 import { FreeBlocks } from './FreeBlocks';
 import { EXT3_JOURNAL, EXT4_JOURNAL, Jbd2Journal } from './Jbd2Journal';
 import { BlockMapAllocator } from './BlockMapAllocator';
-import {
-  checkExtFsState,
-  EXT_FS_STATE_VERSION,
-  inodeFromJson,
-  inodeToJson,
-  runsOf,
-  type ExtFsState,
-} from './ExtFsState';
-import { extLayoutFor, type ExtLayout } from './ExtLayout';
+import { DocumentProblem } from '../../docReader';
+import { readExtFsState } from './extFsDocument';
+import { EXT_FS_STATE_VERSION, inodeFromJson, inodeToJson, runsOf, type ExtFsState } from './ExtFsState';
+import type { ExtLayout } from './ExtLayout';
 import type { Inode } from './Inode';
 import { MbAllocator, type Extent } from './MbAllocator';
 
@@ -317,8 +312,15 @@ export class ExtFs {
 
   /** A filesystem from a saved document, on `sink`; refuses a damaged or newer document with ModelError. */
   static restore(saved: unknown, sink: BlockSink): ExtFs {
-    const state = checkExtFsState(saved);
-    const fs = new ExtFs(extLayoutFor(state.layout.mkfsCommand, state.layout.sizeBytes), sink);
+    let checked;
+    try {
+      checked = readExtFsState(saved, 'filesystem');
+    } catch (error) {
+      if (error instanceof DocumentProblem) throw new ModelError('EINVAL', `the saved ${error.message}`);
+      throw error;
+    }
+    const state = checked.state;
+    const fs = new ExtFs(checked.layout, sink);
     fs.free.setFree(0, fs.layout.blocksCount, false);
     for (const [first, count] of state.freeRuns) fs.free.setFree(first, count, true);
     fs.inodeUsed.fill(0);

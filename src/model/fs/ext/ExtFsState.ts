@@ -1,7 +1,6 @@
 // An ext filesystem of the model as a plain JSON document, and back: for saving the stick (Journal, undo,
 // "mirror my stick"). Maps become lists; free space and used inodes become runs.
 
-import { ModelError } from '../../errors';
 import type { Inode } from './Inode';
 import type { MbAllocatorState } from './MbAllocator';
 
@@ -70,30 +69,4 @@ export function runsOf(bytes: Uint8Array, value: number): [number, number][] {
     i = end >= bytes.length ? -1 : bytes.indexOf(value, end);
   }
   return runs;
-}
-
-/** Refuses a document this version cannot load, with the reason, before anything is built from it. */
-export function checkExtFsState(state: unknown): ExtFsState {
-  const doc = state as Partial<ExtFsState> | null;
-  if (!doc || typeof doc !== 'object')
-    throw new ModelError('EINVAL', 'the saved filesystem is not a document');
-  if (doc.version !== EXT_FS_STATE_VERSION) {
-    throw new ModelError(
-      'EINVAL',
-      `the saved filesystem has version ${String(doc.version)}, not ${EXT_FS_STATE_VERSION}`,
-    );
-  }
-  for (const key of [
-    'layout',
-    'freeRuns',
-    'usedInodeRuns',
-    'inodes',
-    'transaction',
-    'journal',
-    'allocator',
-  ] as const) {
-    if (doc[key] === undefined || doc[key] === null)
-      throw new ModelError('EINVAL', `the saved filesystem has no ${key}`);
-  }
-  return doc as ExtFsState;
 }

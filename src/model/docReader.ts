@@ -1,10 +1,10 @@
-// Reading a saved stick document that may be damaged: each reader checks one value and, when it is not
-// what the document promises, throws a DocumentProblem naming where it is (`system.mounts[2].fsType is
-// not one of ext4, tmpfs, vfat`). restoreStick catches it at its boundary and answers an outcome, so a
-// stick is never half-loaded.
+// Reading a saved document that may be damaged (a stick, a filesystem): each reader checks one value and,
+// when it is not what the document promises, throws a DocumentProblem naming where it is
+// (`system.mounts[2].fsType is not one of ext4, tmpfs, vfat`). The caller catches it at its boundary and
+// answers an outcome, so nothing is ever half-loaded.
 
-import { base64ToBytes } from '../block/base64';
-import { isWholeNumber } from '../units';
+import { base64ToBytes } from './block/base64';
+import { isWholeNumber } from './units';
 
 export class DocumentProblem extends Error {
   constructor(message: string) {

@@ -1,14 +1,13 @@
-// Checking a saved ext filesystem (ExtFsState, fs/ext/ExtFsState.ts) inside a stick document before
-// ExtFs.restore sees it: every field's type, every block and inode number inside the filesystem mkfs made,
-// every folder entry pointing at an inode the document holds. ExtFs.restore itself checks only that the
-// parts are there; a damaged document must be an outcome, not a filesystem that fails later.
+// Checking a saved ext filesystem (ExtFsState) before anything is built from it: every field's type, every
+// block and inode number inside the filesystem mkfs made, every folder entry pointing at an inode the
+// document holds. A damaged document must be refused, not become a filesystem that fails later.
 //
 // Not checked: that the folders form a tree (a document could make a folder its own child); only a
 // hand-edited document can do that, not a truncated or mistyped one.
 
-import { ModelError } from '../errors';
-import { EXT_FS_STATE_VERSION, type ExtFsState } from '../fs/ext/ExtFsState';
-import { extLayoutFor, type ExtLayout } from '../fs/ext/ExtLayout';
+import { ModelError } from '../../errors';
+import { EXT_FS_STATE_VERSION, type ExtFsState } from './ExtFsState';
+import { extLayoutFor, type ExtLayout } from './ExtLayout';
 import {
   problem,
   readBoolean,
@@ -19,7 +18,7 @@ import {
   readText,
   readWhole,
   readWholeTuples,
-} from './docReader';
+} from '../../docReader';
 
 /** The checked document and the layout it describes. */
 export interface CheckedExtFs {
@@ -60,6 +59,7 @@ export function readExtFsState(value: unknown, path: string): CheckedExtFs {
   };
 
   const mounted = readBoolean(doc.mounted, `${path}.mounted`);
+  const aborted = doc.aborted === undefined ? false : readBoolean(doc.aborted, `${path}.aborted`);
   const nowMs = readWhole(doc.nowMs, `${path}.nowMs`);
   const freeRuns = runs(doc.freeRuns, `${path}.freeRuns`, blocks, 0);
   const usedInodeRuns = runs(doc.usedInodeRuns, `${path}.usedInodeRuns`, inodeCount + 1, 1);
@@ -131,6 +131,7 @@ export function readExtFsState(value: unknown, path: string): CheckedExtFs {
       version: EXT_FS_STATE_VERSION,
       layout: { mkfsCommand, sizeBytes },
       mounted,
+      aborted,
       nowMs,
       freeRuns,
       usedInodeRuns,
