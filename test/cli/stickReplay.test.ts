@@ -44,3 +44,18 @@ describe('cellar replay with a stick scenario (the wiki’s 1 GB stick, 2012)', 
     expect(step('another quiet day').costs.ram_bytes).toBeGreaterThan(1_000_000);
   });
 });
+
+describe('cellar replay with a refresh (a stick of today)', () => {
+  it('folds the overlay into a new base: files stay, the overlay starts afresh', async () => {
+    expect(
+      await main(['replay', join(import.meta.dirname, '../fixtures/stick-scenarios/refresh-today.json')]),
+    ).toBe(0);
+    const steps = (JSON.parse(out) as { steps: Step[] }).steps;
+    const step = (name: string) => steps.find((s) => s.name === name)!;
+    expect(steps.every((s) => s.ok)).toBe(true);
+    expect(step('an update in /usr').costs.overlay_chunks).toBeGreaterThan(4_800);
+    expect(step('shut down').status).toBeNull();
+    expect(step('boot again').status).toMatch(/^0 \d+ snapshot (16|24)\/1048576 16$/);
+    expect(step('the update is still there').ok).toBe(true);
+  });
+});

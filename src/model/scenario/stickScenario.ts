@@ -21,7 +21,10 @@ export type StickOp =
   | { op: 'install-activity'; name: string; bytes?: number; files?: number }
   | { op: 'remove-activity'; name: string }
   | { op: 'save-journal-entry'; bytes?: number }
-  | { op: 'extend-overlay'; mib: number };
+  | { op: 'extend-overlay'; mib: number }
+  | { op: 'refresh'; keep_home?: boolean }
+  | { op: 'reset-overlay' }
+  | { op: 'unlock-home'; passphrase: string };
 
 export interface StickScenario {
   schema: 'cellar-scenario/v1';
@@ -34,6 +37,8 @@ export interface StickScenario {
     home_mib: number | null;
     ram_bytes?: number;
     base?: BaseImageSpec;
+    home_encrypted?: boolean;
+    home_passphrase?: string;
   };
   steps: { name: string; ops: StickOp[]; sync?: boolean }[];
 }
@@ -57,6 +62,8 @@ export function runStickScenario(scenario: StickScenario): StickStepResult[] {
     homeMib: plan.home_mib,
     ...(plan.ram_bytes === undefined ? {} : { ramBytes: plan.ram_bytes }),
     ...(plan.base === undefined ? {} : { base: plan.base }),
+    ...(plan.home_encrypted === undefined ? {} : { homeEncrypted: plan.home_encrypted }),
+    ...(plan.home_passphrase === undefined ? {} : { homePassphrase: plan.home_passphrase }),
   });
   if (!made.ok) throw new ScenarioError(`the stick cannot be made: ${made.message}`);
   const stick = made.stick;
@@ -122,6 +129,12 @@ function runOp(stick: Stick, clock: QuietClock, op: StickOp): StickOutcome[] {
       return [stick.saveJournalEntry(op.bytes === undefined ? {} : { dataBytes: op.bytes })];
     case 'extend-overlay':
       return [stick.extendOverlay(op.mib)];
+    case 'refresh':
+      return [stick.refresh({ keepHome: op.keep_home ?? true })];
+    case 'reset-overlay':
+      return [stick.resetOverlay()];
+    case 'unlock-home':
+      return [stick.unlockHome(op.passphrase)];
     default:
       return applyStickOp(stick, op);
   }

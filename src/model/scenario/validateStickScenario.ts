@@ -38,6 +38,17 @@ function checkStickOp(op: unknown, where: string): void {
       if (op.bytes !== undefined && !isWholeNumber(op.bytes))
         throw new ScenarioError(`${where}: "bytes" must be whole`);
       return;
+    case 'reset-overlay':
+      return;
+    case 'refresh':
+      if (op.keep_home !== undefined && typeof op.keep_home !== 'boolean') {
+        throw new ScenarioError(`${where}: "keep_home" is true or false`);
+      }
+      return;
+    case 'unlock-home':
+      if (typeof op.passphrase !== 'string')
+        throw new ScenarioError(`${where}: unlock-home needs a "passphrase"`);
+      return;
     case 'extend-overlay':
       if (!isWholeNumber(op.mib) || op.mib < 1)
         throw new ScenarioError(`${where}: extend-overlay needs whole "mib"`);
