@@ -86,3 +86,16 @@ export class MountTable {
     this.mounts.length = 0;
   }
 }
+
+/** What a mount is, without the volume behind it (for views, listings and saved documents). */
+export function mountFacts(m: Mount): Omit<Mount, 'volume'> {
+  return {
+    mountPoint: m.mountPoint,
+    source: m.source,
+    fsType: m.fsType,
+    store: m.store,
+    readOnly: m.readOnly,
+    persistent: m.persistent,
+    movedToRam: m.movedToRam,
+  };
+}

@@ -29,7 +29,7 @@ import { ExtVolume } from './ExtVolume';
 import { makeLiveuserHome, openCrypt } from './homeMount';
 import type { LiveSystem, OverlayKind, RootState } from './LiveSystem';
 import { LOCKED_HOME_NOTE, passphraseOpens, WRONG_PASSPHRASE_TEXT, type HomeState } from './luksHome';
-import type { Mount, PathPlace } from './MountTable';
+import { mountFacts, type Mount, type PathPlace } from './MountTable';
 import { StickMedia } from './StickMedia';
 import {
   done,
@@ -245,15 +245,7 @@ export class Stick {
 
   /** The mounts in the order they were made (for `mount`, `df`, `findmnt`). */
   mounts(): readonly Omit<Mount, 'volume'>[] {
-    return (this.system?.mounts.list() ?? []).map((m) => ({
-      mountPoint: m.mountPoint,
-      source: m.source,
-      fsType: m.fsType,
-      store: m.store,
-      readOnly: m.readOnly,
-      persistent: m.persistent,
-      movedToRam: m.movedToRam,
-    }));
+    return (this.system?.mounts.list() ?? []).map(mountFacts);
   }
 
   usage(): StickUsage {

@@ -19,6 +19,7 @@ import {
   type StickDocument,
 } from './stickDocument';
 import { FAT_TRIMMED_4096_BYTES, type ResolvedStickPlan } from './stickPlan';
+import { mountFacts } from './MountTable';
 import { TmpfsVolume } from './TmpfsVolume';
 
 const MIB = 1024 * 1024;
@@ -86,13 +87,7 @@ function saveSystem(
         : null,
     root: !system.root ? null : system.root === media.persistentRoot ? 'persistent' : volume(system.root),
     mounts: system.mounts.list().map((m) => ({
-      mountPoint: m.mountPoint,
-      source: m.source,
-      fsType: m.fsType,
-      store: m.store,
-      readOnly: m.readOnly,
-      persistent: m.persistent,
-      movedToRam: m.movedToRam,
+      ...mountFacts(m),
       ...(m.volume instanceof TmpfsVolume ? { tmpfs: m.volume.tmpfs.save() } : {}),
     })),
     log: system.log.map((line) => ({ ...line })),
