@@ -18,6 +18,26 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
+/** Writes a small file-level scenario (a 64 MiB ext4 root) with these steps; returns its path. */
+function smallScenario(name: string, store: string, steps: { name: string; ops: object[] }[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'cellar-file-')), `${name}.json`);
+  const scenario = {
+    schema: 'cellar-scenario/v1',
+    kind: 'file',
+    name,
+    base: {
+      fs: 'ext4',
+      size_bytes: 67108864,
+      mkfs: 'mkfs.ext4 -F root.img',
+      tree: { files: 1, bytes: 4096 },
+    },
+    overlay: { cow_sectors: 65536, store, chunk_sectors: 8 },
+    steps,
+  };
+  writeFileSync(path, JSON.stringify(scenario));
+  return path;
+}
+
 describe('cellar replay with a file-level scenario', () => {
   it('prints every step with its name and the status line after it', async () => {
     expect(await main(['replay', join(SCENARIOS, 'c_P_8.json')])).toBe(0);
@@ -32,50 +52,20 @@ describe('cellar replay with a file-level scenario', () => {
   });
 
   it('refuses an unknown operation, naming the step', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cellar-file-'));
-    const path = join(dir, 'bad.json');
-    const scenario = {
-      schema: 'cellar-scenario/v1',
-      kind: 'file',
-      name: 'bad',
-      base: {
-        fs: 'ext4',
-        size_bytes: 67108864,
-        mkfs: 'mkfs.ext4 -F root.img',
-        tree: { files: 1, bytes: 4096 },
-      },
-      overlay: { cow_sectors: 65536, store: 'P', chunk_sectors: 8 },
-      steps: [
-        { name: 'mounted', ops: [{ op: 'mount' }] },
-        { name: 'oops', ops: [{ op: 'format' }] },
-      ],
-    };
-    writeFileSync(path, JSON.stringify(scenario));
+    const path = smallScenario('bad', 'P', [
+      { name: 'mounted', ops: [{ op: 'mount' }] },
+      { name: 'oops', ops: [{ op: 'format' }] },
+    ]);
     expect(await main(['replay', path])).toBe(1);
     expect(err).toBe(`cellar: ${path}: step 1 (oops): unknown op "format"\n`);
   });
 
   it('a command that fails (deleting a missing file) marks its step, and the replay goes on', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cellar-file-'));
-    const path = join(dir, 'missing.json');
-    const scenario = {
-      schema: 'cellar-scenario/v1',
-      kind: 'file',
-      name: 'missing',
-      base: {
-        fs: 'ext4',
-        size_bytes: 67108864,
-        mkfs: 'mkfs.ext4 -F root.img',
-        tree: { files: 1, bytes: 4096 },
-      },
-      overlay: { cow_sectors: 65536, store: 'PO', chunk_sectors: 8 },
-      steps: [
-        { name: 'mounted', ops: [{ op: 'mount' }] },
-        { name: 'rm', ops: [{ op: 'rm', path: '/nothing-here' }] },
-        { name: 'write', ops: [{ op: 'write', path: '/f', bytes: 4096 }] },
-      ],
-    };
-    writeFileSync(path, JSON.stringify(scenario));
+    const path = smallScenario('missing', 'PO', [
+      { name: 'mounted', ops: [{ op: 'mount' }] },
+      { name: 'rm', ops: [{ op: 'rm', path: '/nothing-here' }] },
+      { name: 'write', ops: [{ op: 'write', path: '/f', bytes: 4096 }] },
+    ]);
     expect(await main(['replay', path])).toBe(0);
     const steps = (JSON.parse(out) as { steps: { ok: boolean; error?: string }[] }).steps;
     expect(steps.map((s) => s.ok)).toEqual([true, false, true]);
