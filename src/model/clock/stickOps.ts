@@ -51,10 +51,13 @@ export function applyStickOp(stick: Stick, op: FileOp, i = 0): StickOutcome[] {
   }
 }
 
-/** The stick as the quiet writers' target. */
-export function stickTarget(stick: Stick): FileOpTarget {
+/** The stick as the quiet writers' target; `onOutcome` hears what each operation cost. */
+export function stickTarget(
+  stick: Stick,
+  onOutcome: (outcome: StickOutcome) => void = () => {},
+): FileOpTarget {
   return {
-    apply: (op) => void applyStickOp(stick, op),
-    advance: (ms) => void stick.advance(ms),
+    apply: (op) => applyStickOp(stick, op).forEach(onOutcome),
+    advance: (ms) => onOutcome(stick.advance(ms)),
   };
 }

@@ -3,9 +3,9 @@
 // delete, reboot, let a week of background writing pass. Each step is answered with what it cost in each
 // place and live-rw's status line after it.
 
-import { QuietClock, type FileOpTarget } from '../clock/QuietClock';
+import { QuietClock } from '../clock/QuietClock';
 import { QUIET_WRITERS, type QuietWriterId } from '../clock/quietWriters';
-import { applyStickOp } from '../clock/stickOps';
+import { applyStickOp, stickTarget } from '../clock/stickOps';
 import type { BaseImageSpec } from '../fs/baseImage';
 import type { FileOp } from '../fs/fileOps';
 import type { EraId } from '../stick/eras';
@@ -107,11 +107,10 @@ function runOp(stick: Stick, clock: QuietClock, op: StickOp): StickOutcome[] {
       for (const writer of QUIET_WRITERS)
         clock.setEnabled(writer.id, !op.writers || op.writers.includes(writer.id));
       const outcomes: StickOutcome[] = [];
-      const target: FileOpTarget = {
-        apply: (fileOp) => outcomes.push(...applyStickOp(stick, fileOp)),
-        advance: (ms) => outcomes.push(stick.advance(ms)),
-      };
-      clock.fastForward(op.ms, target);
+      clock.fastForward(
+        op.ms,
+        stickTarget(stick, (outcome) => outcomes.push(outcome)),
+      );
       return outcomes;
     }
     case 'move-to-ram':

@@ -45,11 +45,6 @@ const USAGE_TODAY = [
   '',
 ].join('\n');
 
-/** `shortusage`: the syntax summary both versions print on a usage mistake. */
-export function shortUsage(era: EraId): string {
-  return era === 'soas-2012' ? USAGE_2012 : USAGE_TODAY;
-}
-
 /** An option the version does not have. 2012 prints the complaint first, today the usage first. */
 export function unknownOptionText(era: EraId, word: string): string {
   const complaint = `invalid arg -- ${word}\n`;
