@@ -32,5 +32,7 @@ export default defineConfig({
     environment: 'node',
     include: ['test/**/*.test.ts'],
     exclude: ['test/**/*.browser.test.ts'],
+    // Property and kernel-replay tests run for a second or two; a loaded CI machine must not fail them.
+    testTimeout: 20_000,
   },
 });
