@@ -4,30 +4,13 @@
 // (ext2fs_bg_has_super, lib/ext2fs/closefs.c).
 
 import { ModelError } from '../../errors';
-import type { ExtFeatures, MkfsParams } from './types';
+import type { ExtFeatures, MkfsParams, SuperblockLayout } from './types';
 
 /** Inodes 1–10 are reserved; 11 is the first a file may have (EXT2_GOOD_OLD_FIRST_INO). */
 export const FIRST_INODE = 11;
 /** EXT2_MAX_BLOCKS_PER_GROUP without bigalloc. */
 const MAX_BLOCKS_PER_GROUP = 65536 - 8;
 const MAX_U32 = 0xffffffff;
-
-export interface SuperblockLayout {
-  readonly blockSizeBytes: number;
-  readonly blocksCount: number;
-  readonly firstDataBlock: number;
-  readonly blocksPerGroup: number;
-  readonly groupCount: number;
-  readonly descriptorBytes: number;
-  readonly gdtBlocksCount: number;
-  readonly reservedGdtBlocksCount: number;
-  readonly inodesCount: number;
-  readonly inodesPerGroup: number;
-  readonly inodeSizeBytes: number;
-  readonly inodeTableBlocksPerGroup: number;
-  readonly reservedBlocksCount: number;
-  readonly sparseSuper: boolean;
-}
 
 function ceilDiv(a: number, b: number): number {
   return Math.floor((a + b - 1) / b);

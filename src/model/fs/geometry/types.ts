@@ -143,11 +143,8 @@ export interface LabelledRun {
   readonly ownerGroup?: number;
 }
 
-/** Everything mke2fs put on the disk, and where. */
-export interface ExtGeometry {
-  readonly params: MkfsParams;
-  readonly fsType: ExtFsType;
-  readonly features: ExtFeatures;
+/** The numbers ext2fs_initialize settles for the whole filesystem, before anything is placed. */
+export interface SuperblockLayout {
   readonly blockSizeBytes: number;
   readonly blocksCount: number;
   /** 1 with 1 KiB blocks (block 0 holds the boot sector), else 0. */
@@ -159,16 +156,24 @@ export interface ExtGeometry {
   /** Blocks of one group descriptor table copy. */
   readonly gdtBlocksCount: number;
   readonly reservedGdtBlocksCount: number;
-  /** Groups per flex group, 0 without flex_bg. */
-  readonly flexBgGroups: number;
   readonly inodesCount: number;
   readonly inodesPerGroup: number;
   readonly inodeSizeBytes: number;
-  readonly inodesPerBlock: number;
   readonly inodeTableBlocksPerGroup: number;
+  readonly reservedBlocksCount: number;
+  readonly sparseSuper: boolean;
+}
+
+/** Everything mke2fs put on the disk, and where. */
+export interface ExtGeometry extends Omit<SuperblockLayout, 'sparseSuper'> {
+  readonly params: MkfsParams;
+  readonly fsType: ExtFsType;
+  readonly features: ExtFeatures;
+  /** Groups per flex group, 0 without flex_bg. */
+  readonly flexBgGroups: number;
+  readonly inodesPerBlock: number;
   /** The first inode files may use (11: 1–10 are reserved). */
   readonly firstInode: number;
-  readonly reservedBlocksCount: number;
   /** What the superblock's s_overhead_clusters says: metadata, journal and the first data block. */
   readonly overheadBlocks: number;
   readonly freeBlocksCount: number;
