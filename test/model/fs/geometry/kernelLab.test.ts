@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeGeometry, parseMkfsCommand } from '../../../../src/model/fs/geometry';
 import { KERNEL_DIR } from '../../../helpers/golden';
-import { headerNumber, journalSizeText } from './mkfsFixture';
+import {
+  headerNumber,
+  journalSizeText,
+  parseDumpe2fsHeader,
+  recordedStableSuperblockNumbers,
+  stableSuperblockNumbers,
+} from './mkfsFixture';
 
 interface LabRecording {
   base_dumpe2fs_header: string[];
@@ -27,47 +33,17 @@ describe.each(['a_ext4', 'a_ext3', 'f_liveos_4k'])('kernel lab %s', (name) => {
     .map((l) => /^Creating filesystem with (\d+) (\d+)k blocks/.exec(l))
     .find(Boolean)!;
   const sizeBytes = Number(created[1]) * Number(created[2]) * 1024;
-  const header = new Map<string, string>();
-  for (const line of lab.base_dumpe2fs_header) {
-    const m = /^([^:]+):\s*(.*)$/.exec(line);
-    if (m) header.set(m[1], m[2].trim());
-  }
+  const header = parseDumpe2fsHeader(lab.base_dumpe2fs_header);
   const fixture = { header };
   const geometry = computeGeometry(parseMkfsCommand(mkfs.cmd, sizeBytes));
 
   it('matches the recorded superblock numbers that mounting does not change', () => {
     expect({
-      blocksCount: geometry.blocksCount,
-      inodesCount: geometry.inodesCount,
-      reservedBlocksCount: geometry.reservedBlocksCount,
-      overheadBlocks: geometry.overheadBlocks,
-      firstDataBlock: geometry.firstDataBlock,
-      blockSizeBytes: geometry.blockSizeBytes,
-      descriptorBytes: geometry.descriptorBytes,
-      reservedGdtBlocksCount: geometry.reservedGdtBlocksCount,
-      blocksPerGroup: geometry.blocksPerGroup,
-      inodesPerGroup: geometry.inodesPerGroup,
-      inodeTableBlocksPerGroup: geometry.inodeTableBlocksPerGroup,
-      flexBgGroups: geometry.flexBgGroups,
-      inodeSizeBytes: geometry.inodeSizeBytes,
-      firstInode: geometry.firstInode,
+      ...stableSuperblockNumbers(geometry),
       journalBlocks: geometry.journal?.blocksCount,
       journalSize: journalSizeText(geometry.journal!.sizeBytes),
     }).toEqual({
-      blocksCount: headerNumber(fixture, 'Block count'),
-      inodesCount: headerNumber(fixture, 'Inode count'),
-      reservedBlocksCount: headerNumber(fixture, 'Reserved block count'),
-      overheadBlocks: headerNumber(fixture, 'Overhead clusters'),
-      firstDataBlock: headerNumber(fixture, 'First block'),
-      blockSizeBytes: headerNumber(fixture, 'Block size'),
-      descriptorBytes: headerNumber(fixture, 'Group descriptor size', 32),
-      reservedGdtBlocksCount: headerNumber(fixture, 'Reserved GDT blocks', 0),
-      blocksPerGroup: headerNumber(fixture, 'Blocks per group'),
-      inodesPerGroup: headerNumber(fixture, 'Inodes per group'),
-      inodeTableBlocksPerGroup: headerNumber(fixture, 'Inode blocks per group'),
-      flexBgGroups: headerNumber(fixture, 'Flex block group size', 0),
-      inodeSizeBytes: headerNumber(fixture, 'Inode size'),
-      firstInode: headerNumber(fixture, 'First inode'),
+      ...recordedStableSuperblockNumbers(fixture),
       journalBlocks: headerNumber(fixture, 'Total journal blocks'),
       journalSize: header.get('Total journal size'),
     });

@@ -3,6 +3,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ExtGeometry } from '../../../../src/model/fs/geometry';
 
 export const MKFS_FIXTURE_DIR = join(import.meta.dirname, '../../../fixtures/mkfs');
 
@@ -137,12 +138,8 @@ export function parseMkfsFixture(name: string, text: string): MkfsFixture {
     else if (line.startsWith('# command: ')) commands.push(line.slice('# command: '.length));
   }
   const dump = sections.get('dumpe2fs IMG') ?? [];
-  const header = new Map<string, string>();
-  for (const line of dump) {
-    if (/^Group \d+: /.test(line)) break;
-    const m = /^([^:]+):\s*(.*)$/.exec(line);
-    if (m) header.set(m[1], m[2].trim());
-  }
+  const groupsAt = dump.findIndex((line) => /^Group \d+: /.test(line));
+  const header = parseDumpe2fsHeader(groupsAt < 0 ? dump : dump.slice(0, groupsAt));
   const stats = new Map<number, DumpedStat>();
   for (const ino of [8, 2, 11, 7]) {
     const lines = sections.get(`debugfs -R 'stat <${ino}>' IMG`);
@@ -169,4 +166,57 @@ export function headerNumber(
 export function journalSizeText(sizeBytes: number): string {
   const kib = sizeBytes / 1024;
   return kib < 8192 ? `${kib}k` : `${kib >> 10}M`;
+}
+
+/** dumpe2fs's "Key:   value" header lines, keyed by the text before the colon. */
+export function parseDumpe2fsHeader(lines: string[]): Map<string, string> {
+  const header = new Map<string, string>();
+  for (const line of lines) {
+    const m = /^([^:]+):\s*(.*)$/.exec(line);
+    if (m) header.set(m[1], m[2].trim());
+  }
+  return header;
+}
+
+/** The superblock numbers mounting and writing leave alone, as the geometry has them… */
+export function stableSuperblockNumbers(g: ExtGeometry): Record<string, number> {
+  return {
+    blocksCount: g.blocksCount,
+    inodesCount: g.inodesCount,
+    reservedBlocksCount: g.reservedBlocksCount,
+    overheadBlocks: g.overheadBlocks,
+    firstDataBlock: g.firstDataBlock,
+    blockSizeBytes: g.blockSizeBytes,
+    descriptorBytes: g.descriptorBytes,
+    reservedGdtBlocksCount: g.reservedGdtBlocksCount,
+    blocksPerGroup: g.blocksPerGroup,
+    inodesPerGroup: g.inodesPerGroup,
+    inodeTableBlocksPerGroup: g.inodeTableBlocksPerGroup,
+    flexBgGroups: g.flexBgGroups,
+    inodeSizeBytes: g.inodeSizeBytes,
+    firstInode: g.firstInode,
+  };
+}
+
+/** …and as dumpe2fs printed them (lines it leaves out take mke2fs's defaults). */
+export function recordedStableSuperblockNumbers(fixture: {
+  header: Map<string, string>;
+}): Record<string, number> {
+  const n = (key: string, fallback?: number) => headerNumber(fixture, key, fallback);
+  return {
+    blocksCount: n('Block count'),
+    inodesCount: n('Inode count'),
+    reservedBlocksCount: n('Reserved block count'),
+    overheadBlocks: n('Overhead clusters'),
+    firstDataBlock: n('First block'),
+    blockSizeBytes: n('Block size'),
+    descriptorBytes: n('Group descriptor size', 32),
+    reservedGdtBlocksCount: n('Reserved GDT blocks', 0),
+    blocksPerGroup: n('Blocks per group'),
+    inodesPerGroup: n('Inodes per group'),
+    inodeTableBlocksPerGroup: n('Inode blocks per group'),
+    flexBgGroups: n('Flex block group size', 0),
+    inodeSizeBytes: n('Inode size'),
+    firstInode: n('First inode'),
+  };
 }
