@@ -4,8 +4,9 @@
 /** Bytes in one sector: the unit of every size the kernel prints. */
 export const SECTOR_BYTES = 512;
 
+/** Exact for every safe integer (`n & (n - 1)` would see only the low 32 bits, and call 3·2³² one). */
 export function isPowerOfTwo(n: number): boolean {
-  return Number.isSafeInteger(n) && n > 0 && (n & (n - 1)) === 0;
+  return Number.isSafeInteger(n) && n > 0 && 2 ** Math.round(Math.log2(n)) === n;
 }
 
 export function isWholeNumber(n: unknown): n is number {

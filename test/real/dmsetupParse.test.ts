@@ -346,6 +346,10 @@ describe('lines that cannot be read', () => {
     parseError(() => parseTableLine('0 100 snapshot 7:0 7:1 P 99999999999999999999'));
   });
 
+  it('a chunk size of 3·2³² sectors is not taken for a power of two', () => {
+    parseError(() => parseTableLine('0 100 snapshot 7:0 7:1 P 12884901888'));
+  });
+
   it('quotes at most 80 characters of a long bad line', () => {
     const error = parseError(() => parseStatusLine('x'.repeat(500)));
     expect(error.message).toBe(`line 1: ${HEAD}; found "${'x'.repeat(80)}"`);

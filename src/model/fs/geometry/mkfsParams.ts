@@ -6,6 +6,7 @@
 // whole page (4 KiB), and only then converted to the profile's block size.
 
 import { ModelError } from '../../errors';
+import { isPowerOfTwo } from '../../units';
 import {
   DEFAULT_FLEX_BG_GROUPS,
   DEFAULT_RESERVED_PERCENT,
@@ -51,10 +52,6 @@ const HARMLESS_FEATURES = new Set([
 
 function invalid(message: string): ModelError {
   return new ModelError('EINVAL', message);
-}
-
-function isPowerOfTwo(n: number): boolean {
-  return Number.isSafeInteger(n) && n > 0 && (n & (n - 1)) === 0;
 }
 
 /** Applies feature names (as in base_features, fs_types features and -O) to a feature set. */
