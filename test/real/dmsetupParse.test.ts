@@ -339,9 +339,8 @@ describe('lines that cannot be read', () => {
     expect(error.message).toBe(`line 2: ${USAGE}; found "96/2464/16"`);
   });
 
-  // BUG (src/real/dmsetupParse.ts, parseTableLine): the chunk size is read with Number() after a /^\d+$/
-  // test, not with number(), so a chunk size beyond 2^53 is accepted as an inexact value (1e20 here) where
-  // every number of a status line is refused with "… is too large".
+  // A chunk size beyond 2^53 would be an inexact value (1e20 here); like every number of a status line it
+  // is refused, not rounded.
   it('a chunk size beyond 2^53 in a table line is refused like the numbers of a status', () => {
     parseError(() => parseTableLine('0 100 snapshot 7:0 7:1 P 99999999999999999999'));
   });

@@ -395,18 +395,16 @@ describe('files the kernel would refuse', () => {
     });
   }
 
-  // BUG (src/model/dm/overlayFile.ts, blankOverlay): a blank file too small for the header chunk and area 0
-  // reads as "16/8 16" (more allocated than there is). The kernel's persistent_read_metadata cannot write the
-  // header and zero area 0 there, so `dmsetup create` fails; readOverlay should refuse it as 'truncated'.
+  // Once read as "16/8 16" (more allocated than there is). The kernel's persistent_read_metadata cannot
+  // write the header and zero area 0 in a blank file too small for them, so `dmsetup create` fails there.
   it('a blank 4 KiB file is refused as truncated, not read as 16/8 16', async () => {
     const error = await rejection(readOverlay(bytesSource(new Uint8Array(4096))));
     expect(error.problem).toBe('truncated');
   });
 
-  // BUG (src/model/dm/overlayFile.ts, readOverlay): with valid byte 0 the kernel returns "marked invalid"
-  // before read_exceptions (dm-snap-persistent.c, persistent_read_metadata), so a table that is cut short or
-  // damaged does not stop it: `dmsetup status` says Invalid. readOverlay rejects such a file instead, and
-  // `cellar status-of` exits 1 where docs/scenario-format.md promises "0 N snapshot Invalid".
+  // With valid byte 0 the kernel returns "marked invalid" before read_exceptions (dm-snap-persistent.c,
+  // persistent_read_metadata), so a table cut short or damaged does not stop it: `dmsetup status` says
+  // Invalid, as docs/scenario-format.md promises. readOverlay once rejected such a file.
   it('an invalidated overlay whose table is cut short still reads as Invalid', async () => {
     const placed = placedTable(
       8,
