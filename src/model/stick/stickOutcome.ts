@@ -2,19 +2,15 @@
 // each place data can live. Costs are deltas measured around the operation, so they are what the kernel
 // and the filesystems really did, never an estimate made in advance.
 
-/** Kernel error names for what a learner can run into. Outcomes, never exceptions. */
+import type { StoreErrorCode } from '../store/storeTypes';
+
+/**
+ * Kernel error names for what a learner can run into: every store's (passed on as they come) and the
+ * stick's own. Outcomes, never exceptions.
+ */
 export type StickErrorCode =
-  | 'ENOSPC'
-  | 'EROFS'
+  | StoreErrorCode
   | 'EIO'
-  | 'EFBIG'
-  | 'ENOENT'
-  | 'EEXIST'
-  | 'ENOTDIR'
-  | 'EISDIR'
-  | 'ENOTEMPTY'
-  | 'EINVAL'
-  | 'ENAMETOOLONG'
   | 'EBUSY'
   | 'EPERM'
   | 'EXDEV'
