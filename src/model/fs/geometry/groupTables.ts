@@ -33,8 +33,22 @@ export interface TableLayoutInput extends AllocContext {
   groupLastBlock(group: number): number;
 }
 
-function noRoom(group: number, what: string): ModelError {
-  return new ModelError('ENOSPC', `mke2fs would fail: no room for group ${group}'s ${what}`);
+/** Marks used the first `count` free blocks found from each start in turn (up to `lastBlock`). */
+function takeFreeBlocks(
+  fs: TableLayoutInput,
+  group: number,
+  what: string,
+  count: number,
+  starts: number[],
+  lastBlock: number,
+): number {
+  for (const start of starts) {
+    const found = getFreeBlocks(fs, start, lastBlock, count);
+    if (found === undefined) continue;
+    fs.used.mark(found, count);
+    return found;
+  }
+  throw new ModelError('ENOSPC', `mke2fs would fail: no room for group ${group}'s ${what}`);
 }
 
 /** flexbg_offset: where to start looking for `elemSize` blocks for `group`. */
@@ -77,17 +91,13 @@ export function allocateGroupTables(
   const itb = fs.inodeTableBlocksPerGroup;
   const groupFirst = fs.groupFirstBlock(group);
   let lastBlock = fs.groupLastBlock(group);
+  const take = (what: string, count: number, starts: number[]) =>
+    takeFreeBlocks(fs, group, what, count, starts, lastBlock);
 
   if (!fs.flexBgGroups) {
-    const bb = getFreeBlocks(fs, groupFirst, lastBlock, 1);
-    if (bb === undefined) throw noRoom(group, 'block bitmap');
-    fs.used.mark(bb, 1);
-    const ib = getFreeBlocks(fs, groupFirst, lastBlock, 1);
-    if (ib === undefined) throw noRoom(group, 'inode bitmap');
-    fs.used.mark(ib, 1);
-    const it = getFreeBlocks(fs, groupFirst, lastBlock, itb);
-    if (it === undefined) throw noRoom(group, 'inode table');
-    fs.used.mark(it, itb);
+    const bb = take('block bitmap', 1, [groupFirst]);
+    const ib = take('inode bitmap', 1, [groupFirst]);
+    const it = take('inode table', itb, [groupFirst]);
     return { blockBitmapBlock: bb, inodeBitmapBlock: ib, inodeTableFirstBlock: it };
   }
 
@@ -103,34 +113,17 @@ export function allocateGroupTables(
   }
   lastBlock = fs.groupLastBlock(lastGroup);
 
-  // Block bitmap.
-  let start = flexbgOffset(fs, group, continuing ? previous.blockBitmapBlock + 1 : 0, remainingGroups, 1);
-  const bb = getFreeBlocks(fs, start, lastBlock, 1) ?? getFreeBlocks(fs, groupFirst, lastBlock, 1);
-  if (bb === undefined) throw noRoom(group, 'block bitmap');
-  fs.used.mark(bb, 1);
-
-  // Inode bitmap.
-  start = flexbgOffset(
-    fs,
-    group,
-    continuing ? previous.inodeBitmapBlock + 1 : bb + tableOffset,
-    remainingGroups,
-    1,
-  );
-  const ib = getFreeBlocks(fs, start, lastBlock, 1) ?? getFreeBlocks(fs, groupFirst, lastBlock, 1);
-  if (ib === undefined) throw noRoom(group, 'inode bitmap');
-  fs.used.mark(ib, 1);
-
-  // Inode table.
-  start = flexbgOffset(
-    fs,
-    group,
-    continuing ? previous.inodeTableFirstBlock + itb : ib + tableOffset,
-    remainingGroups,
-    itb,
-  );
-  const it = getFreeBlocks(fs, start, lastBlock, itb);
-  if (it === undefined) throw noRoom(group, 'inode table');
-  fs.used.mark(it, itb);
+  // Each table is looked for from its flex_bg offset; a bitmap may then fall back to anywhere in the
+  // group, the inode table may not (alloc_tables.c).
+  const from = (preferred: number, count: number) =>
+    flexbgOffset(fs, group, preferred, remainingGroups, count);
+  const bb = take('block bitmap', 1, [from(continuing ? previous.blockBitmapBlock + 1 : 0, 1), groupFirst]);
+  const ib = take('inode bitmap', 1, [
+    from(continuing ? previous.inodeBitmapBlock + 1 : bb + tableOffset, 1),
+    groupFirst,
+  ]);
+  const it = take('inode table', itb, [
+    from(continuing ? previous.inodeTableFirstBlock + itb : ib + tableOffset, itb),
+  ]);
   return { blockBitmapBlock: bb, inodeBitmapBlock: ib, inodeTableFirstBlock: it };
 }
