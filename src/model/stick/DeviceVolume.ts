@@ -4,7 +4,8 @@
 // free its space only when the last user closes it; a learner gains nothing from modelling that.)
 
 import type { DeviceFilesystem } from '../store/DeviceFilesystem';
-import { done, failed, type VolumeOutcome, type VolumeResult } from './stickOutcome';
+import { failed, type VolumeOutcome, type VolumeResult } from './stickOutcome';
+import { readInStore, statInStore, touchInStore } from './storeVolumeCalls';
 import { isWithin } from './stickPaths';
 import type { Volume, VolumeStat, WriteMode } from './Volume';
 
@@ -47,24 +48,15 @@ export class DeviceVolume implements Volume {
   }
 
   touch(path: string): VolumeOutcome {
-    const found = this.device.stat(path);
-    if (found.ok) return done;
-    if (found.error !== 'ENOENT') return found;
-    if (this.readOnly) return failed('EROFS');
-    return this.device.createFile(path, 0);
+    return touchInStore(this.device, path, this.readOnly);
   }
 
   read(path: string): VolumeOutcome {
-    const found = this.device.stat(path);
-    if (!found.ok) return found;
-    return found.value.kind === 'dir' ? failed('EISDIR') : done;
+    return readInStore(this.device, path);
   }
 
   stat(path: string): VolumeResult<VolumeStat> {
-    const found = this.device.stat(path);
-    if (!found.ok) return found;
-    const { kind, sizeBytes } = found.value;
-    return { ok: true, value: { kind, sizeBytes: kind === 'file' ? sizeBytes : 0 } };
+    return statInStore(this.device, path);
   }
 
   usedBytes(): number {

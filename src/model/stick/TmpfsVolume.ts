@@ -2,7 +2,8 @@
 // answers, this only maps its operations onto the common table.
 
 import type { Tmpfs } from '../store/Tmpfs';
-import { done, failed, type VolumeOutcome, type VolumeResult } from './stickOutcome';
+import type { VolumeOutcome, VolumeResult } from './stickOutcome';
+import { readInStore, statInStore, touchInStore } from './storeVolumeCalls';
 import type { Volume, VolumeStat, WriteMode } from './Volume';
 
 export class TmpfsVolume implements Volume {
@@ -29,23 +30,15 @@ export class TmpfsVolume implements Volume {
   }
 
   touch(path: string): VolumeOutcome {
-    const found = this.tmpfs.stat(path);
-    if (found.ok) return done;
-    if (found.error !== 'ENOENT') return found;
-    return this.tmpfs.createFile(path, 0);
+    return touchInStore(this.tmpfs, path, false);
   }
 
   read(path: string): VolumeOutcome {
-    const found = this.tmpfs.stat(path);
-    if (!found.ok) return found;
-    return found.value.kind === 'dir' ? failed('EISDIR') : done;
+    return readInStore(this.tmpfs, path);
   }
 
   stat(path: string): VolumeResult<VolumeStat> {
-    const found = this.tmpfs.stat(path);
-    if (!found.ok) return found;
-    const { kind, sizeBytes } = found.value;
-    return { ok: true, value: { kind, sizeBytes: kind === 'file' ? sizeBytes : 0 } };
+    return statInStore(this.tmpfs, path);
   }
 
   usedBytes(): number {
