@@ -19,6 +19,11 @@ export interface QuietWriter {
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
+const AUDIT_LOG = '/var/log/audit/audit.log';
+const AUDIT_APPEND_BYTES = 10240;
+/** auditd.conf's defaults (Fedora): max_log_file = 8 (MiB), num_logs = 5, max_log_file_action = ROTATE. */
+const AUDIT_MAX_LOG_BYTES = 8 * 1024 * 1024;
+const AUDIT_LOGS = 5;
 
 export const QUIET_WRITERS: readonly QuietWriter[] = [
   {
@@ -38,7 +43,10 @@ export const QUIET_WRITERS: readonly QuietWriter[] = [
     folder: '/var/log/audit',
     // Assumed: 10 KiB (the lab's append) every 10 minutes, about 1.4 MiB a day.
     everyMs: 10 * MINUTE_MS,
-    ops: () => [{ op: 'write', path: '/var/log/audit/audit.log', bytes: 10240, how: 'append' }],
+    ops: (n) => [
+      ...auditRotation(n),
+      { op: 'write', path: AUDIT_LOG, bytes: AUDIT_APPEND_BYTES, how: 'append' },
+    ],
   },
   {
     id: 'abrt',
@@ -74,3 +82,19 @@ export const QUIET_WRITERS: readonly QuietWriter[] = [
     ],
   },
 ];
+
+/**
+ * auditd's rotation before the n-th append, when the log has reached max_log_file: audit.log becomes
+ * audit.log.1 and each older one moves up, the one moved onto audit.log.4 (num_logs - 1) replacing it.
+ */
+function auditRotation(n: number): FileOp[] {
+  const perLog = Math.floor(AUDIT_MAX_LOG_BYTES / AUDIT_APPEND_BYTES);
+  if (n === 1 || (n - 1) % perLog !== 0) return [];
+  const older = Math.min((n - 1) / perLog - 1, AUDIT_LOGS - 2);
+  const ops: FileOp[] = [];
+  for (let k = older; k >= 1; k--) {
+    ops.push({ op: 'rename', from: `${AUDIT_LOG}.${k}`, to: `${AUDIT_LOG}.${k + 1}` });
+  }
+  ops.push({ op: 'rename', from: AUDIT_LOG, to: `${AUDIT_LOG}.1` });
+  return ops;
+}

@@ -15,6 +15,8 @@ export class SnapshotSink implements BlockSink {
   constructor(
     private readonly target: () => SnapshotTarget | null,
     blockSizeBytes: number,
+    /** Whether the devices under the snapshot say they are rotational (a USB stick's do). */
+    readonly rotational = false,
   ) {
     this.sectorsPerBlock = blockSizeBytes / SECTOR_BYTES;
   }

@@ -12,11 +12,13 @@ export interface BaseImageSpec {
   size_bytes: number;
   /** The mkfs command line, e.g. `mkfs.ext4 -F -b 4096 -m 1 rootfs.img`. */
   mkfs: string;
+  /** The image's "Directory Hash Seed" (a UUID), when it is known; else none (see extLayoutFor). */
+  hash_seed?: string;
   tree: TreeSpec;
 }
 
 export function buildBaseImage(base: BaseImageSpec): ExtFs {
-  const fs = new ExtFs(extLayoutFor(base.mkfs, base.size_bytes), new NullSink());
+  const fs = new ExtFs(extLayoutFor(base.mkfs, base.size_bytes, base.hash_seed), new NullSink());
   fs.mount();
   const files = writeTree(fs, base.tree, '', 'skeleton-first');
   fs.sync();

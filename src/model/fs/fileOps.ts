@@ -18,7 +18,7 @@ export type FileOp =
 
 /** Applies one filesystem operation; `{i}` in paths becomes `i` (the count of an enclosing `repeat`). */
 export function applyFileOp(fs: ExtFs, op: FileOp, i = 0): void {
-  const at = (path: string) => path.replaceAll('{i}', String(i));
+  const at = (path: string) => (path.includes('{i}') ? path.replaceAll('{i}', String(i)) : path);
   switch (op.op) {
     case 'sync':
       fs.sync();

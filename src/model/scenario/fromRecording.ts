@@ -11,6 +11,8 @@ import type { FileScenario } from './fileScenario';
 export interface LabRecording {
   scenario: string;
   base_filesystem: Record<string, string>;
+  /** dumpe2fs -h of the base, line by line (the hash seed is read from it). */
+  base_dumpe2fs_header?: string[];
   setup_commands: { cmd: string; output: string[] }[];
   steps: { name: string; commands: { cmd: string }[] }[];
 }
@@ -60,6 +62,9 @@ export function scenarioFromRecording(recording: LabRecording): Translation {
   }));
 
   const md5Checked = recording.steps.some((s) => s.commands.some((c) => c.cmd.includes('md5sum -c')));
+  const hashSeed = /^Directory Hash Seed:\s+(\S+)$/
+    .exec((recording.base_dumpe2fs_header ?? []).find((line) => line.startsWith('Directory Hash Seed')) ?? '')
+    ?.at(1);
   return {
     scenario: {
       schema: 'cellar-scenario/v1',
@@ -69,6 +74,7 @@ export function scenarioFromRecording(recording: LabRecording): Translation {
         fs: mkfs?.startsWith('mkfs.ext3') ? 'ext3' : 'ext4',
         size_bytes: bytesOf('Block count') * bytesOf('Block size'),
         mkfs: mkfs ?? 'mkfs.ext4 rootfs.img',
+        ...(hashSeed ? { hash_seed: hashSeed } : {}),
         tree: {
           files: Number(du[1]),
           bytes: Number(/^(\d+)/.exec(du[0] ?? '')?.[1]) * 1024,

@@ -57,6 +57,9 @@ export function validateFileScenario(doc: Json): FileScenario {
   if (typeof base.mkfs !== 'string' || !isObject(base.tree)) {
     throw new ScenarioError('scenario: "base" needs the "mkfs" command line and a "tree"');
   }
+  if (base.hash_seed !== undefined && !isUuid(base.hash_seed)) {
+    throw new ScenarioError('scenario: "base.hash_seed" must be a UUID, as dumpe2fs prints the hash seed');
+  }
   const overlay = doc.overlay;
   if (
     !isObject(overlay) ||
@@ -78,4 +81,10 @@ export function validateFileScenario(doc: Json): FileScenario {
     (step.ops as FileOp[]).forEach((op) => checkFileOp(op, `${where} (${step.name})`));
   });
   return doc as unknown as FileScenario;
+}
+
+function isUuid(value: unknown): boolean {
+  return (
+    typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
+  );
 }

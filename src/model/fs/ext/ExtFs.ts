@@ -9,18 +9,21 @@
 //   transaction began) copies it into the journal, and the blocks are then written in place;
 // - file data is allocated only at writeback (sync, or 30 s after it was dirtied), then written in place;
 // - blocks freed by a transaction are handed out again only after it commits.
+// Where blocks go is mballoc's choice (./mballoc): a closed file's data at writeback, an O_TRUNC rewrite's at
+// close (auto_da_alloc), an ext3 file's block by block as it is written, with its preallocation windows.
 
 import type { BlockSink } from '../BlockSink';
 import { ModelError } from '../../errors';
-import { FreeBlocks } from './FreeBlocks';
 import { EXT3_JOURNAL, EXT4_JOURNAL, Jbd2Journal } from './Jbd2Journal';
-import { BlockMapAllocator } from './BlockMapAllocator';
+import { indirectKeys } from './blockMap';
 import { DocumentProblem } from '../../docReader';
 import { readExtFsState } from './extFsDocument';
-import { EXT_FS_STATE_VERSION, inodeFromJson, inodeToJson, runsOf, type ExtFsState } from './ExtFsState';
+import { EXT_FS_STATE_VERSION, inodeFromJson, inodeToJson, type ExtFsState } from './ExtFsState';
+import { InodeBitmap } from './InodeBitmap';
 import type { ExtLayout } from './ExtLayout';
 import type { Inode } from './Inode';
-import { MbAllocator, type Extent } from './MbAllocator';
+import { Mballoc, type Extent } from './mballoc/Mballoc';
+import { findGroupOrlov, findGroupOther, type GroupCounts } from './inodeGroups';
 
 /** Extents an inode holds itself (i_block); more need an extent-tree leaf block. */
 const INODE_EXTENTS = 4;
@@ -30,6 +33,13 @@ const COMMIT_INTERVAL_MS = 5000;
 const DIRTY_EXPIRE_MS = 30000;
 const DAY_MS = 24 * 3600 * 1000;
 const ROOT_INODE = 2;
+/** MAX_WRITEPAGES_EXTENT_LEN: writeback maps at most this many blocks at a time. */
+const WRITEBACK_EXTENT_BLOCKS = 2048;
+/** MIN_WRITEBACK_PAGES of 4 KiB: what the flusher writes of one file before turning to the next. */
+const WRITEBACK_CHUNK_BYTES = 4 * 1024 * 1024;
+/** ext4's lazy-init thread starts at a random moment within 5 s of mount (EXT4_DEF_LI_MAX_START_DELAY). */
+const LAZY_INIT_DELAY_MS = 2500;
+const PAGE_BYTES = 4096;
 
 export interface ExtFsFile {
   path: string;
@@ -37,12 +47,11 @@ export interface ExtFsFile {
 }
 
 export class ExtFs {
-  private readonly free: FreeBlocks;
-  private readonly inodeUsed: Uint8Array;
+  private readonly inodeBitmap: InodeBitmap;
   private readonly inodes = new Map<number, Inode>();
-  private readonly allocator: MbAllocator;
-  /** ext3's block-mapped files are allocated at write time; ext4's extent files at writeback. */
-  private readonly blockMap: BlockMapAllocator | null;
+  private readonly mb: Mballoc;
+  /** ext3's files are block-mapped and allocated at write time; ext4's have extents, allocated at writeback. */
+  private readonly blockMapped: boolean;
   readonly journal: Jbd2Journal;
   private sink: BlockSink;
   private mounted = false;
@@ -58,29 +67,29 @@ export class ExtFs {
   private readonly dirtyData = new Set<Inode>();
   /** Freed in the running transaction: free again once it commits. */
   private freedPending: Extent[] = [];
+  /** When the lazy-init thread reads the block bitmaps (null once it has, or when unmounted). */
+  private lazyInitAtMs: number | null = null;
+  /** i_last_alloc_group of folders in the inode cache (this mount): where their last new inode went. */
+  private readonly lastAllocGroup = new Map<number, number>();
 
   constructor(
     readonly layout: ExtLayout,
     sink: BlockSink,
+    /** The free blocks, when they are not the ones mkfs left (a saved filesystem). */
+    freeRuns: Iterable<[number, number]> = layout.freeRangesAfterMkfs,
   ) {
     this.sink = sink;
-    this.free = new FreeBlocks(layout.blocksCount);
-    for (const [first, count] of layout.freeRangesAfterMkfs) this.free.setFree(first, count, true);
-    this.allocator = new MbAllocator(layout, this.free);
-    this.blockMap =
-      layout.kind === 'ext3'
-        ? new BlockMapAllocator(layout, this.allocator, (block) => {
-            this.markDirty([block, ...this.bitmapAndDescriptorBlocks([block, 1])]);
-            this.writeHome([block]);
-          })
-        : null;
+    this.mb = new Mballoc({ ...layout, blockUninit: layout.blockUninitAfterMkfs }, freeRuns);
+    this.blockMapped = layout.kind === 'ext3';
     this.journal = new Jbd2Journal(
       layout.journalExtents,
       layout.blockSizeBytes,
       layout.kind === 'ext4' ? EXT4_JOURNAL : EXT3_JOURNAL,
     );
-    this.inodeUsed = new Uint8Array(layout.inodesPerGroup * layout.groupCount + 1);
-    this.inodeUsed.fill(1, 1, layout.firstInode + 1);
+    this.inodeBitmap = new InodeBitmap(layout.inodesPerGroup, layout.groupCount, layout.firstInode, [
+      ROOT_INODE,
+      layout.firstInode,
+    ]);
     this.inodes.set(ROOT_INODE, this.newDir(ROOT_INODE, [layout.rootDirBlock, 1]));
     const lostFound = this.newDir(layout.firstInode, layout.lostFoundBlocks);
     this.inodes.set(layout.firstInode, lostFound);
@@ -98,7 +107,13 @@ export class ExtFs {
 
   /** Blocks in use, as df counts them (preallocated but unused blocks count as free). */
   usedBlocks(): number {
-    return this.layout.blocksCount - this.free.freeCount - this.allocator.preallocatedBlocks();
+    return this.layout.blocksCount - this.availableBlocks();
+  }
+
+  /** Free blocks, preallocated ones and those the running transaction freed included. */
+  private availableBlocks(): number {
+    const pending = this.freedPending.reduce((sum, [, count]) => sum + count, 0);
+    return this.mb.buddy.freeCount + this.mb.preallocatedBlocks() + pending;
   }
 
   /**
@@ -131,22 +146,39 @@ export class ExtFs {
     this.mounted = true;
     this.journalAborted = false;
     this.journal.reset();
+    this.mb.mounted(this.sink.rotational ?? false);
+    this.lastAllocGroup.clear();
+    this.lazyInitAtMs = this.nowMs + LAZY_INIT_DELAY_MS;
     this.writeHome([this.layout.superblockBlock]);
   }
 
   umount(): void {
     this.sync();
-    this.allocator.discardPreallocations();
+    this.mb.unmounted();
+    this.lazyInitAtMs = null;
     this.writeRuns(this.journal.markEmpty());
     this.writeHome([this.layout.superblockBlock]);
     this.mounted = false;
   }
 
-  /** Lets simulated time pass: the journal commits every 5 s, dirty data is written back after 30 s. */
+  /**
+   * Lets simulated time pass: the journal commits every 5 s, dirty data is written back after 30 s, and a
+   * few seconds after mount the lazy-init thread reads the block bitmaps.
+   */
   advance(ms: number): void {
     const until = this.nowMs + ms;
-    while (this.transactionStartMs !== null && this.transactionStartMs + COMMIT_INTERVAL_MS <= until) {
-      this.nowMs = Math.max(this.nowMs, this.transactionStartMs + COMMIT_INTERVAL_MS);
+    for (;;) {
+      const commitAt =
+        this.transactionStartMs === null ? Infinity : this.transactionStartMs + COMMIT_INTERVAL_MS;
+      const lazyInitAt = this.lazyInitAtMs ?? Infinity;
+      const next = Math.min(commitAt, lazyInitAt);
+      if (next > until) break;
+      this.nowMs = Math.max(this.nowMs, next);
+      if (lazyInitAt === next) {
+        this.lazyInitAtMs = null;
+        this.mb.lazyInit();
+        continue;
+      }
       this.writebackExpired();
       this.commit();
     }
@@ -155,15 +187,15 @@ export class ExtFs {
   }
 
   sync(): void {
-    for (const inode of this.dirtyData) this.writeback(inode);
+    this.flush([...this.dirtyData]);
     this.commit();
   }
 
   mkdir(path: string): void {
     this.assertMounted();
     const [parent, name] = this.parentOf(path);
-    const ino = this.allocInode(this.groupOfInode(parent.ino));
-    const block = this.allocMetadataBlock(ino);
+    const ino = this.allocInode(parent, name, true);
+    const block = this.allocMetadataBlock(this.inodeGoalBlock(this.blankInode(ino, true)));
     const dir = this.newDir(ino, [block, 1]);
     this.inodes.set(ino, dir);
     this.addEntry(parent, name, ino, true);
@@ -172,11 +204,16 @@ export class ExtFs {
     this.markDirty([block, this.itableBlock(ino)]);
   }
 
-  /** `dd of=PATH` and friends: create if missing; `truncate` empties first (O_TRUNC). */
+  /**
+   * `dd of=PATH` and friends: open (create if missing; `truncate` empties first, O_TRUNC), write, close.
+   * Closing a file that O_TRUNC emptied allocates its data at once, while it is still open for writing
+   * (auto_da_alloc), and closing gives back its unused preallocation once no delayed data is left.
+   */
   write(path: string, bytes: number, how: 'truncate' | 'in-place' | 'append' = 'truncate'): void {
     this.assertMounted();
     const inode = this.lookup(path) ?? this.create(path);
     if (inode.dir) throw new ModelError('EINVAL', `${path} is a directory`);
+    const emptied = how === 'truncate' && inode.sizeBytes > 0;
     if (how === 'truncate') this.truncate(inode);
     const start = how === 'append' ? inode.sizeBytes : 0;
     const end = start + bytes;
@@ -184,13 +221,16 @@ export class ExtFs {
     const allocated = this.allocatedBlocks(inode);
     const firstBlock = Math.floor(start / block);
     const endBlock = Math.ceil(end / block);
-    // Delayed allocation still reserves the blocks at write time: a write that cannot fit fails now.
-    const available =
-      this.free.freeCount + this.allocator.preallocatedBlocks() - this.delallocReserved(inode);
-    if (endBlock > allocated && endBlock - allocated > available) {
-      throw new ModelError('ENOSPC', 'No space left on device');
+    // Delayed allocation still reserves the blocks at write time: a write that cannot fit fails now. (The
+    // buddy's free count alone, a lower bound, settles most writes without counting preallocations.)
+    const needed = endBlock - allocated;
+    if (needed > 0) {
+      const reserved = this.delallocReserved(inode);
+      if (needed > this.mb.buddy.freeCount - reserved && needed > this.availableBlocks() - reserved) {
+        throw new ModelError('ENOSPC', 'No space left on device');
+      }
     }
-    if (this.blockMap && endBlock > allocated) this.allocateMapped(inode, allocated, endBlock);
+    if (this.blockMapped && endBlock > allocated) this.allocateMapped(inode, allocated, endBlock);
     const rewriteEnd = Math.min(endBlock, this.allocatedBlocks(inode));
     if (rewriteEnd > firstBlock) inode.rewrites.push([firstBlock, rewriteEnd - firstBlock]);
     if (endBlock > rewriteEnd) inode.delalloc ??= { fromBlock: allocated, dirtiedMs: this.nowMs };
@@ -198,6 +238,8 @@ export class ExtFs {
     inode.sizeBytes = Math.max(inode.sizeBytes, end);
     inode.mtimeMs = this.nowMs;
     this.markDirty([this.itableBlock(inode.ino)]);
+    if (emptied && !this.blockMapped) this.writeback(inode, true);
+    if (!inode.delalloc) this.mb.discardInode(inode.ino);
   }
 
   /** Reading a file updates its access time under relatime: when atime ≤ mtime, or a day old. */
@@ -246,6 +288,9 @@ export class ExtFs {
     const replaced = toParent.entries!.get(toName);
     if (replaced?.ino === entry.ino) return;
     const moving = this.inode(entry.ino);
+    // Renaming a file over another allocates its delayed data first (auto_da_alloc), so an update that
+    // writes a new copy and renames it into place never leaves an empty file after a crash.
+    if (replaced && !moving.dir && moving.delalloc) this.writeback(moving, false);
     if (moving.dir && this.isInside(toParent, moving)) {
       throw new ModelError('EINVAL', `${to}: cannot move a folder into itself`);
     }
@@ -296,8 +341,8 @@ export class ExtFs {
       mounted: this.mounted,
       aborted: this.journalAborted,
       nowMs: this.nowMs,
-      freeRuns: this.free.freeRuns(),
-      usedInodeRuns: runsOf(this.inodeUsed, 1),
+      freeRuns: this.mb.buddy.freeRuns(),
+      usedInodeRuns: this.inodeBitmap.usedRuns(),
       inodes: [...this.inodes.values()].map(inodeToJson),
       transaction: {
         dirty: [...this.dirty],
@@ -306,7 +351,9 @@ export class ExtFs {
         freedPending: this.freedPending.map(([first, count]) => [first, count]),
       },
       journal: this.journal.save(),
-      allocator: this.allocator.save(),
+      allocator: this.mb.save(),
+      lazyInitAtMs: this.lazyInitAtMs,
+      lastAllocGroups: [...this.lastAllocGroup],
     };
   }
 
@@ -320,11 +367,11 @@ export class ExtFs {
       throw error;
     }
     const state = checked.state;
-    const fs = new ExtFs(checked.layout, sink);
-    fs.free.setFree(0, fs.layout.blocksCount, false);
-    for (const [first, count] of state.freeRuns) fs.free.setFree(first, count, true);
-    fs.inodeUsed.fill(0);
-    for (const [first, count] of state.usedInodeRuns) fs.inodeUsed.fill(1, first, first + count);
+    const fs = new ExtFs(checked.layout, sink, state.freeRuns);
+    fs.inodeBitmap.restore(
+      state.usedInodeRuns,
+      state.inodes.filter((inode) => inode.dir).map((inode) => inode.ino),
+    );
     fs.inodes.clear();
     for (const json of state.inodes) {
       const inode = inodeFromJson(json);
@@ -339,7 +386,9 @@ export class ExtFs {
     fs.transactionStartMs = state.transaction.startMs;
     fs.freedPending = state.transaction.freedPending.map(([first, count]) => [first, count]);
     fs.journal.restore(state.journal);
-    fs.allocator.restore(state.allocator);
+    fs.mb.restore(state.allocator);
+    fs.lazyInitAtMs = state.lazyInitAtMs;
+    for (const [ino, group] of state.lastAllocGroups) fs.lastAllocGroup.set(ino, group);
     return fs;
   }
 
@@ -366,7 +415,7 @@ export class ExtFs {
     }
     this.writeRuns(this.journal.commit(this.dirty.size, this.revokes).blocks);
     this.writeHome([...this.dirty]);
-    for (const [first, count] of this.freedPending) this.free.setFree(first, count, true);
+    for (const [first, count] of this.freedPending) this.mb.free(first, count);
     this.freedPending = [];
     this.dirty = new Set();
     this.revokes = 0;
@@ -393,42 +442,83 @@ export class ExtFs {
   // --- data: delayed allocation and writeback ----------------------------------------------------------
 
   private writebackExpired(): void {
+    const expired: Inode[] = [];
     for (const inode of this.dirtyData) {
-      if (inode.delalloc && this.nowMs - inode.delalloc.dirtiedMs >= DIRTY_EXPIRE_MS) this.writeback(inode);
+      if (inode.delalloc && this.nowMs - inode.delalloc.dirtiedMs >= DIRTY_EXPIRE_MS) expired.push(inode);
+    }
+    if (expired.length > 0) this.flush(expired);
+  }
+
+  /**
+   * The flusher thread: the files in the order they were dirtied, each written at most 4 MiB at a turn
+   * (MIN_WRITEBACK_PAGES, what writeback_chunk_size gives a machine with little memory), round and round
+   * until all is written — so a big file's second half is placed after the small files written with it.
+   */
+  private flush(inodes: Inode[]): void {
+    let pending = inodes;
+    while (pending.length > 0) {
+      for (const inode of pending) this.writeback(inode, false, WRITEBACK_CHUNK_BYTES);
+      pending = pending.filter((inode) => this.dirtyData.has(inode));
     }
   }
 
-  private writeback(inode: Inode): void {
-    const block = this.layout.blockSizeBytes;
+  /**
+   * Writes a file's dirty data, up to `budgetBytes`: rewritten blocks in place, delayed blocks allocated
+   * first, at most 2048 at a time as ext4_writepages maps them. `openForWrite`: the file is still open
+   * (auto_da_alloc at close).
+   */
+  private writeback(inode: Inode, openForWrite: boolean, budgetBytes = Infinity): void {
     for (const [first, count] of inode.rewrites) this.writeRuns(this.physicalRuns(inode, first, count));
     inode.rewrites = [];
-    if (!inode.delalloc) {
+    const wanted = Math.ceil(inode.sizeBytes / this.layout.blockSizeBytes);
+    const stop = Math.min(wanted, inode.blocks + budgetBytes / this.layout.blockSizeBytes);
+    if (!inode.delalloc || stop >= wanted) {
       this.dirtyData.delete(inode);
-      return;
+      if (!inode.delalloc) return;
     }
-    const wanted = Math.ceil(inode.sizeBytes / block);
-    const have = this.allocatedBlocks(inode);
-    inode.delalloc = null;
-    this.dirtyData.delete(inode);
-    if (wanted <= have) return;
-    const last = inode.extents.at(-1);
-    const extents = this.allocator.allocate({
-      count: wanted - have,
-      fileBlocks: wanted,
-      goalBlock: last ? last[0] + last[1] : null,
-      goalGroup: this.goalGroupOf(inode),
-    });
     const meta = new Set<number>([this.itableBlock(inode.ino)]);
-    for (const extent of extents) {
-      this.appendExtent(inode, extent);
-      this.writeRuns([extent]);
-      for (const b of this.bitmapAndDescriptorBlocks(extent)) meta.add(b);
+    for (let logical = inode.blocks; logical < stop;) {
+      const mapped = Math.min(logical + WRITEBACK_EXTENT_BLOCKS, stop);
+      while (logical < mapped) {
+        const extent = this.allocateData(inode, mapped - logical, wanted, openForWrite);
+        this.appendExtent(inode, extent);
+        this.writeRuns([extent]);
+        for (const b of this.bitmapAndDescriptorBlocks(extent)) meta.add(b);
+        logical += extent[1];
+      }
     }
-    if (inode.extents.length > INODE_EXTENTS) {
-      inode.extentBlock ??= this.allocMetadataBlock(inode.ino);
-      meta.add(inode.extentBlock);
+    if (stop >= wanted) inode.delalloc = null;
+    if (inode.extents.length > INODE_EXTENTS && inode.extentBlock === null) {
+      inode.extentBlock = this.allocMetadataBlock(inode.extents.at(-1)![0]);
     }
+    if (inode.extentBlock !== null) meta.add(inode.extentBlock);
     this.markDirty([...meta]);
+  }
+
+  /**
+   * Blocks for an extent-mapped file's next `count` blocks: aimed after its last extent (ext4_ext_find_goal),
+   * with that extent as the left neighbour normalizing may merge with.
+   */
+  private allocateData(inode: Inode, count: number, fileBlocks: number, openForWrite: boolean): Extent {
+    const last = inode.extents.at(-1);
+    const request = {
+      ino: inode.ino,
+      extents: true,
+      logical: inode.blocks,
+      count,
+      goal: last ? last[0] + last[1] : this.inodeGoalBlock(inode),
+      fileBlocks,
+      openForWrite,
+      ...(last ? { left: { logical: inode.blocks - 1, physical: last[0] + last[1] - 1 } } : {}),
+    };
+    let extent = this.mb.allocateData(request);
+    if (!extent && this.freedPending.length > 0) {
+      // Blocks the running transaction freed count as free; the kernel commits to get them (ENOSPC retry).
+      this.commit();
+      extent = this.mb.allocateData(request);
+    }
+    if (!extent) throw new ModelError('ENOSPC', 'No space left on device');
+    return extent;
   }
 
   /** Blocks promised to other files' written but not yet allocated data. */
@@ -442,14 +532,42 @@ export class ExtFs {
     return blocks;
   }
 
-  /** ext3: blocks are allocated as they are written; closing the file gives back its unused window. */
+  /**
+   * ext3 (block-mapped, no delayed allocation): each block is mapped as it is written (ext4_ind_map_blocks,
+   * one block per buffer), its missing indirect blocks first (ext4_alloc_branch), near the block before it.
+   */
   private allocateMapped(inode: Inode, from: number, to: number): void {
-    const extents = this.blockMap!.allocate(inode, from, to, this.goalGroupOf(inode));
+    const blockBytes = this.layout.blockSizeBytes;
+    const pointers = blockBytes / 4;
+    const blocksPerPage = Math.max(1, PAGE_BYTES / blockBytes);
+    const sizeBlocks = Math.ceil(inode.sizeBytes / blockBytes);
     const meta = new Set<number>();
-    for (const extent of extents) for (const b of this.bitmapAndDescriptorBlocks(extent)) meta.add(b);
+    for (let logical = from; logical < to; logical++) {
+      const last = inode.extents.at(-1);
+      let goal = last ? last[0] + last[1] - 1 : this.inodeGoalBlock(inode);
+      for (const key of indirectKeys(logical, pointers)) {
+        if (inode.mapping.has(key)) continue;
+        goal = this.allocMetadataBlock(goal);
+        inode.mapping.set(key, goal);
+        this.writeHome([goal]);
+        meta.add(goal);
+      }
+      // i_size grows page by page as the write goes on (generic_write_end).
+      const fileBlocks = Math.max(sizeBlocks, Math.floor(logical / blocksPerPage) * blocksPerPage);
+      const extent = this.mb.allocateData({
+        ino: inode.ino,
+        extents: false,
+        logical,
+        count: 1,
+        goal,
+        fileBlocks,
+        openForWrite: true,
+      });
+      if (!extent) throw new ModelError('ENOSPC', 'No space left on device');
+      this.appendExtent(inode, extent);
+      for (const b of this.bitmapAndDescriptorBlocks(extent)) meta.add(b);
+    }
     this.markDirty([...meta]);
-    if (inode.window && inode.window.count > 0) this.free.release(inode.window.physical, inode.window.count);
-    inode.window = null;
   }
 
   private appendExtent(inode: Inode, [first, count]: Extent): void {
@@ -466,12 +584,15 @@ export class ExtFs {
   /** The physical runs behind logical blocks [first, first + count). */
   private physicalRuns(inode: Inode, first: number, count: number): [number, number][] {
     const out: [number, number][] = [];
-    let logical = 0;
-    for (const [physical, length] of inode.extents) {
+    // From the last extent back: rewrites and appends are mostly at a file's end (a log's many extents).
+    let end = inode.blocks;
+    for (let i = inode.extents.length - 1; i >= 0 && end > first; i--) {
+      const [physical, length] = inode.extents[i]!;
+      const logical = end - length;
       const from = Math.max(first, logical);
-      const to = Math.min(first + count, logical + length);
-      if (to > from) out.push([physical + from - logical, to - from]);
-      logical += length;
+      const to = Math.min(first + count, end);
+      if (to > from) out.unshift([physical + from - logical, to - from]);
+      end = logical;
     }
     return out;
   }
@@ -479,6 +600,7 @@ export class ExtFs {
   private truncate(inode: Inode): void {
     if (inode.extents.length === 0 && inode.sizeBytes === 0) return;
     this.freeExtents(inode);
+    this.mb.discardInode(inode.ino);
     inode.sizeBytes = 0;
     inode.delalloc = null;
     inode.rewrites = [];
@@ -512,7 +634,7 @@ export class ExtFs {
 
   private create(path: string): Inode {
     const [parent, name] = this.parentOf(path);
-    const ino = this.allocInode(this.groupOfInode(parent.ino));
+    const ino = this.allocInode(parent, name, false);
     const inode: Inode = this.blankInode(ino, false);
     this.inodes.set(ino, inode);
     this.addEntry(parent, name, ino, false);
@@ -526,8 +648,9 @@ export class ExtFs {
     // A folder's blocks are metadata: freeing them writes revoke records into the journal.
     if (inode.dir) this.revokes += inode.blocks;
     this.freeExtents(inode);
+    this.mb.discardInode(inode.ino);
     const group = this.groupOfInode(inode.ino);
-    this.inodeUsed[inode.ino] = 0;
+    this.inodeBitmap.release(inode.ino, inode.dir);
     this.inodes.delete(inode.ino);
     this.dirtyData.delete(inode);
     this.markDirty([
@@ -538,27 +661,55 @@ export class ExtFs {
     ]);
   }
 
-  private allocInode(preferredGroup: number): number {
-    const ipg = this.layout.inodesPerGroup;
-    for (let step = 0; step < this.layout.groupCount; step++) {
-      const group = (preferredGroup + step) % this.layout.groupCount;
-      const ino = this.inodeUsed.indexOf(0, group * ipg + 1);
-      if (ino !== -1 && ino <= (group + 1) * ipg) {
-        this.inodeUsed[ino] = 1;
-        this.markDirty([this.layout.inodeBitmapOf(group), this.descriptorBlock(group)]);
-        return ino;
-      }
-    }
-    throw new ModelError('ENOSPC', 'no free inodes');
+  /** __ext4_new_inode: the group (Orlov for folders), then its first free inode. */
+  private allocInode(parent: Inode, name: string, dir: boolean): number {
+    const counts = this.groupCounts();
+    const from = {
+      group: this.groupOfInode(parent.ino),
+      lastAllocGroup: this.lastAllocGroup.get(parent.ino) ?? null,
+      ino: parent.ino,
+    };
+    const seed = this.layout.hashSeed;
+    const group = dir
+      ? findGroupOrlov(counts, from, parent.ino === ROOT_INODE, name, seed)
+      : findGroupOther(counts, from, seed);
+    if (group === -1) throw new ModelError('ENOSPC', 'no free inodes');
+    this.lastAllocGroup.set(parent.ino, group);
+    const ino = this.inodeBitmap.firstFree(group);
+    this.inodeBitmap.take(ino, dir);
+    this.markDirty([this.layout.inodeBitmapOf(group), this.descriptorBlock(group)]);
+    return ino;
   }
 
-  /** Directory and extent blocks are allocated at once, near the inode (no delayed allocation). */
-  private allocMetadataBlock(ino: number): number {
-    const goalGroup = this.goalGroupOf(this.inodes.get(ino) ?? this.blankInode(ino, true));
-    const [extent] = this.allocator.allocate({ count: 1, fileBlocks: 1, goalBlock: null, goalGroup });
-    if (!extent) throw new ModelError('ENOSPC', 'no space left on device');
-    this.markDirty(this.bitmapAndDescriptorBlocks(extent));
-    return extent[0];
+  /** What the group descriptors count, for the inode allocator. */
+  private groupCounts(): GroupCounts {
+    let freedIn: Float64Array | null = null;
+    const freedInGroup = (g: number) => {
+      if (!freedIn) {
+        freedIn = new Float64Array(this.layout.groupCount);
+        for (const [first, count] of this.freedPending) {
+          for (let b = first; b < first + count; b++) freedIn[this.groupOfBlock(b)]!++;
+        }
+      }
+      return freedIn[g]!;
+    };
+    return {
+      groupCount: this.layout.groupCount,
+      flexSize: Math.max(1, this.layout.flexGroups),
+      inodesPerGroup: this.layout.inodesPerGroup,
+      blocksPerGroup: this.layout.blocksPerGroup,
+      freeInodes: (g) => this.inodeBitmap.freeIn[g]!,
+      freeBlocks: (g) => this.mb.buddy.freeIn(g) + this.mb.preallocatedIn(g) + freedInGroup(g),
+      folders: (g) => this.inodeBitmap.foldersIn[g]!,
+    };
+  }
+
+  /** A folder, extent-tree or indirect block: allocated at once (no delayed allocation), near `goal`. */
+  private allocMetadataBlock(goal: number): number {
+    const block = this.mb.allocateMeta(goal, !this.blockMapped);
+    if (block === null) throw new ModelError('ENOSPC', 'no space left on device');
+    this.markDirty(this.bitmapAndDescriptorBlocks([block, 1]));
+    return block;
   }
 
   private newDir(ino: number, [first, count]: [number, number]): Inode {
@@ -571,7 +722,6 @@ export class ExtFs {
     dir.blockFill[0] = 24; // "." and ".."
     dir.entries.set('.', { ino, block: 0, recLen: 12 });
     dir.entries.set('..', { ino, block: 0, recLen: 12 });
-    this.inodeUsed[ino] = 1;
     return dir;
   }
 
@@ -589,7 +739,6 @@ export class ExtFs {
       delalloc: null,
       rewrites: [],
       mapping: new Map(),
-      window: null,
     };
   }
 
@@ -599,7 +748,8 @@ export class ExtFs {
     const capacity = this.layout.blockSizeBytes - DIR_TAIL_BYTES;
     let index = dir.blockFill!.findIndex((used) => used + recLen <= capacity);
     if (index < 0) {
-      const block = this.allocMetadataBlock(dir.ino);
+      const last = dir.extents.at(-1)!;
+      const block = this.allocMetadataBlock(last[0] + last[1]);
       this.appendExtent(dir, [block, 1]);
       dir.blockFill!.push(0);
       index = dir.blockFill!.length - 1;
@@ -660,10 +810,12 @@ export class ExtFs {
   }
 
   private parentOf(path: string): [Inode, string] {
-    const parts = path.split('/').filter(Boolean);
-    const name = parts.pop();
+    const clean =
+      path.endsWith('/') || path.includes('//') ? `/${path.split('/').filter(Boolean).join('/')}` : path;
+    const slash = clean.lastIndexOf('/');
+    const name = clean.slice(slash + 1);
     if (!name) throw new ModelError('EINVAL', `${path}: not a file name`);
-    const parent = this.require(`/${parts.join('/')}`);
+    const parent = this.require(clean.slice(0, slash) || '/');
     if (!parent.dir) throw new ModelError('EINVAL', `${path}: not in a directory`);
     return [parent, name];
   }
@@ -677,14 +829,16 @@ export class ExtFs {
   // --- where metadata lives ----------------------------------------------------------------------------
 
   /**
-   * ext4_inode_to_goal_block's group: with flex groups of four or more, the first group of the inode's flex
-   * group, or the second for a regular file (so data stays out of the way of folders and metadata).
+   * ext4_inode_to_goal_block: the start of the inode's group — with flex groups of four or more, of the
+   * first group of its flex group, or the second for a regular file (so data stays out of the way of
+   * folders and metadata). Without delayed allocation the kernel adds a "colour" from the writer's process
+   * id; the model leaves it out (it moves the goal within the group, and only the group is used).
    */
-  private goalGroupOf(inode: Inode): number {
+  private inodeGoalBlock(inode: Inode): number {
     const flex = this.layout.flexGroups;
-    const group = this.groupOfInode(inode.ino);
-    if (flex < 4) return group;
-    return Math.min((group & ~(flex - 1)) + (inode.dir ? 0 : 1), this.layout.groupCount - 1);
+    let group = this.groupOfInode(inode.ino);
+    if (flex >= 4) group = (group & ~(flex - 1)) + (inode.dir ? 0 : 1);
+    return this.layout.firstDataBlock + group * this.layout.blocksPerGroup;
   }
 
   private groupOfInode(ino: number): number {

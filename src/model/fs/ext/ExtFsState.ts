@@ -2,9 +2,10 @@
 // "mirror my stick"). Maps become lists; free space and used inodes become runs.
 
 import type { Inode } from './Inode';
-import type { MbAllocatorState } from './MbAllocator';
+import type { MballocState } from './mballoc/Mballoc';
 
-export const EXT_FS_STATE_VERSION = 1;
+/** 2: the allocator became mballoc's (preallocations, group lists, lazy init). */
+export const EXT_FS_STATE_VERSION = 2;
 
 type InodeJson = Omit<Inode, 'entries' | 'blockFill' | 'mapping' | 'blocks'> & {
   /** Derived from the extents when absent. */
@@ -16,7 +17,7 @@ type InodeJson = Omit<Inode, 'entries' | 'blockFill' | 'mapping' | 'blocks'> & {
 
 export interface ExtFsState {
   version: typeof EXT_FS_STATE_VERSION;
-  layout: { mkfsCommand: string; sizeBytes: number };
+  layout: { mkfsCommand: string; sizeBytes: number; hashSeed?: string };
   mounted: boolean;
   /** The journal was aborted after a device error (read-only); absent in older documents. */
   aborted?: boolean;
@@ -26,7 +27,11 @@ export interface ExtFsState {
   inodes: InodeJson[];
   transaction: { dirty: number[]; revokes: number; startMs: number | null; freedPending: [number, number][] };
   journal: { head: number; superblockStale: boolean };
-  allocator: MbAllocatorState;
+  allocator: MballocState;
+  /** When the lazy-init thread runs (null: it has, or the filesystem is not mounted). */
+  lazyInitAtMs: number | null;
+  /** Folders' i_last_alloc_group this mount: [folder inode, group]. */
+  lastAllocGroups: [number, number][];
 }
 
 export function inodeToJson(inode: Inode): InodeJson {

@@ -1,6 +1,6 @@
 // An inode of the ext filesystem model: what the model keeps of a file or a folder (not its contents).
 
-import type { Extent } from './MbAllocator';
+import type { Extent } from './mballoc/Mballoc';
 
 export interface Inode {
   ino: number;
@@ -19,9 +19,8 @@ export interface Inode {
   delalloc: { fromBlock: number; dirtiedMs: number } | null;
   /** Allocated blocks rewritten in place, waiting for writeback: [first logical, count]. */
   rewrites: [number, number][];
-  /** Block-mapped files (ext3): indirect blocks and the rest of the preallocation window. */
+  /** Block-mapped files (ext3): indirect blocks by their place in the tree (see blockMap.ts). */
   mapping: Map<string, number>;
-  window: { logical: number; physical: number; count: number } | null;
   /** Directories: entry name → index of the directory block holding it. */
   entries?: Map<string, { ino: number; block: number; recLen: number }>;
   /** Directories: bytes used in each of its blocks. */

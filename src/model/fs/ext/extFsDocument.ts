@@ -7,6 +7,7 @@
 
 import { ModelError } from '../../errors';
 import { EXT_FS_STATE_VERSION, type ExtFsState } from './ExtFsState';
+import { readMballocState } from './mballoc/mballocDocument';
 import { extLayoutFor, type ExtLayout } from './ExtLayout';
 import {
   problem,
@@ -34,9 +35,11 @@ export function readExtFsState(value: unknown, path: string): CheckedExtFs {
   const layoutDoc = readObject(doc.layout, `${path}.layout`);
   const mkfsCommand = readText(layoutDoc.mkfsCommand, `${path}.layout.mkfsCommand`);
   const sizeBytes = readWhole(layoutDoc.sizeBytes, `${path}.layout.sizeBytes`);
+  const hashSeed =
+    layoutDoc.hashSeed === undefined ? undefined : readText(layoutDoc.hashSeed, `${path}.layout.hashSeed`);
   let layout: ExtLayout;
   try {
-    layout = extLayoutFor(mkfsCommand, sizeBytes);
+    layout = extLayoutFor(mkfsCommand, sizeBytes, hashSeed);
   } catch (error) {
     if (error instanceof ModelError)
       throw problem(`${path}.layout`, `is not a filesystem mkfs makes (${error.message})`);
@@ -105,23 +108,29 @@ export function readExtFsState(value: unknown, path: string): CheckedExtFs {
   };
   if (journal.head < 1 || journal.head >= journalBlocks)
     throw problem(`${path}.journal.head`, 'lies outside the journal');
-  const allocatorDoc = readObject(doc.allocator, `${path}.allocator`);
-  const lastGroup = readWhole(allocatorDoc.lastGroup, `${path}.allocator.lastGroup`);
-  if (lastGroup >= layout.groupCount)
-    throw problem(`${path}.allocator.lastGroup`, 'is not a group of this filesystem');
-  const groupPrealloc = readNullable(
-    allocatorDoc.groupPrealloc,
-    `${path}.allocator.groupPrealloc`,
-    (v, at) => {
-      const p = readObject(v, at);
-      const next = readWhole(p.next, `${at}.next`);
-      const end = readWhole(p.end, `${at}.end`);
-      if (next > end || end > blocks) throw problem(at, 'lies outside the filesystem');
-      return { next, end };
-    },
-  );
-  // Blocks taken but in no file yet: the preallocation's rest, and blocks freed by the running transaction.
-  if (groupPrealloc) heldElsewhere.push([groupPrealloc.next, groupPrealloc.end - groupPrealloc.next]);
+  const allocator = readMballocState(doc.allocator, `${path}.allocator`, layout, byIno);
+  const lazyInitAtMs = readNullable(doc.lazyInitAtMs, `${path}.lazyInitAtMs`, readFinite);
+  const lastAllocGroups = readWholeTuples(doc.lastAllocGroups, `${path}.lastAllocGroups`, 2) as [
+    number,
+    number,
+  ][];
+  lastAllocGroups.forEach(([ino, group], i) => {
+    if (byIno.get(ino)?.dir !== true || group >= layout.groupCount)
+      throw problem(
+        `${path}.lastAllocGroups[${String(i)}]`,
+        'is not a folder and a group of this filesystem',
+      );
+  });
+  // Blocks taken but in no file yet: what preallocations have left, and blocks freed by the running
+  // transaction.
+  for (const list of allocator.groupPas) heldElsewhere.push(...list);
+  for (const [, pas] of allocator.inodePas) {
+    for (const pa of pas) {
+      pa.taken.forEach((taken, i) => {
+        if (!taken) heldElsewhere.push([pa.pstart + i, 1]);
+      });
+    }
+  }
   heldElsewhere.push(...transaction.freedPending);
   checkBitmaps(path, layout, freeRuns, usedInodeRuns, inodes, heldElsewhere);
 
@@ -129,7 +138,7 @@ export function readExtFsState(value: unknown, path: string): CheckedExtFs {
     layout,
     state: {
       version: EXT_FS_STATE_VERSION,
-      layout: { mkfsCommand, sizeBytes },
+      layout: { mkfsCommand, sizeBytes, ...(hashSeed === undefined ? {} : { hashSeed }) },
       mounted,
       aborted,
       nowMs,
@@ -138,7 +147,9 @@ export function readExtFsState(value: unknown, path: string): CheckedExtFs {
       inodes,
       transaction,
       journal,
-      allocator: { lastGroup, groupPrealloc },
+      allocator,
+      lazyInitAtMs,
+      lastAllocGroups,
     },
   };
 }
@@ -182,7 +193,6 @@ function checkBitmaps(
       inode.mapping.map(([, b]): [number, number] => [b, 1]),
       at,
     );
-    if (inode.window) inUse([[inode.window.physical, inode.window.count]], `${at}.window`);
   });
   inUse(heldElsewhere, `${path}.allocator`);
 }
@@ -218,14 +228,6 @@ function readInode(
       const pair = readList(item, p);
       if (pair.length !== 2) throw problem(p, 'is not a [key, block] pair');
       return [readText(pair[0], `${p}[0]`), block(pair[1], `${p}[1]`)] as [string, number];
-    }),
-    window: readNullable(doc.window, `${at}.window`, (v, p) => {
-      const w = readObject(v, p);
-      return {
-        logical: readWhole(w.logical, `${p}.logical`),
-        physical: block(w.physical, `${p}.physical`),
-        count: readWhole(w.count, `${p}.count`),
-      };
     }),
   };
   const extentBlocks = inode.extents.reduce((sum, [, count]) => sum + count, 0);

@@ -16,7 +16,7 @@ class RecordingSink implements BlockSink {
 
 const LATER: FileOp[] = [
   { op: 'write', path: '/etc/new.conf', bytes: 3000 },
-  { op: 'write', path: '/var/lib/messages', bytes: 200000, how: 'append' },
+  { op: 'write', path: '/usr/sbin/messages', bytes: 200000, how: 'append' },
   { op: 'rm', path: '/etc/file0' },
   { op: 'mkdir-p', path: '/home/liveuser/Activities/Maze.activity' },
   { op: 'advance', ms: 31000 },
@@ -56,7 +56,7 @@ describe('saving an ext filesystem', () => {
     });
   }
 
-  it('refuses a newer or damaged document with a plain reason naming the part', () => {
+  it('refuses an older, newer or damaged document with a plain reason naming the part', () => {
     const saved = liveFs('ext4').save();
     const refusal = (doc: unknown) => {
       try {
@@ -66,7 +66,11 @@ describe('saving an ext filesystem', () => {
       }
       return 'restored';
     };
-    expect(refusal({ ...saved, version: 2 })).toBe('the saved filesystem.version is not 1');
+    expect(refusal({ ...saved, version: 3 })).toBe('the saved filesystem.version is not 2');
+    expect(refusal({ ...saved, version: 1 })).toBe('the saved filesystem.version is not 2');
+    expect(refusal({ ...saved, allocator: { ...saved.allocator, lastGroup: 99 } })).toBe(
+      'the saved filesystem.allocator.lastGroup is not a group of this filesystem',
+    );
     expect(refusal({ ...saved, inodes: undefined })).toBe('the saved filesystem.inodes is missing');
     expect(refusal('garbage')).toMatch(/^the saved filesystem /);
   });

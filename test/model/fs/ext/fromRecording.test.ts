@@ -11,12 +11,23 @@ const FIXTURES = join(import.meta.dirname, '../../../fixtures');
 const read = <T>(path: string) => JSON.parse(readFileSync(join(FIXTURES, path), 'utf8')) as T;
 
 describe('scenarios from recordings', () => {
-  for (const name of ['a_ext4', 'c_P_16', 'c_N_8']) {
+  it('a_ext4: the commands read from the recording replay exactly as the hand translation', () => {
+    const { scenario, unsupported } = scenarioFromRecording(read<LabRecording>('kernel/a_ext4.json'));
+    expect(unsupported).toEqual([]);
+    const byHand = runFileScenario(read<FileScenario>('file-scenarios/a_ext4.json'));
+    expect(runFileScenario(scenario).map((s) => s.status)).toEqual(byHand.map((s) => s.status));
+  });
+
+  // The c_* runs used a_ext4's base, but their own commands never read it: what a_ext4's recording shows of
+  // that base (its checksum list, /usr/lib/lib1.so) is the hand translation's; the steps must agree.
+  for (const name of ['c_P_16', 'c_N_8']) {
     it(`${name}: the commands read from the recording replay exactly as the hand translation`, () => {
       const { scenario, unsupported } = scenarioFromRecording(read<LabRecording>(`kernel/${name}.json`));
       expect(unsupported).toEqual([]);
-      const byHand = runFileScenario(read<FileScenario>(`file-scenarios/${name}.json`));
-      expect(runFileScenario(scenario).map((s) => s.status)).toEqual(byHand.map((s) => s.status));
+      const handWritten = read<FileScenario>(`file-scenarios/${name}.json`);
+      const byHand = runFileScenario(handWritten);
+      const read_ = runFileScenario({ ...scenario, base: handWritten.base });
+      expect(read_.map((s) => s.status)).toEqual(byHand.map((s) => s.status));
     });
   }
 

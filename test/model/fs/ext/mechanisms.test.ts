@@ -88,7 +88,10 @@ describe('a LiveOS-like root (f_liveos_4k: 4 KiB blocks, P 8)', () => {
       expect(f.get(`nm_timestamps_${i}`)).toBeGreaterThanOrEqual(8);
       expect(f.get(`nm_timestamps_${i}`)).toBeLessThanOrEqual(12);
     }
-    for (let i = 1; i <= 12; i++) expect(f.get(`nm_timestamps_after_reboot_${i}`)).toBe(1);
+    // After it only the new data block can cost a chunk (its place is mballoc's: the kernel's was fresh).
+    const afterReboot = Array.from({ length: 12 }, (_, i) => f.get(`nm_timestamps_after_reboot_${i + 1}`)!);
+    for (const cost of afterReboot) expect(cost).toBeLessThanOrEqual(1);
+    expect(afterReboot.filter((cost) => cost === 1).length).toBeGreaterThanOrEqual(11);
   });
 
   it('deleting the 8 MiB crash dump gives nothing back', () => {

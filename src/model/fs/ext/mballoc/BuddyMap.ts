@@ -1,0 +1,229 @@
+// The in-core buddy of every block group, as mballoc keeps it (fs/ext4/mballoc.c): which blocks are free,
+// and for each order k up to blockSizeBits + 1 which aligned 2^k runs of a group are wholly free. A run
+// that is wholly free while its parent is not is a "buddy" of that order (mb_find_order_for_block); the
+// kernel's bb_counters[k] is the number of them, so counters(k) = full(k) − 2·full(k + 1).
+//
+// "Free" here is free in the buddy: blocks a preallocation holds, and blocks freed by a transaction that has
+// not committed yet, count as used, as they do in the kernel (ext4_mb_generate_from_pa, _from_freelist).
+
+export class BuddyMap {
+  /** The largest buddy order: blockSizeBits + 1 (2 MiB runs with 1 KiB blocks, 32 MiB with 4 KiB). */
+  readonly maxOrder: number;
+  readonly groupCount: number;
+  private readonly strides: number[];
+  /** full[k][g * strides[k] + j]: aligned run j of order k in group g is wholly free. full[0]: the block. */
+  private readonly full: Uint8Array[];
+  /** fullCount[g * (maxOrder + 1) + k]: how many runs of order k are wholly free in group g. */
+  private readonly fullCount: Int32Array;
+  private readonly fragmentCount: Int32Array;
+  /** bb_first_free: no free block lies before it in its group (it may itself be in use). */
+  private readonly firstFreeHint: Int32Array;
+  private total = 0;
+
+  constructor(
+    readonly blocksCount: number,
+    readonly firstDataBlock: number,
+    readonly blocksPerGroup: number,
+    blockSizeBits: number,
+  ) {
+    this.groupCount = Math.ceil((blocksCount - firstDataBlock) / blocksPerGroup);
+    this.maxOrder = Math.min(blockSizeBits + 1, Math.floor(Math.log2(blocksPerGroup)));
+    this.strides = [];
+    this.full = [];
+    for (let k = 0; k <= this.maxOrder; k++) {
+      this.strides.push(Math.ceil(blocksPerGroup / 2 ** k));
+      this.full.push(new Uint8Array(this.groupCount * this.strides[k]!));
+    }
+    this.fullCount = new Int32Array(this.groupCount * (this.maxOrder + 1));
+    this.fragmentCount = new Int32Array(this.groupCount);
+    this.firstFreeHint = new Int32Array(this.groupCount);
+  }
+
+  get freeCount(): number {
+    return this.total;
+  }
+
+  groupOf(block: number): number {
+    return Math.floor((block - this.firstDataBlock) / this.blocksPerGroup);
+  }
+
+  groupStart(group: number): number {
+    return this.firstDataBlock + group * this.blocksPerGroup;
+  }
+
+  /** Blocks the group really has (the last group may be short). */
+  groupLength(group: number): number {
+    return Math.min(this.blocksPerGroup, this.blocksCount - this.groupStart(group));
+  }
+
+  isFree(block: number): boolean {
+    const group = this.groupOf(block);
+    return this.full[0]![group * this.strides[0]! + block - this.groupStart(group)] === 1;
+  }
+
+  /** bb_free. */
+  freeIn(group: number): number {
+    return this.fullCount[group * (this.maxOrder + 1)]!;
+  }
+
+  /** bb_fragments: free extents in the group. */
+  fragments(group: number): number {
+    return this.fragmentCount[group]!;
+  }
+
+  /** bb_counters[order]: buddies of exactly this order. */
+  counters(group: number, order: number): number {
+    const at = group * (this.maxOrder + 1) + order;
+    return order === this.maxOrder ? this.fullCount[at]! : this.fullCount[at]! - 2 * this.fullCount[at + 1]!;
+  }
+
+  /** bb_largest_free_order, or -1 when the group has no free block. */
+  largestOrder(group: number): number {
+    for (let k = this.maxOrder; k >= 0; k--)
+      if (this.fullCount[group * (this.maxOrder + 1) + k]! > 0) return k;
+    return -1;
+  }
+
+  /** Marks free blocks used (an allocation, a preallocation). */
+  take(first: number, count: number): void {
+    this.forEachGroupPart(first, count, (group, offset, length) => this.change(group, offset, length, 0));
+  }
+
+  /** Marks used blocks free. */
+  release(first: number, count: number): void {
+    this.forEachGroupPart(first, count, (group, offset, length) => this.change(group, offset, length, 1));
+  }
+
+  /** The first free block of the group at or after `offset` (group-relative), or -1. */
+  firstFree(group: number, offset: number): number {
+    const base = group * this.strides[0]!;
+    const at = this.full[0]!.indexOf(1, base + Math.max(offset, this.firstFreeHint[group]!));
+    return at === -1 || at >= base + this.groupLength(group) ? -1 : at - base;
+  }
+
+  /**
+   * mb_find_extent: the free extent starting at `offset`, made of the buddy holding it (from `offset` on)
+   * and the buddies after it, taken whole, until it holds at least `needed` blocks or meets a used block.
+   * 0 when the block is in use.
+   */
+  findExtent(group: number, offset: number, needed: number): number {
+    if (!this.full[0]![group * this.strides[0]! + offset]) return 0;
+    let order = this.orderOf(group, offset);
+    let length = ((offset >> order) << order) + (1 << order) - offset;
+    let index = offset >> order;
+    while (needed > length) {
+      const next = (index + 1) << order;
+      if (next >= this.groupLength(group) || !this.full[0]![group * this.strides[0]! + next]) break;
+      order = this.orderOf(group, next);
+      index = next >> order;
+      length += 1 << order;
+    }
+    return length;
+  }
+
+  /** The lowest buddy of exactly `order` in the group (group-relative offset), or -1. */
+  lowestBuddy(group: number, order: number): number {
+    const row = this.full[order]!;
+    const base = group * this.strides[order]!;
+    const end = base + this.strides[order]!;
+    for (let at = row.indexOf(1, base); at !== -1 && at < end; at = row.indexOf(1, at + 1)) {
+      const j = at - base;
+      if (order === this.maxOrder || !this.full[order + 1]![group * this.strides[order + 1]! + (j >> 1)]) {
+        return j << order;
+      }
+    }
+    return -1;
+  }
+
+  /** The free blocks as [first, count] runs (what a saved filesystem keeps). */
+  freeRuns(): [number, number][] {
+    const runs: [number, number][] = [];
+    for (let group = 0; group < this.groupCount; group++) {
+      const start = this.groupStart(group);
+      for (let offset = this.firstFree(group, 0); offset !== -1;) {
+        let end = offset + 1;
+        while (end < this.groupLength(group) && this.full[0]![group * this.strides[0]! + end]) end++;
+        const last = runs.at(-1);
+        if (last && last[0] + last[1] === start + offset) last[1] += end - offset;
+        else runs.push([start + offset, end - offset]);
+        offset = end >= this.groupLength(group) ? -1 : this.firstFree(group, end);
+      }
+    }
+    return runs;
+  }
+
+  /** The order of the buddy holding a free block (mb_find_order_for_block). */
+  private orderOf(group: number, offset: number): number {
+    let order = 0;
+    while (
+      order < this.maxOrder &&
+      this.full[order + 1]![group * this.strides[order + 1]! + (offset >> (order + 1))]
+    ) {
+      order++;
+    }
+    return order;
+  }
+
+  private forEachGroupPart(
+    first: number,
+    count: number,
+    part: (group: number, offset: number, length: number) => void,
+  ): void {
+    let block = first;
+    const end = first + count;
+    while (block < end) {
+      const group = this.groupOf(block);
+      const offset = block - this.groupStart(group);
+      const length = Math.min(end - block, this.groupLength(group) - offset);
+      part(group, offset, length);
+      block += length;
+    }
+  }
+
+  /** Sets [offset, offset + length) of a group to free (1) or used (0), with every order and count above. */
+  private change(group: number, offset: number, length: number, value: 0 | 1): void {
+    const orders = this.maxOrder + 1;
+    const row0 = this.full[0]!;
+    const base0 = group * this.strides[0]!;
+    const groupLength = this.groupLength(group);
+    // bb_fragments, as mb_mark_used and mb_free_blocks keep it: by the neighbours' state before the change.
+    const leftFree = offset > 0 && row0[base0 + offset - 1] === 1;
+    const rightFree = offset + length < groupLength && row0[base0 + offset + length] === 1;
+    if (value === 1) {
+      if (leftFree && rightFree) this.fragmentCount[group]!--;
+      else if (!leftFree && !rightFree) this.fragmentCount[group]!++;
+    } else {
+      if (leftFree && rightFree) this.fragmentCount[group]!++;
+      else if (!leftFree && !rightFree) this.fragmentCount[group]!--;
+    }
+    row0.fill(value, base0 + offset, base0 + offset + length);
+    if (value === 1) this.firstFreeHint[group] = Math.min(this.firstFreeHint[group]!, offset);
+    else if (offset <= this.firstFreeHint[group]! && this.firstFreeHint[group]! < offset + length) {
+      this.firstFreeHint[group] = offset + length;
+    }
+    this.fullCount[group * orders]! += value ? length : -length;
+    this.total += value ? length : -length;
+    for (let k = 1; k <= this.maxOrder; k++) {
+      const row = this.full[k]!;
+      const child = this.full[k - 1]!;
+      const base = group * this.strides[k]!;
+      const childBase = group * this.strides[k - 1]!;
+      const childStride = this.strides[k - 1]!;
+      let delta = 0;
+      let changed = false;
+      for (let j = offset >> k; j <= (offset + length - 1) >> k; j++) {
+        const a = 2 * j < childStride ? child[childBase + 2 * j]! : 0;
+        const b = 2 * j + 1 < childStride ? child[childBase + 2 * j + 1]! : 0;
+        const now = a & b;
+        if (now !== row[base + j]) {
+          row[base + j] = now;
+          delta += now ? 1 : -1;
+          changed = true;
+        }
+      }
+      this.fullCount[group * orders + k]! += delta;
+      // A run's state follows its halves': when no run of this order changed, none above can.
+      if (!changed) break;
+    }
+  }
+}
