@@ -69,6 +69,7 @@ export class ExtFs {
   private freedPending: Extent[] = [];
   /** When the lazy-init thread reads the block bitmaps (null once it has, or when unmounted). */
   private lazyInitAtMs: number | null = null;
+  private counts: GroupCounts | null = null;
   /** i_last_alloc_group of folders in the inode cache (this mount): where their last new inode went. */
   private readonly lastAllocGroup = new Map<number, number>();
 
@@ -681,27 +682,29 @@ export class ExtFs {
     return ino;
   }
 
-  /** What the group descriptors count, for the inode allocator. */
+  /** What the group descriptors count, for the inode allocator (made once; it reads the live state). */
   private groupCounts(): GroupCounts {
-    let freedIn: Float64Array | null = null;
-    const freedInGroup = (g: number) => {
-      if (!freedIn) {
-        freedIn = new Float64Array(this.layout.groupCount);
-        for (const [first, count] of this.freedPending) {
-          for (let b = first; b < first + count; b++) freedIn[this.groupOfBlock(b)]!++;
-        }
-      }
-      return freedIn[g]!;
-    };
-    return {
+    this.counts ??= {
       groupCount: this.layout.groupCount,
       flexSize: Math.max(1, this.layout.flexGroups),
       inodesPerGroup: this.layout.inodesPerGroup,
       blocksPerGroup: this.layout.blocksPerGroup,
       freeInodes: (g) => this.inodeBitmap.freeIn[g]!,
-      freeBlocks: (g) => this.mb.buddy.freeIn(g) + this.mb.preallocatedIn(g) + freedInGroup(g),
+      freeBlocks: (g) => {
+        let freed = 0;
+        for (const [first, count] of this.freedPending) {
+          const from = Math.max(first, this.layout.firstDataBlock + g * this.layout.blocksPerGroup);
+          const to = Math.min(
+            first + count,
+            this.layout.firstDataBlock + (g + 1) * this.layout.blocksPerGroup,
+          );
+          if (to > from) freed += to - from;
+        }
+        return this.mb.buddy.freeIn(g) + this.mb.preallocatedIn(g) + freed;
+      },
       folders: (g) => this.inodeBitmap.foldersIn[g]!,
     };
+    return this.counts;
   }
 
   /** A folder, extent-tree or indirect block: allocated at once (no delayed allocation), near `goal`. */

@@ -107,7 +107,14 @@ export class BuddyMap {
    * 0 when the block is in use.
    */
   findExtent(group: number, offset: number, needed: number): number {
-    if (!this.full[0]![group * this.strides[0]! + offset]) return 0;
+    const row0 = this.full[0]!;
+    const base = group * this.strides[0]!;
+    if (!row0[base + offset]) return 0;
+    // The buddies from `offset` on tile the free run exactly: a run no longer than needed is taken whole.
+    const used = row0.indexOf(0, base + offset);
+    const runEnd =
+      used === -1 || used > base + this.groupLength(group) ? this.groupLength(group) : used - base;
+    if (runEnd - offset <= needed) return runEnd - offset;
     let order = this.orderOf(group, offset);
     let length = ((offset >> order) << order) + (1 << order) - offset;
     let index = offset >> order;
@@ -126,11 +133,15 @@ export class BuddyMap {
     const row = this.full[order]!;
     const base = group * this.strides[order]!;
     const end = base + this.strides[order]!;
-    for (let at = row.indexOf(1, base); at !== -1 && at < end; at = row.indexOf(1, at + 1)) {
+    const parents = order < this.maxOrder ? this.full[order + 1]! : null;
+    const parentBase = order < this.maxOrder ? group * this.strides[order + 1]! : 0;
+    for (let at = row.indexOf(1, base); at !== -1 && at < end;) {
       const j = at - base;
-      if (order === this.maxOrder || !this.full[order + 1]![group * this.strides[order + 1]! + (j >> 1)]) {
-        return j << order;
-      }
+      if (!parents || !parents[parentBase + (j >> 1)]) return j << order;
+      // Inside a wholly free run of the order above: go on after it.
+      const next = parents.indexOf(0, parentBase + (j >> 1));
+      if (next === -1 || next >= parentBase + this.strides[order + 1]!) return -1;
+      at = row.indexOf(1, base + 2 * (next - parentBase));
     }
     return -1;
   }

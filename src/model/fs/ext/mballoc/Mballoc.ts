@@ -87,8 +87,10 @@ interface Context {
   criteria: number;
   linearRemaining: number;
   found: number;
-  /** The best extent so far (ac_b_ex): group, group-relative start, length. */
-  best: { group: number; start: number; length: number } | null;
+  /** The best extent so far (ac_b_ex): group, group-relative start, length (0: none yet). */
+  bestGroup: number;
+  bestStart: number;
+  bestLength: number;
   done: boolean;
   broke: boolean;
 }
@@ -192,7 +194,7 @@ export class Mballoc {
 
   /** Blocks for a file's data: one extent, possibly shorter than asked; null when the filesystem is full. */
   allocateData(request: DataRequest): Extent | null {
-    return this.withRetry(() => this.newBlocks(request));
+    return this.newBlocks(request) ?? this.retryAfterDiscard(() => this.newBlocks(request));
   }
 
   /**
@@ -200,10 +202,11 @@ export class Mballoc {
    * no preallocation, the goal's group first.
    */
   allocateMeta(goal: number, extents: boolean): number | null {
-    const extent = this.withRetry(() => {
+    const attempt = () => {
       const ac = this.context(goal, 0, 1, false, extents, 0);
       return this.regular(ac) ? this.useBest(ac) : null;
-    });
+    };
+    const extent = attempt() ?? this.retryAfterDiscard(attempt);
     return extent ? extent[0] : null;
   }
 
@@ -220,10 +223,9 @@ export class Mballoc {
 
   // --- the parts of ext4_mb_new_blocks --------------------------------------------------------------------
 
-  private withRetry(attempt: () => Extent | null): Extent | null {
-    const extent = attempt();
-    if (extent || this.preallocatedBlocks() === 0) return extent;
-    // ext4_mb_discard_preallocations_should_retry: give the preallocations back and try once more.
+  /** ext4_mb_discard_preallocations_should_retry: give the preallocations back and try once more. */
+  private retryAfterDiscard(attempt: () => Extent | null): Extent | null {
+    if (this.preallocatedBlocks() === 0) return null;
     this.discardAll();
     return attempt();
   }
@@ -269,7 +271,9 @@ export class Mballoc {
       criteria: 0,
       linearRemaining: 0,
       found: 0,
-      best: null,
+      bestGroup: 0,
+      bestStart: 0,
+      bestLength: 0,
       done: false,
       broke: false,
     };
@@ -344,7 +348,7 @@ export class Mballoc {
       ac.tryGoal = true;
   }
 
-  /** ext4_mb_regular_allocator; true when something was found (ac.best, ac.done). */
+  /** ext4_mb_regular_allocator; true when something was found (the best extent, ac.done). */
   private regular(ac: Context): boolean {
     const groups = this.buddy.groupCount;
     if (ac.tryGoal) this.findByGoal(ac);
@@ -389,11 +393,11 @@ export class Mballoc {
           if (ac.done || ac.broke) break;
         }
       }
-      if (ac.best && !ac.done && !ac.first) {
+      if (ac.bestLength > 0 && !ac.done && !ac.first) {
         this.tryBestFound(ac);
         if (!ac.done) {
           // The best was taken meanwhile ("lost chunk"): take the first thing found at criterion 3.
-          ac.best = null;
+          ac.bestLength = 0;
           ac.broke = false;
           ac.first = true;
           cr = 3;
@@ -465,7 +469,7 @@ export class Mballoc {
     const length = this.buddy.findExtent(group, ac.gStart, ac.gCount);
     if (length >= ac.gCount) {
       ac.found++;
-      ac.best = { group, start: ac.gStart, length };
+      this.setBest(ac, group, ac.gStart, length);
       ac.done = true;
     }
   }
@@ -476,7 +480,7 @@ export class Mballoc {
       if (this.buddy.counters(group, order) === 0) continue;
       const start = this.buddy.lowestBuddy(group, order);
       ac.found++;
-      ac.best = { group, start, length: 1 << order };
+      this.setBest(ac, group, start, 1 << order);
       ac.done = true;
       return;
     }
@@ -494,7 +498,7 @@ export class Mballoc {
       offset = this.buddy.firstFree(group, offset);
       if (offset === -1) break;
       const length = this.buddy.findExtent(group, offset, ac.gCount);
-      this.measure(ac, { group, start: offset, length });
+      this.measure(ac, group, offset, length);
       offset += length;
       free -= length;
     }
@@ -502,19 +506,28 @@ export class Mballoc {
   }
 
   /** ext4_mb_measure_extent. */
-  private measure(ac: Context, extent: { group: number; start: number; length: number }): void {
+  private measure(ac: Context, group: number, start: number, length: number): void {
     ac.found++;
-    if (ac.first || extent.length === ac.gCount) {
-      ac.best = extent;
+    if (ac.first || length === ac.gCount) {
+      this.setBest(ac, group, start, length);
       ac.done = true;
       return;
     }
-    const best = ac.best;
-    if (!best) ac.best = extent;
-    else if (best.length < ac.gCount) {
-      if (extent.length > best.length) ac.best = extent;
-    } else if (extent.length > ac.gCount && extent.length < best.length) ac.best = extent;
-    if (best) this.checkLimits(ac, extent.group, false);
+    const best = ac.bestLength;
+    if (best === 0) {
+      this.setBest(ac, group, start, length);
+      return;
+    }
+    if (best < ac.gCount ? length > best : length > ac.gCount && length < best) {
+      this.setBest(ac, group, start, length);
+    }
+    this.checkLimits(ac, group, false);
+  }
+
+  private setBest(ac: Context, group: number, start: number, length: number): void {
+    ac.bestGroup = group;
+    ac.bestStart = start;
+    ac.bestLength = length;
   }
 
   /** ext4_mb_check_limits. */
@@ -524,19 +537,17 @@ export class Mballoc {
       ac.broke = true;
       return;
     }
-    const best = ac.best;
-    if (!best || best.length < ac.gCount) return;
-    if ((finishGroup || ac.found > MIN_TO_SCAN) && best.group === group) {
-      if (this.buddy.findExtent(group, best.start, ac.gCount) >= ac.gCount) ac.done = true;
+    if (ac.bestLength < ac.gCount) return;
+    if ((finishGroup || ac.found > MIN_TO_SCAN) && ac.bestGroup === group) {
+      if (this.buddy.findExtent(group, ac.bestStart, ac.gCount) >= ac.gCount) ac.done = true;
     }
   }
 
   /** ext4_mb_try_best_found. */
   private tryBestFound(ac: Context): void {
-    const best = ac.best!;
-    const length = this.buddy.findExtent(best.group, best.start, best.length);
+    const length = this.buddy.findExtent(ac.bestGroup, ac.bestStart, ac.bestLength);
     if (length > 0) {
-      ac.best = { ...best, length };
+      ac.bestLength = length;
       ac.done = true;
     }
   }
@@ -546,14 +557,13 @@ export class Mballoc {
    * beyond the request becomes a preallocation, from which the request takes its part.
    */
   private useBest(ac: Context): Extent {
-    const best = ac.best!;
-    const length = Math.min(best.length, ac.gCount);
-    const first = this.buddy.groupStart(best.group) + best.start;
+    const length = Math.min(ac.bestLength, ac.gCount);
+    const first = this.buddy.groupStart(ac.bestGroup) + ac.bestStart;
     this.changeBlocks(first, length, 'take');
-    this.blockUninit[best.group] = false;
+    this.blockUninit[ac.bestGroup] = false;
     if (ac.stream) {
-      this.lastGroup = best.group;
-      this.lastStart = best.start;
+      this.lastGroup = ac.bestGroup;
+      this.lastStart = ac.bestStart;
     }
     if (length <= ac.count) return [first, length];
     if (ac.groupAlloc) return this.takeFromGroupPa({ pstart: first, len: length }, ac.count);

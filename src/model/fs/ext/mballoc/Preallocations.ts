@@ -32,7 +32,8 @@ export class Preallocations {
 
   /** The inode PA covering `logical` with blocks left (ext4_mb_use_preallocated), moved to the list's head. */
   inodePaFor(ino: number, logical: number): InodePa | null {
-    const list = this.inode.get(ino) ?? [];
+    const list = this.inode.get(ino);
+    if (!list) return null;
     const at = list.findIndex((pa) => logical >= pa.lstart && logical < pa.lstart + pa.len && pa.free > 0);
     if (at === -1) return null;
     const [pa] = list.splice(at, 1);

@@ -1,5 +1,6 @@
 // The buddy against a plain recount from the free blocks after every change: free counts, free extents
-// (bb_fragments), buddies per order (the greedy split of ext4_mb_mark_free_simple), and the two searches.
+// (bb_fragments), buddies per order (the greedy split of ext4_mb_mark_free_simple), the lowest buddy of each
+// order, and the first free block.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ const BLOCK_BITS = 4; // buddies up to 2^5 = 32 blocks
 /** What ext4_mb_generate_buddy would count for one group, from its free blocks. */
 function recount(free: boolean[], maxOrder: number) {
   const counters = new Array<number>(maxOrder + 1).fill(0);
+  const lowest = new Array<number>(maxOrder + 1).fill(-1);
   let fragments = 0;
   for (let i = 0; i < free.length;) {
     if (!free[i]) {
@@ -24,11 +26,12 @@ function recount(free: boolean[], maxOrder: number) {
       const align = first === 0 ? maxOrder : Math.min(maxOrder, Math.log2(first & -first));
       const order = Math.min(align, Math.floor(Math.log2(end - first)));
       counters[order]!++;
+      if (lowest[order] === -1) lowest[order] = first;
       first += 2 ** order;
     }
     i = end;
   }
-  return { free: free.filter(Boolean).length, fragments, counters };
+  return { free: free.filter(Boolean).length, fragments, counters, lowest };
 }
 
 describe('BuddyMap', () => {
@@ -60,7 +63,10 @@ describe('BuddyMap', () => {
             const want = recount(group, buddy.maxOrder);
             expect(buddy.freeIn(g)).toBe(want.free);
             expect(buddy.fragments(g)).toBe(want.fragments);
-            for (let k = 0; k <= buddy.maxOrder; k++) expect(buddy.counters(g, k)).toBe(want.counters[k]);
+            for (let k = 0; k <= buddy.maxOrder; k++) {
+              expect(buddy.counters(g, k)).toBe(want.counters[k]);
+              if (k > 0) expect(buddy.lowestBuddy(g, k)).toBe(want.lowest[k]);
+            }
             const largest = want.counters.reduce((last, n, k) => (n > 0 ? k : last), -1);
             expect(buddy.largestOrder(g)).toBe(largest);
             expect(buddy.firstFree(g, 0)).toBe(group.indexOf(true));
