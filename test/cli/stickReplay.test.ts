@@ -59,3 +59,27 @@ describe('cellar replay with a refresh (a stick of today)', () => {
     expect(step('the update is still there').ok).toBe(true);
   });
 });
+
+describe('cellar replay with a 2012 stick formatted ext4 that fills', () => {
+  it('takes the stick’s space as the overlay grows, and invalidates the overlay when the stick is full', async () => {
+    expect(
+      await main([
+        'replay',
+        join(import.meta.dirname, '../fixtures/stick-scenarios/ext4-stick-fills-2012.json'),
+      ]),
+    ).toBe(0);
+    const steps = (JSON.parse(out) as { steps: (Step & { errors?: string[] })[] }).steps;
+    const step = (name: string) => steps.find((s) => s.name === name)!;
+    expect(step('audit log to RAM').costs.ram_bytes).toBeGreaterThanOrEqual(100_000);
+    expect(step('audit log back')).toMatchObject({ ok: true });
+    expect(step('audit log back').costs.ram_bytes).toBe(-step('audit log to RAM').costs.ram_bytes);
+    const photo = step('a photo in /');
+    expect(photo.costs.device_bytes).toBe(photo.costs.overlay_chunks * 4096);
+    expect(step('a backup on the stick').ok).toBe(true);
+    // The write itself went to the page cache (dd says nothing); its writeback at the step's sync found
+    // the stick full, long before the overlay was.
+    expect(step('a video in /').status).toBe('0 131072 snapshot Invalid');
+    expect(step('a video in /').costs.device_bytes).toBeLessThan(8_000_000);
+    expect(step('reboot')).toMatchObject({ ok: false, power: 'emergency' });
+  });
+});

@@ -8,9 +8,20 @@ import type { DeviceNumber } from './BlockDevice';
 
 const PAGE_BYTES = 4096;
 
+/**
+ * The file under the loop device, when it is not simply there in full: a sparse overlay file on an ext4
+ * stick, or the temporary overlay's file in RAM. The store writes chunks in order from the start, so the
+ * question is always whether the file can hold every byte below an end; a refusal is the loop device's
+ * write failing (ENOSPC in the file under it).
+ */
+export interface CowBacking {
+  holds(endBytes: number): boolean;
+}
+
 export class CowDevice {
   private readonly pages = new Map<number, Uint8Array>();
   private flushHook: (() => void) | undefined;
+  private backing: CowBacking | undefined;
   /** Nothing was ever written at or past this byte: zeroing there is free (a fresh area, say). */
   private writtenEndBytes = 0;
 
@@ -33,6 +44,16 @@ export class CowDevice {
 
   flush(): void {
     this.flushHook?.();
+  }
+
+  /** Puts the device on a file that may refuse to grow (see CowBacking); undefined: a file in full. */
+  setBacking(backing: CowBacking | undefined): void {
+    this.backing = backing;
+  }
+
+  /** Whether the file under the device can hold every byte below `endBytes` (it takes them when it can). */
+  claim(endBytes: number): boolean {
+    return this.backing?.holds(endBytes) ?? true;
   }
 
   /** Appends zero sectors, as `dd if=/dev/zero of=overlay oflag=append conv=notrunc` does. */

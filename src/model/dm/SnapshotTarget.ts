@@ -10,7 +10,7 @@ import type { OriginDevice } from '../block/BlockDevice';
 import type { CowDevice } from '../block/CowDevice';
 import { ModelError } from '../errors';
 import { Emitter } from '../events';
-import { chunkOfSector, isPowerOfTwo } from '../units';
+import { chunkOfSector, isPowerOfTwo, SECTOR_BYTES } from '../units';
 import { ChunkBitmap } from './ChunkBitmap';
 import { areaLocation, exceptionsPerArea } from './diskFormat';
 import type { ExceptionStore, StoreType } from './ExceptionStore';
@@ -117,6 +117,10 @@ export class SnapshotTarget {
       if (error instanceof ModelError) return { ok: false, message: error.message };
       throw error;
     }
+    // A new store's header and first area are written at once: a file that cannot hold them fails the table.
+    if (outcome === 'new' && !spec.cow.claim(store.usage().sectorsAllocated * SECTOR_BYTES)) {
+      return { ok: false, message: 'Failed to read snapshot metadata' };
+    }
     const target = new SnapshotTarget(spec.origin, spec.cow, store, spec);
     for (const oldChunk of loadedOld) target.markCopied(oldChunk, 1);
     if (spec.resume?.transient && store instanceof TransientStore) {
@@ -170,19 +174,20 @@ export class SnapshotTarget {
     if (!this.isValid || this.isOverflowed) return { ok: false, error: 'EIO', newChunks: 0 };
     if (this.allCopied(offsetSectors, sectors)) return { ok: true, newChunks: 0 };
     const { originRuns, exhausted } = this.prepareCopies(offsetSectors, sectors);
-    if (!exhausted) return this.commit(originRuns, 'snapshot-write');
-    if (this.store.type === 'PO') {
-      const committed = this.commit(originRuns, 'snapshot-write');
-      if (this.isValid) {
-        this.isOverflowed = true;
-        this.log('Snapshot overflowed: Unable to allocate exception.');
-        this.events.emit('overflowed', {});
-      }
-      return { ok: false, error: 'EIO', newChunks: committed.newChunks };
+    if (exhausted && this.store.type !== 'PO') {
+      this.store.abandon();
+      this.invalidate('Unable to allocate exception.');
+      return { ok: false, error: 'EIO', newChunks: 0 };
     }
-    this.store.abandon();
-    this.invalidate('Unable to allocate exception.');
-    return { ok: false, error: 'EIO', newChunks: 0 };
+    if (!this.cowHoldsPrepared()) return this.cowWriteFailed();
+    if (!exhausted) return this.commit(originRuns, 'snapshot-write');
+    const committed = this.commit(originRuns, 'snapshot-write');
+    if (this.isValid) {
+      this.isOverflowed = true;
+      this.log('Snapshot overflowed: Unable to allocate exception.');
+      this.events.emit('overflowed', {});
+    }
+    return { ok: false, error: 'EIO', newChunks: committed.newChunks };
   }
 
   /** A read through the snapshot device: it changes nothing, and fails once the snapshot is invalid. */
@@ -205,6 +210,7 @@ export class SnapshotTarget {
       this.invalidate('Unable to allocate exception.');
       return { ok: true, newChunks: 0 };
     }
+    if (!this.cowHoldsPrepared()) return { ...this.cowWriteFailed(), ok: true };
     return { ...this.commit(originRuns, 'origin-write'), ok: true };
   }
 
@@ -245,6 +251,21 @@ export class SnapshotTarget {
       return !exhausted;
     });
     return { originRuns, exhausted };
+  }
+
+  /** The copies go to the COW: the file under its loop device must hold every chunk handed out so far. */
+  private cowHoldsPrepared(): boolean {
+    return this.cow.claim(this.store.usage().sectorsAllocated * SECTOR_BYTES);
+  }
+
+  /**
+   * The loop device could not write the copies (the file under it is full): dm-snap's pending_complete sees
+   * a failed copy and invalidates the snapshot whatever its store type; nothing of the request commits.
+   */
+  private cowWriteFailed(): IoResult {
+    this.store.abandon();
+    this.invalidate('Error reading/writing.');
+    return { ok: false, error: 'EIO', newChunks: 0 };
   }
 
   private commit(originRuns: number[], cause: CopyCause): IoResult {

@@ -18,6 +18,7 @@ export type StickOp =
   | { op: 'boot' | 'shutdown' | 'reboot' }
   | { op: 'quiet'; ms: number; writers?: QuietWriterId[] }
   | { op: 'move-to-ram'; path: string }
+  | { op: 'move-out-of-ram'; path: string }
   | { op: 'install-activity'; name: string; bytes?: number; files?: number }
   | { op: 'remove-activity'; name: string }
   | { op: 'save-journal-entry'; bytes?: number }
@@ -33,8 +34,11 @@ export interface StickScenario {
   stick: {
     era: EraId;
     capacity_bytes: number;
+    /** The stick's own filesystem: vfat (default) or ext4 (livecd-iso-to-disk `--format`). */
+    device_filesystem?: 'vfat' | 'ext4';
     overlay_mib: number | null;
     home_mib: number | null;
+    swap_mib?: number | null;
     ram_bytes?: number;
     base?: BaseImageSpec;
     home_encrypted?: boolean;
@@ -60,6 +64,8 @@ export function runStickScenario(scenario: StickScenario): StickStepResult[] {
     capacityBytes: plan.capacity_bytes,
     overlayMib: plan.overlay_mib,
     homeMib: plan.home_mib,
+    ...(plan.device_filesystem === undefined ? {} : { deviceFilesystem: plan.device_filesystem }),
+    ...(plan.swap_mib === undefined ? {} : { swapMib: plan.swap_mib }),
     ...(plan.ram_bytes === undefined ? {} : { ramBytes: plan.ram_bytes }),
     ...(plan.base === undefined ? {} : { base: plan.base }),
     ...(plan.home_encrypted === undefined ? {} : { homeEncrypted: plan.home_encrypted }),
@@ -115,6 +121,8 @@ function runOp(stick: Stick, clock: QuietClock, op: StickOp): StickOutcome[] {
     }
     case 'move-to-ram':
       return [stick.moveToRam(op.path)];
+    case 'move-out-of-ram':
+      return [stick.moveOutOfRam(op.path)];
     case 'install-activity':
       return [
         stick.installActivity(op.name, {

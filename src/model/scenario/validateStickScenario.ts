@@ -27,7 +27,8 @@ function checkStickOp(op: unknown, where: string): void {
       }
       return;
     case 'move-to-ram':
-      if (typeof op.path !== 'string') throw new ScenarioError(`${where}: move-to-ram needs a "path"`);
+    case 'move-out-of-ram':
+      if (typeof op.path !== 'string') throw new ScenarioError(`${where}: ${op.op} needs a "path"`);
       return;
     case 'install-activity':
     case 'remove-activity':
@@ -65,10 +66,18 @@ export function validateStickScenario(doc: Json): StickScenario {
   }
   if (!isWholeNumber(plan.capacity_bytes))
     throw new ScenarioError('scenario: "stick" needs whole "capacity_bytes"');
-  for (const key of ['overlay_mib', 'home_mib'] as const) {
+  for (const key of ['overlay_mib', 'home_mib', 'swap_mib'] as const) {
+    if (key === 'swap_mib' && plan[key] === undefined) continue;
     if (plan[key] !== null && !isWholeNumber(plan[key])) {
       throw new ScenarioError(`scenario: "stick.${key}" is a whole number of MiB, or null for none`);
     }
+  }
+  if (
+    plan.device_filesystem !== undefined &&
+    plan.device_filesystem !== 'vfat' &&
+    plan.device_filesystem !== 'ext4'
+  ) {
+    throw new ScenarioError('scenario: "stick.device_filesystem" is vfat or ext4');
   }
   if (!Array.isArray(doc.steps)) throw new ScenarioError('scenario: "steps" must be a list');
   doc.steps.forEach((step, index) => {

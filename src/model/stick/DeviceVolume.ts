@@ -1,24 +1,27 @@
-// The stick's own filesystem (device space at /mnt/live or /run/initramfs/live) as a Volume. The LiveOS
-// images the running system holds open (squashfs.img, the overlay, home.img, osmin.img) cannot be
-// changed or removed from here: the model answers EBUSY. (Linux would let `rm` unlink an open file and
-// free its space only when the last user closes it; a learner gains nothing from modelling that.)
+// The stick's own filesystem (vfat or ext4; device space at /mnt/live or /run/initramfs/live) as a
+// Volume. The LiveOS images the running system holds open (squashfs.img, the overlay, home.img,
+// osmin.img, swap.img) cannot be changed or removed from here: the model answers EBUSY. (Linux would let
+// `rm` unlink an open file and free its space only when the last user closes it; a learner gains nothing
+// from modelling that.)
 
 import type { DeviceFilesystem } from '../store/DeviceFilesystem';
 import { failed, type VolumeOutcome, type VolumeResult } from './stickOutcome';
 import { readInStore, statInStore, touchInStore } from './storeVolumeCalls';
 import { isWithin } from './stickPaths';
-import type { Volume, VolumeStat, WriteMode } from './Volume';
+import type { Volume, VolumeFsType, VolumeStat, WriteMode } from './Volume';
 
 export class DeviceVolume implements Volume {
-  readonly fsType = 'vfat';
-
   constructor(
     readonly device: DeviceFilesystem,
-    /** Paths of the images in use, as the device spells them (case is ignored, as vfat does). */
+    /** Paths of the images in use, as the device spells them (vfat ignores case, ext4 does not). */
     private readonly busyPaths: () => readonly string[],
     /** Mounted without `rw` on the kernel command line (no overlay, no home.img): every change is EROFS. */
     readonly readOnly: boolean,
   ) {}
+
+  get fsType(): VolumeFsType {
+    return this.device.kind;
+  }
 
   write(path: string, bytes: number, mode: WriteMode): VolumeOutcome {
     const refused = this.refuseChange(path);
@@ -70,9 +73,10 @@ export class DeviceVolume implements Volume {
   /** EROFS on a read-only mount; EBUSY for an image in use (or, with `below`, a folder holding one). */
   private refuseChange(path: string, below = false): VolumeOutcome | null {
     if (this.readOnly) return failed('EROFS');
-    const folded = path.toLowerCase();
+    const fold = (p: string) => (this.device.kind === 'vfat' ? p.toLowerCase() : p);
+    const folded = fold(path);
     for (const busy of this.busyPaths()) {
-      const image = busy.toLowerCase();
+      const image = fold(busy);
       if (folded === image || (below && isWithin(image, folded))) return failed('EBUSY');
     }
     return null;

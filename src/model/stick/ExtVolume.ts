@@ -13,6 +13,8 @@
 
 import { ModelError } from '../errors';
 import type { ExtFs } from '../fs/ext/ExtFs';
+import { mkdirEach } from '../store/FileTree';
+import { splitPath } from '../store/paths';
 import { done, failed, type VolumeOutcome, type VolumeResult } from './stickOutcome';
 import { isWithin, parentOf } from './stickPaths';
 import type { Volume, VolumeStat, WriteMode } from './Volume';
@@ -93,19 +95,11 @@ export class ExtVolume implements Volume {
 
   mkdir(path: string, parents: boolean): VolumeOutcome {
     if (parents) {
-      const names = path.split('/').filter(Boolean);
-      let at = '';
-      for (const [index, name] of names.entries()) {
-        at += `/${name}`;
+      const kindAt = (at: string) => {
         const found = this.stat(at);
-        if (found.ok) {
-          if (found.value.kind !== 'dir') return failed(index === names.length - 1 ? 'EEXIST' : 'ENOTDIR');
-          continue;
-        }
-        const made = this.mkdir(at, false);
-        if (!made.ok) return made;
-      }
-      return done;
+        return found.ok ? found.value.kind : null;
+      };
+      return mkdirEach(splitPath(path), kindAt, (at) => this.mkdir(at, false));
     }
     if (path === '/' || this.fs.exists(path)) return failed('EEXIST');
     const folder = this.requireFolder(parentOf(path));

@@ -12,7 +12,10 @@ import { DmDevices } from './DmDevices';
 import type { ExtVolume } from './ExtVolume';
 import type { HomeState } from './luksHome';
 import { MountTable } from './MountTable';
+import type { RamOverlay } from './ramOverlay';
 import type { SnapshotSink } from '../fs/SnapshotSink';
+import { spaceFailureTexts } from './spaceFailureTexts';
+import type { StickMedia } from './StickMedia';
 import { pathInside } from './stickPaths';
 import { TmpfsVolume } from './TmpfsVolume';
 
@@ -43,6 +46,12 @@ export class LiveSystem {
   home: ExtVolume | null = null;
   /** home.img: mounted on /home, locked (encrypted and not opened: /home is the overlay's), or none. */
   homeState: HomeState = 'none';
+  /** The kernel's name for the device under /home (loop5, or dm-2 for EncHome). */
+  homeDeviceName = '';
+  /** swap.img's size when livesys turned it on, else 0. */
+  swapBytes = 0;
+  /** A temporary overlay's RAM (null with a persistent overlay). */
+  ramOverlay: RamOverlay | null = null;
   readonly tmpfs: Tmpfs[] = [];
   /** live-rw's status line right after dracut created it, and its allocated chunks then. */
   statusAtCreate: string | null = null;
@@ -70,6 +79,24 @@ export class LiveSystem {
     for (const text of journalAbortTexts(this.rootDeviceName)) this.kernel(text);
     const rootMount = this.mounts.at('/');
     if (rootMount) rootMount.readOnly = true;
+    return true;
+  }
+
+  /**
+   * After an operation: logs a loop file that found the stick full (the overlay file: live-rw is invalid
+   * now; home.img: its ext4 aborted its journal, so /home turns read-only) and a temporary overlay that
+   * found no RAM. Returns whether home.img failed now.
+   */
+  noteSpaceFailures(media: StickMedia): boolean {
+    const texts = spaceFailureTexts(media.device.kind);
+    if (media.overlay?.file.takeRefusal()) this.log.push(message('cellar', texts.overlayFile));
+    if (this.ramOverlay?.takeRefusal()) this.log.push(message('cellar', texts.ram));
+    if (!media.home?.sink.takeRefusal()) return false;
+    const homeMount = this.mounts.at('/home');
+    if (homeMount?.store !== 'home' || homeMount.readOnly) return false;
+    for (const text of journalAbortTexts(this.homeDeviceName)) this.kernel(text);
+    this.log.push(message('cellar', texts.home));
+    homeMount.readOnly = true;
     return true;
   }
 
@@ -104,6 +131,16 @@ export class LiveSystem {
       movedToRam,
     });
     return true;
+  }
+
+  /** `umount` of a tmpfs: its files are gone and its RAM is given back. */
+  unmountTmpfs(mountPoint: string): void {
+    const mount = this.mounts.at(mountPoint);
+    if (!(mount?.volume instanceof TmpfsVolume)) return;
+    this.log.push(command('cellar', `umount ${mountPoint}`));
+    mount.volume.tmpfs.clear();
+    this.tmpfs.splice(this.tmpfs.indexOf(mount.volume.tmpfs), 1);
+    this.mounts.remove(mountPoint);
   }
 
   /** live-rw's store usage (the chunks it handed out, even when Invalid), or null without live-rw. */

@@ -82,6 +82,12 @@ export class MountTable {
     };
   }
 
+  /** umount: the mount at `mountPoint` goes (what it hid shows again). */
+  remove(mountPoint: string): void {
+    const index = this.mounts.findIndex((m) => m.mountPoint === mountPoint);
+    if (index >= 0) this.mounts.splice(index, 1);
+  }
+
   clear(): void {
     this.mounts.length = 0;
   }

@@ -15,7 +15,12 @@
 // With the stick off it can be refreshed (an editliveos-like remix: the overlay folded into a new base
 // image) or have its overlay reset (`--reset-overlay`), see stickRefresh.ts; an encrypted home.img stays
 // locked until its passphrase is given (at boot or with unlockHome), see luksHome.ts; and the whole stick,
-// off or running, saves to a `cellar-stick/v1` JSON document and restores from it (stickDocument.ts).
+// off or running, saves to a `cellar-stick/v2` JSON document and restores from it (stickDocument.ts).
+//
+// The stick's own filesystem is vfat or ext4 (deviceFilesystem.ts). On a 2012 ext4 stick the overlay file
+// and home.img are sparse and fill the stick as they fill (loopFile.ts); a temporary overlay takes RAM
+// (ramOverlay.ts). When either runs out, the write fails as the kernel's would (live-rw invalidated;
+// home.img's ext4 read-only), and LiveSystem.noteSpaceFailures says why in the log.
 
 import type { CowDevice } from '../block/CowDevice';
 import type { StoreUsage } from '../dm/ExceptionStore';
@@ -166,7 +171,7 @@ export class Stick {
       };
     }
     const homeBefore = this.media.home?.volume.usedBytes() ?? 0;
-    const deviceBefore = this.media.vfat.usedBytes;
+    const deviceBefore = this.media.device.usedBytes;
     const system = bootLiveSystem(this.media, options);
     this.system = system;
     const chunks = system.liveRw ? this.overlayChunks() - system.chunksAtCreate : 0;
@@ -177,7 +182,7 @@ export class Stick {
         overlayChunks: chunks,
         homeBytes: (this.media.home?.volume.usedBytes() ?? 0) - homeBefore,
         ramBytes: this.ramUsed(),
-        deviceBytes: this.media.vfat.usedBytes - deviceBefore,
+        deviceBytes: this.media.device.usedBytes - deviceBefore,
       },
       overlay: system.liveRw ? system.overlayKind : null,
       home: system.homeState,
@@ -197,6 +202,9 @@ export class Stick {
     const persistent = system.overlayKind === 'persistent';
     const frozen = system.frozenOverlayUsage;
     const statusAtShutdown = system.shutdown();
+    // Writes refused while unmounting are lost with the system; the next boot starts from what landed.
+    this.media.overlay?.file.takeRefusal();
+    this.media.home?.sink.takeRefusal();
     this.overlayWhenOff =
       liveRw && persistent
         ? { usage: frozen ?? liveRw.store.usage(), chunkSectors: liveRw.chunkSectors }
@@ -273,7 +281,7 @@ export class Stick {
     const mount = this.system && this.ownerOf(path);
     if (!mount) return 4096;
     if (mount.volume instanceof ExtVolume) return mount.volume.blockSizeBytes;
-    return mount.fsType === 'vfat' ? this.media.vfat.clusterBytes : 4096;
+    return mount.store === 'device' ? this.media.device.allocationUnitBytes : 4096;
   }
 
   // --- file operations ----------------------------------------------------------------------------------
@@ -404,18 +412,72 @@ export class Stick {
   }
 
   /**
+   * Undoes moveToRam: the folder's tmpfs is unmounted — what was written there since is gone and its RAM
+   * given back — and the folder's own files show again; it is no longer mounted at boot. With the stick
+   * off only the boot's list changes. EINVAL for a folder that was not moved to RAM (livesys's own /tmp,
+   * /var/tmp and /var/cache/yum are part of the system), EBUSY while something is mounted below it.
+   */
+  moveOutOfRam(folder: string): MaintenanceOutcome {
+    const refuse = (error: StickErrorCode, message: string): MaintenanceOutcome => {
+      const outcome = { ok: false, error, message, costs: { ...NO_COSTS } };
+      this.finish('moveOutOfRam', folder, outcome);
+      return outcome;
+    };
+    const normal = normalizePath(folder);
+    if (!normal.ok) return refuse(normal.error, `${folder} is not a folder's path.`);
+    const path = normal.value;
+    const index = this.media.ramFolders.indexOf(path);
+    const system = this.system;
+    if (index < 0) {
+      const livesys = system?.mounts.at(path)?.fsType === 'tmpfs';
+      return refuse(
+        'EINVAL',
+        livesys
+          ? `${path} is one of livesys's own RAM folders; only a folder moved to RAM can be moved back.`
+          : `${path} was not moved to RAM.`,
+      );
+    }
+    if (system && system.mounts.mountsBelow(path).length > 0) {
+      return refuse('EBUSY', `Something else is mounted below ${path}: move that back first.`);
+    }
+    if (!system) {
+      this.media.ramFolders.splice(index, 1);
+      const outcome = {
+        ok: true,
+        costs: { ...NO_COSTS },
+        message: `${path} will no longer be in RAM at boot.`,
+      };
+      this.finish('moveOutOfRam', path, outcome);
+      return outcome;
+    }
+    const outcome = this.operate('moveOutOfRam', path, { sync: false }, (running) => {
+      running.unmountTmpfs(path);
+      this.media.ramFolders.splice(index, 1);
+      return { result: done };
+    });
+    const place = this.whereIs(path);
+    const store = place.ok ? place.store : 'its filesystem';
+    return {
+      ...outcome,
+      message:
+        `${path} is no longer in RAM: what was written there since it moved is gone, its own files show ` +
+        `again, and writing there costs ${store} space again.`,
+    };
+  }
+
+  /**
    * The recovery's `dd if=/dev/zero of=overlay bs=1M count=N oflag=append conv=notrunc`, done with the
    * stick off: the overlay file grows on the stick and the COW grows with it.
    */
   extendOverlay(mib: number): StickOutcome {
-    const before = this.media.vfat.usedBytes;
-    const costs = () => ({ ...NO_COSTS, deviceBytes: this.media.vfat.usedBytes - before });
+    const before = this.media.device.usedBytes;
+    const costs = () => ({ ...NO_COSTS, deviceBytes: this.media.device.usedBytes - before });
     if (!isWholeNumber(mib) || mib === 0) return { ...failed('EINVAL'), costs: costs() };
     if (this.system) return { ...failed('EBUSY'), costs: costs() };
     const overlay = this.media.overlay;
     if (!overlay) return { ...failed('ENOENT'), costs: costs() };
     const bytes = mib * 1024 * 1024;
-    const grown = this.media.vfat.append(overlay.path, bytes);
+    const grown = this.media.device.append(overlay.path, bytes);
     if (!grown.ok) return { ...grown, costs: costs() };
     overlay.cow.extend(bytes / SECTOR_BYTES);
     return { ok: true, costs: costs() };
@@ -519,7 +581,7 @@ export class Stick {
   // --- saving and restoring ----------------------------------------------------------------------------
 
   /**
-   * The whole stick as a versioned JSON document (`cellar-stick/v1`, see saveStick.ts): JSON.stringify it
+   * The whole stick as a versioned JSON document (`cellar-stick/v2`, see saveStick.ts): JSON.stringify it
    * to keep it; Stick.restore continues from it exactly.
    */
   save(): StickDocument {
@@ -604,6 +666,10 @@ export class Stick {
       this.events.emit('root-state-changed', { state: system.rootState });
       if (outcome.ok && mount?.mountPoint === '/') outcome = failed('EIO');
     }
+    // home.img's write failed on a full stick: ext4 gives up on it as on the root.
+    if (system.noteSpaceFailures(this.media) && outcome.ok && mount?.mountPoint === '/home') {
+      outcome = failed('EIO');
+    }
     const after = this.meter();
     const costs: StickCosts = {
       overlayChunks: after.overlayChunks - before.overlayChunks,
@@ -654,7 +720,7 @@ export class Stick {
       overlayChunks: this.overlayChunks(),
       homeBytes: this.media.home?.volume.usedBytes() ?? 0,
       ramBytes: this.ramUsed(),
-      deviceBytes: this.media.vfat.usedBytes,
+      deviceBytes: this.media.device.usedBytes,
     };
   }
 }

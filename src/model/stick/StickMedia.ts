@@ -1,7 +1,14 @@
-// The stick itself, on the table: its vfat filesystem with the boot files and LiveOS/ (squashfs.img,
-// osmin.img in 2012, the overlay file, home.img), and what those files hold that outlives a reboot — the
-// overlay file's bytes (the COW), home.img's filesystem, and the root filesystem as the persistent overlay
-// records it. A running system (LiveSystem) borrows these; a reboot gives them back unchanged.
+// The stick itself, on the table: its filesystem (vfat, or ext4 after `--format`) with the boot files and
+// LiveOS/ (squashfs.img, osmin.img in 2012, the overlay file, swap.img, home.img), and what those files
+// hold that outlives a reboot — the overlay file's bytes (the COW), home.img's filesystem, and the root
+// filesystem as the persistent overlay records it. A running system (LiveSystem) borrows these; a reboot
+// gives them back unchanged.
+//
+// The installer makes the overlay and home.img as it does on each filesystem (installer/stickFiles.ts):
+// full files of zeros on vfat and today's fallocate, sparse files (`dd seek=`) on a 2012 ext4 stick. Both
+// are written through a LoopFile, so a sparse one takes the stick's space as the kernel writes into it;
+// mkfs's own blocks in home.img (and an encrypted one's LUKS header) are written when it is made.
+// swap.img is always written in full: `dd if=/dev/zero` (2012) or fallocate (today), as swapon needs.
 //
 // The root filesystem under a temporary overlay is thrown away at every shutdown. The next boot gets a
 // copy of the base as it was built: the base's ExtFs state is saved once, when the stick is made, and
@@ -12,14 +19,16 @@
 import { OriginDevice } from '../block/BlockDevice';
 import { CowDevice } from '../block/CowDevice';
 import { ModelError } from '../errors';
-import { fatRulesForEra } from '../store/fatGeometry';
+import { computeGeometry, parseMkfsCommand } from '../fs/geometry';
+import type { DeviceFilesystem } from '../store/DeviceFilesystem';
 import { SquashfsImage } from '../store/SquashfsImage';
-import { LIVEOS_DIR, Vfat } from '../store/Vfat';
+import { LIVEOS_DIR } from '../store/Vfat';
 import { SECTOR_BYTES } from '../units';
 import { bootFilesFor } from './bootFiles';
 import type { EraProfile } from './eras';
 import type { ExtFsState } from '../fs/ext/ExtFsState';
 import { NullSink } from '../fs/BlockSink';
+import { makeDeviceFilesystem } from './deviceFilesystem';
 import {
   buildRootImage,
   extSpaceFacts,
@@ -28,6 +37,8 @@ import {
   type ExtSpaceFacts,
 } from './extImage';
 import type { ExtVolume } from './ExtVolume';
+import { newFileAllocation } from './installer/stickFiles';
+import { LoopFile } from './loopFile';
 import { homeImageFacts } from './luksHome';
 import { buildOsminCow, osminFileBytes } from './osminImage';
 import { BUILT_IN_ACTIVITIES_DIR } from './sugarBase';
@@ -50,15 +61,22 @@ export type StickMediaResult = { ok: true; media: StickMedia } | StickRefusal;
 export class StickMedia {
   readonly plan: ResolvedStickPlan;
   readonly era: EraProfile;
-  readonly vfat: Vfat;
+  /** The stick's own filesystem: device space. */
+  readonly device: DeviceFilesystem;
   /** squashfs.img: replaced by a refresh (a new base), else as the installer wrote it. */
   private squashfsImage: SquashfsImage;
   /** The root image on its loop device: the origin of every snapshot. */
   readonly origin: OriginDevice;
-  /** The overlay file's bytes (header and metadata areas) and name; null when the stick has none. */
-  readonly overlay: { path: string; cow: CowDevice } | null;
-  readonly home: { path: string; volume: ExtVolume; sink: NullSink } | null;
+  /**
+   * The overlay file's bytes (header and metadata areas), name, and the file on the stick the COW's
+   * chunks land in; null when the stick has none.
+   */
+  readonly overlay: { path: string; cow: CowDevice; file: LoopFile } | null;
+  /** home.img: its filesystem, written through the file on the stick. */
+  readonly home: { path: string; volume: ExtVolume; sink: LoopFile } | null;
   readonly osmin: { path: string; cow: CowDevice } | null;
+  /** LiveOS/swap.img, which livesys turns on at boot. */
+  readonly swap: { path: string; sizeBytes: number } | null;
   /** The root filesystem as the persistent overlay holds it (null without an overlay file). */
   persistentRoot: ExtVolume | null;
   /** A freshly built base nobody has mounted yet: the first temporary overlay may use it. */
@@ -77,17 +95,19 @@ export class StickMedia {
   private constructor(parts: StickMediaParts) {
     this.plan = parts.plan;
     this.era = parts.plan.era;
-    this.vfat = parts.vfat;
+    this.device = parts.device;
     this.squashfsImage = parts.squashfs;
     this.origin = parts.origin;
     this.overlay = parts.overlay;
     this.home = parts.home;
     this.osmin = parts.osmin;
+    this.swap = parts.swap;
     this.persistentRoot = parts.persistentRoot;
     this.pristineRoot = parts.pristineRoot;
     this.rootBlockSizeBytes = parts.rootBlockSizeBytes;
     this.base = parts.baseState;
     this.baseFacts = extSpaceFacts(parts.plan.base.mkfs, parts.plan.base.size_bytes);
+    this.overlay?.cow.setBacking(this.overlay.file);
   }
 
   /** A stick put together from parts already checked (a saved stick being restored). */
@@ -141,20 +161,20 @@ export class StickMedia {
     });
     const origin = new OriginDevice(squashfs.rootImageSectors, { major: 7, minor: LOOP.rootImage });
 
-    let vfat: Vfat;
+    let device: DeviceFilesystem;
     try {
-      vfat = new Vfat({
-        partitionBytes: plan.partitionBytes,
-        rules: fatRulesForEra(era.id),
-        label: plan.label || null,
-      });
+      device = makeDeviceFilesystem(plan);
     } catch (error) {
       if (error instanceof ModelError) return refuse('bad-plan', error.message);
       throw error;
     }
+    const sparse = newFileAllocation(era.id, plan.deviceFilesystem) === 'sparse';
 
-    const files: [path: string, bytes: number][] = bootFilesFor(era.id).map((f) => [f.path, f.sizeBytes]);
-    files.push([`${LIVEOS_DIR}/squashfs.img`, squashfs.compressedBytes]);
+    /** Each file the installer writes: its size, and the byte ranges written in a sparse one. */
+    const files: [path: string, bytes: number, written: [number, number][] | null][] = bootFilesFor(
+      era.id,
+    ).map((f) => [f.path, f.sizeBytes, null]);
+    files.push([`${LIVEOS_DIR}/squashfs.img`, squashfs.compressedBytes, null]);
     let osmin: StickMedia['osmin'] = null;
     if (era.hasOsmin) {
       let cow: CowDevice;
@@ -165,7 +185,7 @@ export class StickMedia {
         throw error;
       }
       osmin = { path: `${LIVEOS_DIR}/osmin.img`, cow };
-      files.push([osmin.path, osminFileBytes(plan.osminCowSectors)]);
+      files.push([osmin.path, osminFileBytes(plan.osminCowSectors), null]);
     }
     let overlay: StickMedia['overlay'] = null;
     if (plan.overlayBytes !== null) {
@@ -173,34 +193,42 @@ export class StickMedia {
       overlay = {
         path,
         cow: new CowDevice(plan.overlayBytes / SECTOR_BYTES, { major: 7, minor: LOOP.overlay }),
+        file: new LoopFile(device, path),
       };
-      files.push([path, plan.overlayBytes]);
+      files.push([path, plan.overlayBytes, sparse ? [] : null]);
+    }
+    let swap: StickMedia['swap'] = null;
+    if (plan.swapBytes !== null) {
+      swap = { path: `${LIVEOS_DIR}/swap.img`, sizeBytes: plan.swapBytes };
+      files.push([swap.path, swap.sizeBytes, null]);
     }
     let home: StickMedia['home'] = null;
     if (plan.homeBytes !== null) {
+      let mkfsWritten: [number, number][];
       try {
-        home = { path: `${LIVEOS_DIR}/home.img`, ...makeHomeVolume(plan, plan.homeBytes) };
+        home = { path: `${LIVEOS_DIR}/home.img`, ...makeHomeVolume(plan, plan.homeBytes, device) };
+        mkfsWritten = homeBytesWrittenByMkfs(plan, plan.homeBytes);
       } catch (error) {
         if (error instanceof ModelError)
           return refuse('bad-plan', `home.img cannot be formatted: ${error.message}`);
         throw error;
       }
-      files.push([home.path, plan.homeBytes]);
+      files.push([home.path, plan.homeBytes, sparse ? mkfsWritten : null]);
     }
 
-    for (const [path, bytes] of files) {
+    for (const [path, bytes, written] of files) {
       const folder = path.slice(0, path.lastIndexOf('/'));
-      const made = vfat.mkdir(folder, { parents: true });
-      const written = made.ok ? vfat.write(path, bytes) : made;
-      if (!written.ok) {
-        if (written.error === 'EFBIG') {
+      const made = device.mkdir(folder, { parents: true });
+      const done = made.ok ? writeImage(device, path, bytes, written) : made;
+      if (!done.ok) {
+        if (done.error === 'EFBIG') {
           return refuse('fat-limit', `${path} (${bytes} bytes) is larger than a FAT file can be`);
         }
         const mib = (n: number) => (n / 2 ** 20).toFixed(1);
         return refuse(
           'no-space',
-          `${path} needs ${mib(bytes)} MiB but only ${mib(vfat.freeBytes)} MiB of the stick is left ` +
-            `(the stick's filesystem holds ${mib(vfat.capacityBytes)} MiB)`,
+          `${path} needs ${mib(bytes)} MiB but only ${mib(device.freeBytes)} MiB of the stick is left ` +
+            `(the stick's filesystem holds ${mib(device.capacityBytes)} MiB)`,
         );
       }
     }
@@ -208,12 +236,13 @@ export class StickMedia {
       ok: true,
       media: new StickMedia({
         plan,
-        vfat,
+        device,
         squashfs,
         origin,
         overlay,
         home,
         osmin,
+        swap,
         persistentRoot: overlay ? base : null,
         pristineRoot: overlay ? null : base,
         rootBlockSizeBytes: base.blockSizeBytes,
@@ -229,9 +258,18 @@ export class StickMedia {
 
   /** The paths of the images a running system keeps open. */
   imagePaths(): string[] {
-    return [`${LIVEOS_DIR}/squashfs.img`, this.overlay?.path, this.home?.path, this.osmin?.path].filter(
-      (p): p is string => p !== undefined,
-    );
+    return [
+      `${LIVEOS_DIR}/squashfs.img`,
+      this.overlay?.path,
+      this.home?.path,
+      this.osmin?.path,
+      this.swap?.path,
+    ].filter((p): p is string => p !== undefined);
+  }
+
+  /** Whether the installer made the overlay and home.img sparse (`dd seek=` on a 2012 ext4 stick). */
+  get sparseImages(): boolean {
+    return newFileAllocation(this.era.id, this.plan.deviceFilesystem) === 'sparse';
   }
 
   /** A root filesystem fresh from the base image, for a temporary overlay. */
@@ -244,12 +282,13 @@ export class StickMedia {
 
 export interface StickMediaParts {
   plan: ResolvedStickPlan;
-  vfat: Vfat;
+  device: DeviceFilesystem;
   squashfs: SquashfsImage;
   origin: OriginDevice;
   overlay: StickMedia['overlay'];
   home: StickMedia['home'];
   osmin: StickMedia['osmin'];
+  swap: StickMedia['swap'];
   persistentRoot: ExtVolume | null;
   pristineRoot: ExtVolume | null;
   rootBlockSizeBytes: number;
@@ -258,15 +297,56 @@ export interface StickMediaParts {
 
 /**
  * home.img's filesystem, empty, as livecd-iso-to-disk makes it: mkfs on the file, or — encrypted — on
- * the opened LUKS volume, smaller by its header. Throws ModelError when mkfs cannot format it.
+ * the opened LUKS volume, smaller by its header; its writes land in the file on `device`. Throws
+ * ModelError when mkfs cannot format it.
  */
 export function makeHomeVolume(
   plan: ResolvedStickPlan,
   homeBytes: number,
-): { volume: ExtVolume; sink: NullSink } {
+  device: DeviceFilesystem,
+): { volume: ExtVolume; sink: LoopFile } {
+  const sink = homeLoopFile(plan, homeBytes, device);
   const facts = homeImageFacts(plan, homeBytes);
-  const sink = new NullSink();
   return { volume: makeExtVolume(facts.mkfs, facts.filesystemBytes, sink), sink };
+}
+
+/** home.img's file on the stick, with its filesystem behind the LUKS header when encrypted. */
+export function homeLoopFile(plan: ResolvedStickPlan, homeBytes: number, device: DeviceFilesystem): LoopFile {
+  const facts = homeImageFacts(plan, homeBytes);
+  const blockBytes = computeGeometry(parseMkfsCommand(facts.mkfs, facts.filesystemBytes)).blockSizeBytes;
+  return new LoopFile(device, `${LIVEOS_DIR}/home.img`, homeBytes - facts.filesystemBytes, blockBytes);
+}
+
+/**
+ * The bytes of home.img that making it writes, as [offset, length]: cryptsetup luksFormat's header, then
+ * every block mkfs marks in use (superblocks, tables, the journal, the two folders; inode tables mkfs
+ * leaves to ext4lazyinit are counted too, as the first mount zeroes them).
+ */
+function homeBytesWrittenByMkfs(plan: ResolvedStickPlan, homeBytes: number): [number, number][] {
+  const facts = homeImageFacts(plan, homeBytes);
+  const header = homeBytes - facts.filesystemBytes;
+  const geometry = computeGeometry(parseMkfsCommand(facts.mkfs, facts.filesystemBytes));
+  const bs = geometry.blockSizeBytes;
+  const written: [number, number][] = header > 0 ? [[0, header]] : [];
+  for (const run of geometry.usedRuns) written.push([header + run.firstBlock * bs, run.blocksCount * bs]);
+  return written;
+}
+
+/** Writes one of the installer's files: in full, or (`written` given) sparse with those ranges written. */
+function writeImage(
+  device: DeviceFilesystem,
+  path: string,
+  bytes: number,
+  written: [number, number][] | null,
+) {
+  if (written === null) return device.write(path, bytes);
+  const made = device.createFile(path, 0);
+  if (!made.ok) return made;
+  for (const [offset, length] of written) {
+    const done = device.writeAt(path, offset, length);
+    if (!done.ok) return done;
+  }
+  return device.resize(path, bytes);
 }
 
 export function overlayFileName(label: string, uuid: string): string {

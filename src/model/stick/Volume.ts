@@ -1,7 +1,7 @@
 // The file operations every mounted filesystem on the running stick answers, as an ops table: ext4 (the
-// root on live-rw, home.img), tmpfs (RAM folders) and the stick's own vfat. Paths are inside the
-// filesystem (its root is '/'). Each operation has a one-line contract; what a learner can cause comes
-// back as an outcome, and a refused change changes nothing.
+// root on live-rw, home.img), tmpfs (RAM folders) and the stick's own filesystem (vfat or ext4). Paths
+// are inside the filesystem (its root is '/'). Each operation has a one-line contract; what a learner
+// can cause comes back as an outcome, and a refused change changes nothing.
 
 import type { VolumeOutcome, VolumeResult } from './stickOutcome';
 

@@ -8,9 +8,10 @@
 //  5. (2012) osmin.img becomes the read-only `live-osimg-min`;
 //  6. the root is mounted from live-rw (an Invalid overlay cannot be read: the boot stops in dracut's
 //     emergency shell);
-//  7. livesys mounts tmpfs on /var/cache/yum, /tmp and /var/tmp, home.img on /home (an encrypted one
-//     only with its passphrase: homeMount.ts), the learner's RAM folders, and makes liveuser's home if it
-//     is missing.
+//  7. livesys turns swap.img on (`swapon`, when the stick has one), mounts tmpfs on /var/cache/yum, /tmp
+//     and /var/tmp, home.img on /home (an encrypted one only with its passphrase: homeMount.ts), the
+//     learner's RAM folders, and makes liveuser's home if it is missing.
+// A temporary overlay takes RAM chunk by chunk, shared with the tmpfs folders (ramOverlay.ts).
 
 import { CowDevice } from '../block/CowDevice';
 import { OriginDevice, formatDeviceNumber, type DeviceNumber } from '../block/BlockDevice';
@@ -29,6 +30,7 @@ import { DeviceVolume } from './DeviceVolume';
 import type { ExtVolume } from './ExtVolume';
 import { bootHome, makeLiveuserHome } from './homeMount';
 import { LiveSystem } from './LiveSystem';
+import { RamOverlay } from './ramOverlay';
 import { SnapshotSink } from '../fs/SnapshotSink';
 import { LOOP, type StickMedia } from './StickMedia';
 
@@ -63,15 +65,19 @@ export function bootLiveSystem(media: StickMedia, bootOptions: BootOptions = {})
 
   // 1. The stick.
   const deviceRw = media.overlay !== null || media.home !== null;
+  const deviceKind = media.device.kind;
   log.push(
-    command('dracut', `mount -n -t vfat -o ${deviceRw ? 'rw' : 'ro'} ${media.plan.devicePath} ${livePath}`),
+    command(
+      'dracut',
+      `mount -n -t ${deviceKind} -o ${deviceRw ? 'rw' : 'ro'} ${media.plan.devicePath} ${livePath}`,
+    ),
   );
   system.mounts.add({
     mountPoint: livePath,
     source: media.plan.devicePath,
-    fsType: 'vfat',
+    fsType: deviceKind,
     store: 'device',
-    volume: new DeviceVolume(media.vfat, () => media.imagePaths(), !deviceRw),
+    volume: new DeviceVolume(media.device, () => media.imagePaths(), !deviceRw),
     readOnly: !deviceRw,
     persistent: true,
     movedToRam: false,
@@ -105,7 +111,7 @@ export function bootLiveSystem(media: StickMedia, bootOptions: BootOptions = {})
   const origin = new OriginDevice(rootSectors, baseNumber);
 
   // 3. The overlay.
-  const found = media.overlay && media.vfat.stat(media.overlay.path);
+  const found = media.overlay && media.device.stat(media.overlay.path);
   let cow: CowDevice;
   if (media.overlay && found && found.ok) {
     system.overlayKind = 'persistent';
@@ -116,6 +122,8 @@ export function bootLiveSystem(media: StickMedia, bootOptions: BootOptions = {})
     for (const text of temporaryOverlayTexts(era)) log.push(message('dracut', text));
     const bytes = era.ramOverlayMib * MIB;
     cow = new CowDevice(bytes / SECTOR_BYTES, { major: 7, minor: LOOP.overlay });
+    system.ramOverlay = new RamOverlay(media.plan.ramBytes, system.tmpfs, media.swap?.sizeBytes ?? 0);
+    cow.setBacking(system.ramOverlay);
     log.push(command('dracut', `dd if=/dev/null of=/overlay bs=1024 count=1 seek=${bytes / 1024}`));
     log.push(command('dracut', `losetup ${loop(LOOP.overlay)} /overlay`));
   }
@@ -207,6 +215,10 @@ export function bootLiveSystem(media: StickMedia, bootOptions: BootOptions = {})
   if (rootSink.takeFailure()) system.noteRootFailure();
 
   // 7. livesys.
+  if (media.swap) {
+    log.push(command('livesys', `swapon ${livePath}${media.swap.path}`));
+    system.swapBytes = media.swap.sizeBytes;
+  }
   for (const [name, mountPoint, options] of LIVESYS_TMPFS) {
     system.mountTmpfs(name, mountPoint, options, media.plan.ramBytes, false);
   }
@@ -217,6 +229,7 @@ export function bootLiveSystem(media: StickMedia, bootOptions: BootOptions = {})
   system.root.sync();
   system.home?.sync();
   if (rootSink.takeFailure()) system.noteRootFailure();
+  system.noteSpaceFailures(media);
   system.bootLineCount = log.length;
   return system;
 }

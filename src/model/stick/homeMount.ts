@@ -97,6 +97,7 @@ function mountHome(
   home.volume.mount();
   system.home = home.volume;
   system.homeState = 'mounted';
+  system.homeDeviceName = kernelName;
   system.mounts.add({
     mountPoint: '/home',
     source,

@@ -1,5 +1,5 @@
-// Loading a `cellar-stick/v1` document (stickDocument.ts) back into a stick's parts: the schema first (an
-// older or newer one is refused by name), then every part read and checked — types, ranges, and the sizes
+// Loading a `cellar-stick/v2` (or v1) document (stickDocument.ts) back into a stick's parts: the schema
+// first (an older or newer one is refused by name), then every part read and checked — types, ranges, and the sizes
 // the parts give each other (the overlay file on the stick and its COW, home.img and the filesystem in it,
 // squashfs.img and the base image it holds). Everything is built new, so a document refused half-way
 // leaves nothing behind: the caller gets an outcome, never a half-loaded stick.
@@ -9,9 +9,8 @@ import { ExtFs } from '../fs/ext/ExtFs';
 import { ModelError } from '../errors';
 import { NullSink, type BlockSink } from '../fs/BlockSink';
 import type { ExtFsState } from '../fs/ext/ExtFsState';
-import { fatRulesForEra } from '../store/fatGeometry';
 import { SquashfsImage } from '../store/SquashfsImage';
-import { LIVEOS_DIR, Vfat } from '../store/Vfat';
+import { LIVEOS_DIR } from '../store/Vfat';
 import { SECTOR_BYTES } from '../units';
 import { readCow, readUsage } from './cowDocument';
 import {
@@ -32,9 +31,12 @@ import { ExtVolume } from './ExtVolume';
 import type { LiveSystem } from './LiveSystem';
 import { homeImageFacts } from './luksHome';
 import { buildOsminCow, osminFileBytes } from './osminImage';
+import { deviceMatchesPlan, restoreDeviceFilesystem } from './deviceFilesystem';
+import { LoopFile } from './loopFile';
 import { restoreSystem } from './restoreSystem';
-import { LOOP, overlayFileName, StickMedia } from './StickMedia';
+import { homeLoopFile, LOOP, overlayFileName, StickMedia } from './StickMedia';
 import {
+  OLDEST_STICK_SCHEMA_VERSION,
   STICK_SCHEMA,
   STICK_SCHEMA_VERSION,
   type StickRestoreFailure,
@@ -54,6 +56,8 @@ export interface RestoredStickParts {
   overlayWhenOff: { usage: StoreUsage; chunkSectors: number } | null;
 }
 
+const READABLE_SCHEMAS = `cellar-stick/v${String(OLDEST_STICK_SCHEMA_VERSION)} to ${STICK_SCHEMA}`;
+
 function failure(code: StickRestoreFailureCode, message: string): StickRestoreFailure {
   return { ok: false, code, message };
 }
@@ -68,10 +72,10 @@ export function restoreStickParts(document: unknown): RestoredStickParts | Stick
       return failure('damaged', 'The saved stick is damaged: it is not complete JSON.');
     }
   }
-  const refused = checkSchema(value);
-  if (refused) return refused;
+  const checked = checkSchema(value);
+  if (typeof checked !== 'number') return checked;
   try {
-    return readStick(value as Record<string, unknown>);
+    return readStick(value as Record<string, unknown>, checked);
   } catch (error) {
     if (error instanceof DocumentProblem || error instanceof ModelError) {
       return failure('damaged', `The saved stick is damaged: ${error.message}.`);
@@ -80,8 +84,8 @@ export function restoreStickParts(document: unknown): RestoredStickParts | Stick
   }
 }
 
-/** Refuses a document that is not a stick, or a stick of another schema version, naming which. */
-function checkSchema(value: unknown): StickRestoreFailure | null {
+/** The document's schema version, or why it is refused: not a stick, or a version this Cellar cannot read. */
+function checkSchema(value: unknown): number | StickRestoreFailure {
   const schema =
     typeof value === 'object' && value !== null && !Array.isArray(value)
       ? (value as Record<string, unknown>).schema
@@ -97,17 +101,17 @@ function checkSchema(value: unknown): StickRestoreFailure | null {
   if (version > STICK_SCHEMA_VERSION) {
     return failure(
       'newer-version',
-      `This stick was saved by a newer Cellar (${String(schema)}); this Cellar reads ${STICK_SCHEMA} only.`,
+      `This stick was saved by a newer Cellar (${String(schema)}); this Cellar reads ${READABLE_SCHEMAS}.`,
     );
   }
-  if (version < STICK_SCHEMA_VERSION) {
+  if (version < OLDEST_STICK_SCHEMA_VERSION) {
     return failure(
       'older-version',
       `This stick was saved in an older format (${String(schema)}) that this Cellar no longer reads; ` +
-        `it reads ${STICK_SCHEMA} only.`,
+        `it reads ${READABLE_SCHEMAS}.`,
     );
   }
-  return null;
+  return version;
 }
 
 /** Runs a part's own loader, whose ModelError becomes a problem named after the part. */
@@ -120,23 +124,16 @@ function loadPart<T>(path: string, load: () => T): T {
   }
 }
 
-function readStick(doc: Record<string, unknown>): RestoredStickParts {
-  const plan = readPlan(doc.plan);
+function readStick(doc: Record<string, unknown>, version: number): RestoredStickParts {
+  const plan = readPlan(doc.plan, version);
   const era = plan.era;
   const clockMs = readWhole(doc.clockMs, 'clockMs');
 
-  const vfat = loadPart('device', () => Vfat.restore(doc.device));
-  if (vfat.geometry.partitionBytes !== plan.partitionBytes) {
-    throw problem(
-      'device',
-      `does not fill the partition the plan gives (${String(plan.partitionBytes)} bytes)`,
-    );
-  }
-  if (vfat.geometry.rules !== fatRulesForEra(era.id))
-    throw problem('device', `was not formatted as ${era.label} formats`);
-  if (vfat.label !== (plan.label || null)) throw problem('device', 'has another label than the plan');
+  const device = loadPart('device', () => restoreDeviceFilesystem(doc.device));
+  const mismatch = deviceMatchesPlan(device, plan);
+  if (mismatch) throw problem('device', mismatch);
   const fileBytes = (path: string): number | null => {
-    const found = vfat.stat(path);
+    const found = device.stat(path);
     return found.ok && found.value.kind === 'file' ? found.value.sizeBytes : null;
   };
 
@@ -186,7 +183,7 @@ function readStick(doc: Record<string, unknown>): RestoredStickParts {
         `does not match the overlay file on the stick (${String(onStick)} bytes)`,
       );
     }
-    overlay = { path: overlayPath, cow };
+    overlay = { path: overlayPath, cow, file: new LoopFile(device, overlayPath) };
     overlayWhenOff = readNullable(overlayDoc.whenOff, 'overlay.whenOff', (v, at) => {
       const whenOff = readObject(v, at);
       const usage = readUsage(whenOff.usage, `${at}.usage`);
@@ -221,7 +218,7 @@ function readStick(doc: Record<string, unknown>): RestoredStickParts {
   let homeMounted = false;
   if (homeDoc && plan.homeBytes !== null) {
     const facts = homeImageFacts(plan, plan.homeBytes);
-    const sink = new NullSink();
+    const sink = homeLoopFile(plan, plan.homeBytes, device);
     const read = readVolume(
       homeDoc,
       'home',
@@ -250,6 +247,13 @@ function readStick(doc: Record<string, unknown>): RestoredStickParts {
     osmin = { path, cow };
   }
 
+  let swap: StickMedia['swap'] = null;
+  if (plan.swapBytes !== null) {
+    swap = { path: `${LIVEOS_DIR}/swap.img`, sizeBytes: plan.swapBytes };
+    if (fileBytes(swap.path) !== swap.sizeBytes)
+      throw problem('device', `holds no ${swap.path} of ${String(swap.sizeBytes)} bytes`);
+  }
+
   const ramFolders = readList(doc.ramFolders, 'ramFolders').map((item, index) => {
     const at = `ramFolders[${String(index)}]`;
     const folder = readText(item, at);
@@ -262,12 +266,13 @@ function readStick(doc: Record<string, unknown>): RestoredStickParts {
 
   const media = StickMedia.assemble({
     plan,
-    vfat,
+    device,
     squashfs,
     origin,
     overlay,
     home,
     osmin,
+    swap,
     persistentRoot,
     rootBlockSizeBytes: baseRoot.layout.blockSizeBytes,
     baseState: baseRoot.state,
@@ -292,16 +297,22 @@ function readStick(doc: Record<string, unknown>): RestoredStickParts {
   return { ok: true, media, system, clockMs, overlayWhenOff };
 }
 
-/** The plan, checked for its types, then as Stick.create checks it. */
-function readPlan(value: unknown): ResolvedStickPlan {
+/** The plan, checked for its types, then as Stick.create checks it (version 1: a vfat stick, no swap). */
+function readPlan(value: unknown, version: number): ResolvedStickPlan {
   const doc = readObject(value, 'plan');
+  const since2 = <T>(read: () => T, before: T): T => (version >= 2 ? read() : before);
   const baseDoc = readObject(doc.base, 'plan.base');
   readObject(baseDoc.tree, 'plan.base.tree');
   const resolved = resolveStickPlan({
     era: readChoice(doc.era, 'plan.era', ['soas-2012', 'fedora-today'] as const),
     capacityBytes: readWhole(doc.capacityBytes, 'plan.capacityBytes'),
+    deviceFilesystem: since2(
+      () => readChoice(doc.deviceFilesystem, 'plan.deviceFilesystem', ['vfat', 'ext4'] as const),
+      'vfat',
+    ),
     overlayMib: readNullable(doc.overlayMib, 'plan.overlayMib', readWhole),
     homeMib: readNullable(doc.homeMib, 'plan.homeMib', readWhole),
+    swapMib: since2(() => readNullable(doc.swapMib, 'plan.swapMib', readWhole), null),
     homeEncrypted: readBoolean(doc.homeEncrypted, 'plan.homeEncrypted'),
     homePassphrase: readNullable(doc.homePassphrase, 'plan.homePassphrase', readText) ?? undefined,
     ramBytes: readWhole(doc.ramBytes, 'plan.ramBytes'),

@@ -29,6 +29,7 @@ import {
 import type { ExtVolume } from './ExtVolume';
 import { cryptDevice } from './homeMount';
 import { LiveSystem } from './LiveSystem';
+import { RamOverlay } from './ramOverlay';
 import type { Mount } from './MountTable';
 import { LOOP, type StickMedia } from './StickMedia';
 import type { SavedDmName } from './stickDocument';
@@ -147,7 +148,7 @@ export function restoreSystem(
       baseNumber = number;
       origin = new OriginDevice(rootSectors, baseNumber);
     } else if (d.name === 'live-rw' && liveRwDoc) {
-      const target = restoreLiveRw(liveRwDoc, media, overlayKind, origin, events);
+      const target = restoreLiveRw(liveRwDoc, media, live, overlayKind, origin, events);
       live.liveRw = target.target;
       live.frozenOverlayUsage = target.frozenUsage;
       live.rootDeviceName = `dm-${String(d.minor)}`;
@@ -220,13 +221,19 @@ export function restoreSystem(
     throw problem('system.mounts', 'do not mount home.img as the system has it');
   if (live.mounts.at(era.deviceMountPath)?.store !== 'device')
     throw problem('system.mounts', `do not mount the stick at ${era.deviceMountPath}`);
-  if (homeState === 'mounted') live.home = media.home!.volume;
+  if (homeState === 'mounted') {
+    live.home = media.home!.volume;
+    live.homeDeviceName = homeDeviceName(live);
+  }
+  // livesys turned swap.img on, if the boot got that far.
+  if (state === 'running') live.swapBytes = media.swap?.sizeBytes ?? 0;
   return live;
 }
 
 function restoreLiveRw(
   doc: Record<string, unknown>,
   media: StickMedia,
+  live: LiveSystem,
   overlayKind: 'persistent' | 'temporary',
   origin: OriginDevice,
   events: Emitter<SnapshotEvents>,
@@ -250,6 +257,8 @@ function restoreLiveRw(
         'system.liveRw.ramCow.sizeSectors',
         `is not the ${String(era.ramOverlayMib)} MiB dracut makes`,
       );
+    live.ramOverlay = new RamOverlay(media.plan.ramBytes, live.tmpfs, media.swap?.sizeBytes ?? 0);
+    cow.setBacking(live.ramOverlay);
   }
   if (usage.totalSectors !== cow.sizeSectors)
     throw problem('system.liveRw.usage.totalSectors', 'is not the size of its COW');
@@ -304,7 +313,7 @@ function readMount(value: unknown, at: string, media: StickMedia, live: LiveSyst
   const expected = {
     overlay: ['ext4', '/'],
     home: ['ext4', '/home'],
-    device: ['vfat', media.era.deviceMountPath],
+    device: [media.device.kind, media.era.deviceMountPath],
     ram: ['tmpfs', null],
   } as const;
   const [type, point] = expected[store];
@@ -314,7 +323,7 @@ function readMount(value: unknown, at: string, media: StickMedia, live: LiveSyst
     throw problem(`${at}.tmpfs`, 'is there, but the mount is not a tmpfs');
   switch (store) {
     case 'device':
-      return { ...base, volume: new DeviceVolume(media.vfat, () => media.imagePaths(), readOnly) };
+      return { ...base, volume: new DeviceVolume(media.device, () => media.imagePaths(), readOnly) };
     case 'overlay':
       if (!live.root) throw problem(at, 'mounts a root the system does not have');
       return { ...base, volume: live.root };
@@ -327,6 +336,15 @@ function readMount(value: unknown, at: string, media: StickMedia, live: LiveSyst
       return { ...base, volume: new TmpfsVolume(tmpfs) };
     }
   }
+}
+
+/** The kernel's name for the device mounted on /home: its loop device, or EncHome's dm number. */
+function homeDeviceName(live: LiveSystem): string {
+  const source = live.mounts.at('/home')?.source ?? '';
+  const encHome = live.dm.list().find((d) => d.name === 'EncHome');
+  return encHome && source.startsWith('/dev/mapper/')
+    ? `dm-${String(encHome.number.minor)}`
+    : source.replace('/dev/', '');
 }
 
 function loadTmpfs(value: unknown, at: string): Tmpfs {

@@ -1,4 +1,4 @@
-// Writing a stick as a `cellar-stick/v1` document (stickDocument.ts): every part saved by its own saver
+// Writing a stick as a `cellar-stick/v2` document (stickDocument.ts): every part saved by its own saver
 // (Vfat, SquashfsImage, ExtFs, Tmpfs), the COW devices as the pages ever written. The base image is
 // saved once: a root still identical to it is written as "base". Nothing the document holds is shared
 // with the stick, so changing one never changes the other.
@@ -41,7 +41,7 @@ export function saveStick({ media, system, clockMs, overlayWhenOff }: StickParts
     schema: STICK_SCHEMA,
     plan: savePlan(media.plan),
     clockMs,
-    device: media.vfat.save(),
+    device: media.device.save() as StickDocument['device'],
     base: { squashfs: media.squashfs.save(), root: structuredClone(media.baseState) },
     overlay: media.overlay
       ? {
@@ -105,8 +105,10 @@ export function savePlan(plan: ResolvedStickPlan): SavedPlan {
   return {
     era: plan.era.id,
     capacityBytes: plan.capacityBytes,
+    deviceFilesystem: plan.deviceFilesystem,
     overlayMib: mib(plan.overlayBytes),
     homeMib: mib(plan.homeBytes),
+    swapMib: mib(plan.swapBytes),
     homeEncrypted: plan.homeLuks !== null,
     homePassphrase: plan.homePassphrase,
     ramBytes: plan.ramBytes,

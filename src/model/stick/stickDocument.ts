@@ -1,10 +1,12 @@
-// The saved stick, `cellar-stick/v1`: a plain JSON document holding everything a stick needs to continue
+// The saved stick, `cellar-stick/v2`: a plain JSON document holding everything a stick needs to continue
 // exactly — off or running — and nothing that can be made again from it.
 //
-//   schema          "cellar-stick/v1"
-//   plan            the plan it was made from, sizes in MiB as given (homePassphrase, a pretend one, too)
+//   schema          "cellar-stick/v2"
+//   plan            the plan it was made from, sizes in MiB as given (homePassphrase, a pretend one, too),
+//                   with the stick's filesystem (deviceFilesystem) and swap.img's size (swapMib)
 //   clockMs         the simulated clock
-//   device          the stick's vfat (Vfat.save): every file and folder with its size
+//   device          the stick's filesystem (Vfat.save or Ext4Device.save): every file and folder with its
+//                   size (on ext4 also the blocks a sparse file holds)
 //   base            squashfs.img (SquashfsImage.save) and the root image inside it (ExtFs.save), once
 //   overlay         the overlay file's COW: its size and the 4 KiB pages ever written (header, metadata
 //                   areas), base64, in offset order; and its usage as last seen with the stick off
@@ -17,9 +19,14 @@
 //
 // Not saved, because the plan makes them again: the boot files, osmin.img's COW (2012), the origin
 // device, the devices' numbers, and what the running system derives (dmsetup lines, the mount volumes).
+//
+// Version 1 (before the ext4 stick and swap.img) is still read: its plan has neither deviceFilesystem
+// nor swapMib, and its stick is vfat without swap.img, which is what such a plan means in version 2.
 
 import type { StoreUsage } from '../dm/ExceptionStore';
 import type { ExtFsState } from '../fs/ext/ExtFsState';
+import type { DeviceFilesystemKind } from '../store/DeviceFilesystem';
+import type { Ext4DeviceState } from '../store/Ext4Device';
 import type { SquashfsState } from '../store/SquashfsImage';
 import type { TmpfsState } from '../store/Tmpfs';
 import type { VfatState } from '../store/Vfat';
@@ -31,16 +38,19 @@ import type { HomeState } from './luksHome';
 import type { StoreKind } from './MountTable';
 import type { VolumeFsType } from './Volume';
 
-export const STICK_SCHEMA = 'cellar-stick/v1';
+export const STICK_SCHEMA = 'cellar-stick/v2';
 
-/** The schema's version number (the `v1` of `cellar-stick/v1`). */
-export const STICK_SCHEMA_VERSION = 1;
+/** The schema's version number (the `v2` of `cellar-stick/v2`). */
+export const STICK_SCHEMA_VERSION = 2;
+
+/** The oldest version this Cellar still reads (see above). */
+export const OLDEST_STICK_SCHEMA_VERSION = 1;
 
 export interface StickDocument {
   schema: typeof STICK_SCHEMA;
   plan: SavedPlan;
   clockMs: number;
-  device: VfatState;
+  device: VfatState | Ext4DeviceState;
   base: { squashfs: SquashfsState; root: ExtFsState };
   overlay: SavedOverlay | null;
   root: SavedExtVolume | 'base' | null;
@@ -53,8 +63,10 @@ export interface StickDocument {
 export interface SavedPlan {
   era: EraId;
   capacityBytes: number;
+  deviceFilesystem: DeviceFilesystemKind;
   overlayMib: number | null;
   homeMib: number | null;
+  swapMib: number | null;
   homeEncrypted: boolean;
   homePassphrase: string | null;
   ramBytes: number;

@@ -1,11 +1,13 @@
-// What a stick is made from: a simple plan (era, capacity, overlay and home sizes, the machine's RAM, the
-// root image) checked and turned into exact byte sizes, or refused with a code and a plain sentence.
-// The overlay and home.img sizes follow livecd-iso-to-disk's rules for a vfat stick: whole MiB, at most
-// 2047 MiB in 2012, 4095 MiB today with exactly 4096 cut to 4 GiB − 512 bytes (the largest FAT file,
-// rounded down to a whole sector).
+// What a stick is made from: a simple plan (era, capacity, the stick's filesystem, overlay, home and swap
+// sizes, the machine's RAM, the root image) checked and turned into exact byte sizes, or refused with a
+// code and a plain sentence. The image sizes follow livecd-iso-to-disk's rules: whole MiB; on a vfat
+// stick at most 2047 MiB in 2012, 4095 MiB today with exactly 4096 cut to 4 GiB − 512 bytes (the largest
+// FAT file, rounded down to a whole sector); on an ext4 stick (`--format`) no such limit.
 
+import type { DeviceFilesystemKind } from '../store/DeviceFilesystem';
 import { isWholeNumber } from '../units';
 import { ERAS, type EraId, type EraProfile } from './eras';
+import { DEFAULT_UUID_AFTER_FORMAT } from './installer/assumptions';
 import { LUKS_FORMAT, type LuksFormat } from './installer/luks';
 import type { BaseImageSpec } from './extImage';
 import { sugarBase } from './sugarBase';
@@ -25,10 +27,17 @@ export interface StickPlan {
   era: EraId;
   /** The whole stick, as its label promises it (a "1 GB" stick: 1e9 bytes). */
   capacityBytes: number;
+  /**
+   * The stick's own filesystem: vfat (a factory stick, or `--format --msdos`; the default) or ext4
+   * (livecd-iso-to-disk `--format`, which in both eras makes ext4 unless told otherwise).
+   */
+  deviceFilesystem?: DeviceFilesystemKind;
   /** `--overlay-size-mb`; null or 0: no overlay file (dracut then makes a temporary one in RAM). */
   overlayMib: number | null;
   /** `--home-size-mb`; null or 0: no home.img. */
   homeMib: number | null;
+  /** `--swap-size-mb`: LiveOS/swap.img, which livesys turns on at boot; absent, null or 0: none. */
+  swapMib?: number | null;
   /**
    * `--crypted-home`: home.img holds a LUKS volume with the ext4 inside it. Default false (unencrypted), as
    * the wiki's SoaS examples ask with `--unencrypted-home`; note that livecd-iso-to-disk itself defaulted
@@ -45,7 +54,10 @@ export interface StickPlan {
   ramBytes?: number;
   /** The root image inside squashfs.img; default `sugarBase({ era })`. */
   base?: BaseImageSpec;
-  /** The stick's filesystem label and serial, which name the overlay file. Default LIVE and B6C4-2E19. */
+  /**
+   * The stick's filesystem label and serial (blkid's LABEL and UUID), which name the overlay file. Default
+   * LIVE, and B6C4-2E19 on vfat or the installer's made-up UUID for a new ext4 filesystem.
+   */
   label?: string;
   uuid?: string;
   /** The stick's partition as the running system names it. Default /dev/sdb1. */
@@ -67,8 +79,10 @@ export interface ResolvedStickPlan {
   era: EraProfile;
   capacityBytes: number;
   partitionBytes: number;
+  deviceFilesystem: DeviceFilesystemKind;
   overlayBytes: number | null;
   homeBytes: number | null;
+  swapBytes: number | null;
   /** home.img's LUKS format (its header size per era, installer/luks.ts), or null when unencrypted. */
   homeLuks: LuksFormat | null;
   homePassphrase: string | null;
@@ -91,10 +105,16 @@ export function resolveStickPlan(plan: StickPlan): { ok: true; plan: ResolvedSti
   if (!isWholeNumber(plan.capacityBytes) || plan.capacityBytes < 16 * MIB) {
     return refuse('bad-plan', 'a stick holds at least 16 MiB, given as a whole number of bytes');
   }
-  const overlay = imageBytes('overlay', plan.overlayMib, era);
+  const deviceFilesystem = plan.deviceFilesystem ?? 'vfat';
+  if (deviceFilesystem !== 'vfat' && deviceFilesystem !== 'ext4') {
+    return refuse('bad-plan', `the stick's filesystem is vfat or ext4, not ${String(deviceFilesystem)}`);
+  }
+  const overlay = imageBytes('overlay', plan.overlayMib, era, deviceFilesystem);
   if (typeof overlay === 'object' && overlay !== null) return overlay;
-  const home = imageBytes('home.img', plan.homeMib, era);
+  const home = imageBytes('home.img', plan.homeMib, era, deviceFilesystem);
   if (typeof home === 'object' && home !== null) return home;
+  const swap = imageBytes('swap.img', plan.swapMib ?? null, era, deviceFilesystem);
+  if (typeof swap === 'object' && swap !== null) return swap;
   const luks = homeEncryption(plan, home, era);
   if (luks !== null && 'ok' in luks) return luks;
   const ramBytes = plan.ramBytes ?? 1024 * MIB;
@@ -102,15 +122,19 @@ export function resolveStickPlan(plan: StickPlan): { ok: true; plan: ResolvedSti
     return refuse('bad-plan', 'the machine needs at least 16 MiB of RAM, given as a whole number of bytes');
   }
   const label = plan.label ?? 'LIVE';
-  if (label.length > 11 || /\s/.test(label)) {
+  const labelMax = deviceFilesystem === 'vfat' ? 11 : 16;
+  if (label.length > labelMax || /\s/.test(label)) {
     return refuse(
       'bad-plan',
-      `"${label}" is not a FAT label livecd-iso-to-disk accepts (11 characters, no spaces)`,
+      `"${label}" is not a ${deviceFilesystem} label livecd-iso-to-disk accepts (${labelMax} characters, no spaces)`,
     );
   }
-  const uuid = plan.uuid ?? 'B6C4-2E19';
-  if (!/^[0-9A-F]{4}-[0-9A-F]{4}$/.test(uuid)) {
+  const uuid = plan.uuid ?? (deviceFilesystem === 'vfat' ? 'B6C4-2E19' : DEFAULT_UUID_AFTER_FORMAT.ext4);
+  if (deviceFilesystem === 'vfat' && !/^[0-9A-F]{4}-[0-9A-F]{4}$/.test(uuid)) {
     return refuse('bad-plan', `"${uuid}" is not a FAT serial number (like B6C4-2E19)`);
+  }
+  if (deviceFilesystem === 'ext4' && !/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/.test(uuid)) {
+    return refuse('bad-plan', `"${uuid}" is not an ext4 UUID (like ${DEFAULT_UUID_AFTER_FORMAT.ext4})`);
   }
   const base = plan.base ?? sugarBase({ era: era.id });
   if (base.fs !== 'ext4' && base.fs !== 'ext3') {
@@ -126,8 +150,10 @@ export function resolveStickPlan(plan: StickPlan): { ok: true; plan: ResolvedSti
       era,
       capacityBytes: plan.capacityBytes,
       partitionBytes: plan.capacityBytes - PARTITION_START_BYTES,
+      deviceFilesystem,
       overlayBytes: overlay,
       homeBytes: home,
+      swapBytes: swap,
       homeLuks: luks,
       homePassphrase: plan.homePassphrase ?? null,
       ramBytes,
@@ -141,9 +167,15 @@ export function resolveStickPlan(plan: StickPlan): { ok: true; plan: ResolvedSti
 }
 
 /** An image size in bytes, null for none, or the refusal livecd-iso-to-disk would give on vfat. */
-function imageBytes(what: string, mib: number | null, era: EraProfile): number | null | StickRefusal {
+function imageBytes(
+  what: string,
+  mib: number | null,
+  era: EraProfile,
+  filesystem: DeviceFilesystemKind,
+): number | null | StickRefusal {
   if (mib === null || mib === 0) return null;
   if (!isWholeNumber(mib)) return refuse('bad-plan', `the ${what} size is a whole number of MiB, not ${mib}`);
+  if (filesystem === 'ext4') return mib * MIB;
   if (mib === 4096 && era.trims4096ToFatMax) return FAT_TRIMMED_4096_BYTES;
   if (mib > era.vfatMaxImageMib) {
     return refuse(

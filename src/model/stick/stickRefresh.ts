@@ -10,6 +10,7 @@
 //   boot; every change since the base was made (or last refreshed) is lost.
 //
 // Simplifications: the new root image keeps the old one's size and layout (editliveos can resize it);
+// a sparse overlay file or home.img (2012, ext4 stick) keeps the blocks it had taken;
 // 2012's osmin.img is kept as it was, though a real remix would minimise the new image again; after an
 // Overflow (today) the root is folded in as ExtFs holds it, the writes that failed included.
 
@@ -69,13 +70,13 @@ export function refreshMedia(media: StickMedia, options: RefreshOptions): Mainte
   let home: ReturnType<typeof makeHomeVolume> | null = null;
   if (!keepHome && media.home && media.plan.homeBytes !== null) {
     try {
-      home = makeHomeVolume(media.plan, media.plan.homeBytes);
+      home = makeHomeVolume(media.plan, media.plan.homeBytes, media.device);
     } catch (error) {
       if (!(error instanceof ModelError)) throw error;
       return { ok: false, error: 'EINVAL', message: `home.img cannot be made again: ${error.message}` };
     }
   }
-  const written = media.vfat.write(SQUASHFS_PATH, squashfs.compressedBytes);
+  const written = media.device.write(SQUASHFS_PATH, squashfs.compressedBytes);
   if (!written.ok) {
     return {
       ok: false,
@@ -84,13 +85,14 @@ export function refreshMedia(media: StickMedia, options: RefreshOptions): Mainte
         written.error === 'EFBIG'
           ? `The new squashfs.img (${mib(squashfs.compressedBytes)} MiB) is larger than a FAT file can be.`
           : `The new squashfs.img needs ${mib(squashfs.compressedBytes)} MiB in place of ` +
-            `${mib(before.compressedBytes)} MiB, but only ${mib(media.vfat.freeBytes)} MiB of the stick is ` +
+            `${mib(before.compressedBytes)} MiB, but only ${mib(media.device.freeBytes)} MiB of the stick is ` +
             'free. Nothing was changed.',
     };
   }
   media.replaceBase(state, squashfs);
   media.persistentRoot = media.baseRoot();
   overlay.cow = new CowDevice(overlay.cow.sizeSectors, overlay.cow.deviceNumber);
+  overlay.cow.setBacking(overlay.file);
   if (home && media.home) Object.assign(media.home, home);
   return {
     ok: true,
@@ -110,7 +112,17 @@ export function resetOverlayMedia(media: StickMedia): MaintenanceResult {
     return { ok: false, error: 'ENOENT', message: 'This stick has no overlay file to reset.' };
   }
   const size = media.squashfs.compressedBytes;
-  overlay.cow.zero(0, Math.min(OVERLAY_RESET_BYTES, overlay.cow.sizeSectors * SECTOR_BYTES));
+  const resetBytes = Math.min(OVERLAY_RESET_BYTES, overlay.cow.sizeSectors * SECTOR_BYTES);
+  // dd writes the zeros: a sparse overlay file on an ext4 stick takes the blocks it had no data in.
+  if (!media.device.writeAt(overlay.path, 0, resetBytes).ok) {
+    return {
+      ok: false,
+      error: 'ENOSPC',
+      message:
+        'The stick is full: dd could not write the 64 KiB of zeros into the overlay file. Nothing was changed.',
+    };
+  }
+  overlay.cow.zero(0, resetBytes);
   media.persistentRoot = media.baseRoot();
   return {
     ok: true,

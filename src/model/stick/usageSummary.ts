@@ -4,6 +4,7 @@
 
 import type { StoreUsage } from '../dm/ExceptionStore';
 import type { SnapshotStatus } from '../dm/SnapshotTarget';
+import type { DeviceFilesystemKind } from '../store/DeviceFilesystem';
 import { SECTOR_BYTES } from '../units';
 import type { LiveSystem, OverlayKind, RootState } from './LiveSystem';
 import type { HomeState } from './luksHome';
@@ -39,25 +40,44 @@ export interface HomeUsage {
 
 export interface RamUsage {
   ramBytes: number;
+  /** swap.img's size while livesys has it on (tmpfs pages can go there; the temporary overlay's cannot). */
+  swapBytes: number;
   tmpfsUsedBytes: number;
   /** The tmpfs mounts' sizes added up (each may take half of the RAM; together they can promise more). */
   tmpfsSizeBytes: number;
   mounts: { mountPoint: string; usedBytes: number; sizeBytes: number; movedToRam: boolean }[];
   /** RAM the temporary overlay's chunks take (0 with a persistent overlay). */
   temporaryOverlayBytes: number;
+  /**
+   * RAM the temporary overlay may still take before it runs out: the RAM less its chunks and the tmpfs
+   * pages swap cannot hold (null with a persistent overlay, or while off).
+   */
+  temporaryOverlayRoomBytes: number | null;
 }
 
 export interface DeviceUsage {
+  /** The stick's own filesystem. */
+  filesystem: DeviceFilesystemKind;
   capacityBytes: number;
   usedBytes: number;
+  /** What root (the installer, livesys, the loop devices) can still write. */
   freeBytes: number;
+  /** Of the free bytes, those ext4 keeps for root: df's Avail is freeBytes less these (vfat: 0). */
+  reservedBytes: number;
+  /** The images' sizes (ls -l). */
   images: {
     squashfsBytes: number;
     overlayBytes: number;
     homeBytes: number;
+    swapBytes: number;
     osminBytes: number;
     bootFilesBytes: number;
   };
+  /**
+   * The space the overlay file and home.img take on the stick (du): their size when written in full, less
+   * for a sparse file (2012 on ext4), which takes a block only where the kernel has written.
+   */
+  taken: { overlayBytes: number; homeBytes: number };
 }
 
 export interface SquashfsUsage {
@@ -83,11 +103,11 @@ export function summarizeUsage(
   offOverlay: { usage: StoreUsage; chunkSectors: number } | null,
   bootFilesBytes: number,
 ): StickUsage {
-  const fileSize = (path: string | undefined) => {
-    if (path === undefined) return 0;
-    const found = media.vfat.stat(path);
-    return found.ok ? found.value.sizeBytes : 0;
+  const fileStat = (path: string | undefined) => {
+    const found = path === undefined ? null : media.device.stat(path);
+    return found?.ok ? found.value : { sizeBytes: 0, usedBytes: 0 };
   };
+  const fileSize = (path: string | undefined) => fileStat(path).sizeBytes;
   const liveRw = system?.liveRw ?? null;
   const usage = liveRw ? system?.overlayUsage() : offOverlay?.usage;
   const kind: OverlayUsage['kind'] = system ? system.overlayKind : media.overlay ? 'persistent' : 'none';
@@ -110,6 +130,9 @@ export function summarizeUsage(
       sizeBytes: m.volume.capacityBytes(),
       movedToRam: m.movedToRam,
     }));
+  const tmpfsUsedBytes = mounts.reduce((sum, m) => sum + m.usedBytes, 0);
+  const temporaryOverlayBytes = kind === 'temporary' ? overlay.allocatedSectors * SECTOR_BYTES : 0;
+  const ramOverlay = system?.ramOverlay;
   return {
     power: system ? system.state : 'off',
     rootState: system ? system.rootState : null,
@@ -125,21 +148,32 @@ export function summarizeUsage(
       : null,
     ram: {
       ramBytes: media.plan.ramBytes,
-      tmpfsUsedBytes: mounts.reduce((sum, m) => sum + m.usedBytes, 0),
+      swapBytes: system?.swapBytes ?? 0,
+      tmpfsUsedBytes,
       tmpfsSizeBytes: mounts.reduce((sum, m) => sum + m.sizeBytes, 0),
       mounts,
-      temporaryOverlayBytes: kind === 'temporary' ? overlay.allocatedSectors * SECTOR_BYTES : 0,
+      temporaryOverlayBytes,
+      temporaryOverlayRoomBytes: ramOverlay
+        ? Math.max(0, media.plan.ramBytes - temporaryOverlayBytes - ramOverlay.tmpfsInRamBytes())
+        : null,
     },
     device: {
-      capacityBytes: media.vfat.capacityBytes,
-      usedBytes: media.vfat.usedBytes,
-      freeBytes: media.vfat.freeBytes,
+      filesystem: media.device.kind,
+      capacityBytes: media.device.capacityBytes,
+      usedBytes: media.device.usedBytes,
+      freeBytes: media.device.freeBytes,
+      reservedBytes: media.device.reservedBytes,
       images: {
         squashfsBytes: fileSize('/LiveOS/squashfs.img'),
         overlayBytes: fileSize(media.overlay?.path),
         homeBytes: fileSize(media.home?.path),
+        swapBytes: fileSize(media.swap?.path),
         osminBytes: fileSize(media.osmin?.path),
         bootFilesBytes,
+      },
+      taken: {
+        overlayBytes: fileStat(media.overlay?.path).usedBytes,
+        homeBytes: fileStat(media.home?.path).usedBytes,
       },
     },
     squashfs: {

@@ -17,15 +17,17 @@
 
 import { ModelError } from '../errors';
 import { Emitter } from '../events';
-import { isWholeNumber } from '../units';
 import type { DeviceFilesystem, DeviceFilesystemState } from './DeviceFilesystem';
 import { fatGeometry, type FatGeometry, type FatRules } from './fatGeometry';
-import { FileTree, type DirNode, type TreeNode } from './FileTree';
+import { FileTree, renameRefusal, type DirNode, type TreeNode } from './FileTree';
 import { joinPath, splitPath } from './paths';
-import { damaged, readArray, readHeader, readRecord, readString, readWhole } from './stateReader';
+import { damaged, readHeader, readWhole } from './stateReader';
 import {
+  emitHeard,
+  emitRename,
   fail,
   ok,
+  requireWhole,
   type DirEntry,
   type FileStat,
   type StoreEvents,
@@ -81,10 +83,6 @@ interface VfatDir {
 type Node = TreeNode<VfatFile, VfatDir>;
 type Dir = DirNode<VfatFile, VfatDir>;
 
-function requireWhole(value: number, what: string): void {
-  if (!isWholeNumber(value)) throw new ModelError('EINVAL', `${what} must be a whole number of bytes`);
-}
-
 export class Vfat implements DeviceFilesystem {
   readonly kind = 'vfat';
   readonly maxFileBytes = FAT_MAX_FILE_BYTES;
@@ -112,6 +110,10 @@ export class Vfat implements DeviceFilesystem {
     return this.geometry.clusterBytes;
   }
 
+  get allocationUnitBytes(): number {
+    return this.clusterBytes;
+  }
+
   get capacityBytes(): number {
     return this.geometry.clusterCount * this.clusterBytes;
   }
@@ -122,6 +124,11 @@ export class Vfat implements DeviceFilesystem {
 
   get freeBytes(): number {
     return this.capacityBytes - this.usedBytes;
+  }
+
+  /** FAT keeps nothing back for root. */
+  get reservedBytes(): number {
+    return 0;
   }
 
   get freeClusters(): number {
@@ -140,20 +147,7 @@ export class Vfat implements DeviceFilesystem {
   mkdir(path: string, options: { parents?: boolean } = {}): StoreOutcome {
     const names = this.vfatNames(path);
     if (!names.ok) return names;
-    if (options.parents) {
-      let at = '';
-      for (const [index, name] of names.value.entries()) {
-        at += `/${name}`;
-        const found = this.tree.find(at);
-        if (found.ok) {
-          if (found.node.kind !== 'dir') return fail(index === names.value.length - 1 ? 'EEXIST' : 'ENOTDIR');
-          continue;
-        }
-        const made = this.mkdir(at);
-        if (!made.ok) return made;
-      }
-      return ok;
-    }
+    if (options.parents) return this.tree.mkdirParents(names.value, (at) => this.mkdir(at));
     const slot = this.tree.slot(joinPath(names.value));
     if (!slot.ok) return slot.error === 'EINVAL' ? fail('EEXIST') : slot;
     if (slot.existing) return fail('EEXIST');
@@ -169,13 +163,11 @@ export class Vfat implements DeviceFilesystem {
       children: new Map(),
     });
     this.usedClusters += need;
-    if (this.events.wants('folder-made')) {
-      this.events.emit('folder-made', {
-        path: joinPath([...slot.parentNames, slot.name]),
-        deltaUsedBytes: need * this.clusterBytes,
-        usedBytes: this.usedBytes,
-      });
-    }
+    emitHeard(this.events, 'folder-made', () => ({
+      path: joinPath([...slot.parentNames, slot.name]),
+      deltaUsedBytes: need * this.clusterBytes,
+      usedBytes: this.usedBytes,
+    }));
     return ok;
   }
 
@@ -199,14 +191,21 @@ export class Vfat implements DeviceFilesystem {
     return this.change(path, { create: 'allowed' }, (file) => file.sizeBytes + bytes);
   }
 
+  /** FAT has no holes: writing past the end takes every cluster up to the new end (the gap reads as zeros). */
+  writeAt(path: string, offsetBytes: number, lengthBytes: number): StoreOutcome {
+    requireWhole(offsetBytes, 'an offset');
+    requireWhole(lengthBytes, 'a length');
+    return this.change(path, { create: 'allowed' }, (file) =>
+      lengthBytes === 0 ? file.sizeBytes : Math.max(file.sizeBytes, offsetBytes + lengthBytes),
+    );
+  }
+
   remove(path: string, options: { recursive?: boolean } = {}): StoreOutcome {
     const names = this.vfatNames(path);
     if (!names.ok) return names.error === 'EINVAL' ? fail('ENOENT') : names;
-    const slot = this.tree.slot(joinPath(names.value));
+    const slot = this.tree.removeSlot(joinPath(names.value), options.recursive ?? false);
     if (!slot.ok) return slot;
     const node = slot.existing;
-    if (!node) return fail('ENOENT');
-    if (node.kind === 'dir' && !options.recursive) return fail('EISDIR');
     const freed = this.clustersBelow(node);
     slot.parent.children.delete(slot.key);
     slot.parent.data.liveSlots -= directorySlots(node.name);
@@ -216,12 +215,7 @@ export class Vfat implements DeviceFilesystem {
   }
 
   rmdir(path: string): StoreOutcome {
-    const found = this.find(path);
-    if (!found.ok) return found;
-    if (found.node.kind !== 'dir') return fail('ENOTDIR');
-    if (found.node === this.tree.root) return fail('EINVAL');
-    if (found.node.children.size > 0) return fail('ENOTEMPTY');
-    return this.remove(path, { recursive: true });
+    return this.tree.rmdirRefusal(this.find(path)) ?? this.remove(path, { recursive: true });
   }
 
   rename(fromPath: string, toPath: string): StoreOutcome {
@@ -236,11 +230,8 @@ export class Vfat implements DeviceFilesystem {
     const to = this.tree.slot(joinPath(toNames.value));
     if (!to.ok) return to;
     const target = to.existing;
-    if (target && target !== node) {
-      if (node.kind === 'file' && target.kind === 'dir') return fail('EISDIR');
-      if (node.kind === 'dir' && target.kind === 'file') return fail('ENOTDIR');
-      if (target.kind === 'dir' && target.children.size > 0) return fail('ENOTEMPTY');
-    }
+    const refused = renameRefusal(node, target);
+    if (refused) return refused;
     if (node.kind === 'dir' && target !== node && this.tree.contains(node, to.parent)) return fail('EINVAL');
     if (target === node && node.name === to.name) return ok;
     // vfat_rename writes the new entry before it removes the old one, so for a moment the folder holds
@@ -260,47 +251,36 @@ export class Vfat implements DeviceFilesystem {
     to.parent.children.set(to.key, node);
     this.usedClusters += needed - freed;
     const newPath = joinPath([...to.parentNames, node.name]);
-    if (replaced) this.emitFreed(newPath, freed);
-    if (this.events.wants('renamed')) {
-      this.events.emit('renamed', {
-        fromPath: oldPath,
-        toPath: newPath,
-        deltaUsedBytes: (needed - freed) * this.clusterBytes,
-        usedBytes: this.usedBytes,
-      });
-    }
+    const cb = this.clusterBytes;
+    emitRename(
+      this.events,
+      oldPath,
+      newPath,
+      (needed - freed) * cb,
+      this.usedBytes,
+      replaced ? freed * cb : null,
+    );
     return ok;
   }
 
   stat(path: string): StoreResult<FileStat> {
-    const found = this.find(path);
-    if (!found.ok) return found;
-    return { ok: true, value: { path: found.path, ...this.describe(found.node) } };
+    return this.tree.statOf(this.find(path), (node) => this.describe(node));
   }
 
   list(path: string): StoreResult<DirEntry[]> {
-    const found = this.find(path);
-    if (!found.ok) return found;
-    if (found.node.kind !== 'dir') return fail('ENOTDIR');
-    return {
-      ok: true,
-      value: this.tree.entries(found.node).map((node) => ({ name: node.name, ...this.describe(node) })),
-    };
+    return this.tree.listOf(this.find(path), (node) => this.describe(node));
   }
 
-  /** mkfs.fat again over the same partition: everything goes. */
   format(): void {
     const before = this.usedClusters;
     this.tree = this.emptyTree();
     this.usedClusters = this.dirClusters(this.tree.root);
     const freed = before - this.usedClusters;
-    if (this.events.wants('cleared')) {
-      this.events.emit('cleared', {
-        reason: 'format',
-        freedBytes: freed * this.clusterBytes,
-        usedBytes: this.usedBytes,
-      });
-    }
+    emitHeard(this.events, 'cleared', () => ({
+      reason: 'format',
+      freedBytes: freed * this.clusterBytes,
+      usedBytes: this.usedBytes,
+    }));
   }
 
   save(): VfatState {
@@ -339,39 +319,27 @@ export class Vfat implements DeviceFilesystem {
     const vfat = new Vfat({ partitionBytes, rules: doc.rules, label: doc.label, events });
     const root = vfat.tree.root;
     root.data.highWaterSlots = readWhole(doc.rootHighWaterSlots, what, 'rootHighWaterSlots');
-    readArray(doc.entries, what, 'entries').forEach((raw, index) => {
-      const field = `entries[${String(index)}]`;
-      const entry = readRecord(raw, what, field);
-      const path = readString(entry.path, what, `${field}.path`);
-      const names = vfat.vfatNames(path);
-      if (!names.ok || names.value.length === 0 || joinPath(names.value) !== path) {
-        throw damaged(what, `${field}.path is not a plain vfat path`);
-      }
-      const slot = vfat.tree.slot(path);
-      if (!slot.ok) throw damaged(what, `${path} comes before its folder`);
-      if (slot.existing) throw damaged(what, `${path} appears twice`);
-      let node: Node;
-      if (entry.kind === 'dir') {
+    vfat.tree.restoreEntries(doc.entries, what, {
+      pathProblem: (path, field) => {
+        const names = vfat.vfatNames(path);
+        const plain = names.ok && names.value.length > 0 && joinPath(names.value) === path;
+        return plain ? null : `${field}.path is not a plain vfat path`;
+      },
+      makeDir: (entry, field, name) => {
         const highWaterSlots = readWhole(entry.highWaterSlots, what, `${field}.highWaterSlots`);
-        node = { kind: 'dir', name: slot.name, data: { liveSlots: 2, highWaterSlots }, children: new Map() };
-      } else if (entry.kind === 'file') {
+        return { kind: 'dir', name, data: { liveSlots: 2, highWaterSlots }, children: new Map() };
+      },
+      makeFile: (entry, field, path, name) => {
         const sizeBytes = readWhole(entry.sizeBytes, what, `${field}.sizeBytes`);
         if (sizeBytes > FAT_MAX_FILE_BYTES) throw damaged(what, `${path} is larger than FAT allows`);
-        node = { kind: 'file', name: slot.name, data: { sizeBytes } };
-      } else {
-        throw damaged(what, `${field}.kind is neither a file nor a folder`);
-      }
-      slot.parent.children.set(slot.key, node);
-      slot.parent.data.liveSlots += directorySlots(slot.name);
+        return { kind: 'file', name, data: { sizeBytes } };
+      },
+      placed: (parent, name) => (parent.data.liveSlots += directorySlots(name)),
     });
-    const check = (dir: Dir, path: string): void => {
+    vfat.tree.forEachDir((dir, path) => {
       if (dir.data.highWaterSlots < dir.data.liveSlots)
         throw damaged(what, `folder ${path} has too few slots`);
-      for (const child of dir.children.values()) {
-        if (child.kind === 'dir') check(child, `${path === '/' ? '' : path}/${child.name}`);
-      }
-    };
-    check(root, '/');
+    });
     const { fatBits, rootEntries } = vfat.geometry;
     if (fatBits !== 32 && root.data.highWaterSlots > rootEntries) {
       throw damaged(what, 'its root folder holds more entries than FAT12/16 allows');
@@ -412,15 +380,13 @@ export class Vfat implements DeviceFilesystem {
     file.sizeBytes = sizeBytes;
     if (!existing) slot.parent.children.set(slot.key, { kind: 'file', name: slot.name, data: file });
     this.usedClusters += delta;
-    if (this.events.wants('file-written')) {
-      this.events.emit('file-written', {
-        path: joinPath([...slot.parentNames, slot.name]),
-        sizeBytes,
-        fileUsedBytes: this.clustersFor(sizeBytes) * this.clusterBytes,
-        deltaUsedBytes: delta * this.clusterBytes,
-        usedBytes: this.usedBytes,
-      });
-    }
+    emitHeard(this.events, 'file-written', () => ({
+      path: joinPath([...slot.parentNames, slot.name]),
+      sizeBytes,
+      fileUsedBytes: this.clustersFor(sizeBytes) * this.clusterBytes,
+      deltaUsedBytes: delta * this.clusterBytes,
+      usedBytes: this.usedBytes,
+    }));
     return ok;
   }
 
@@ -501,12 +467,10 @@ export class Vfat implements DeviceFilesystem {
   }
 
   private emitFreed(path: string, freedClusters: number): void {
-    if (this.events.wants('freed')) {
-      this.events.emit('freed', {
-        path,
-        freedBytes: freedClusters * this.clusterBytes,
-        usedBytes: this.usedBytes,
-      });
-    }
+    emitHeard(this.events, 'freed', () => ({
+      path,
+      freedBytes: freedClusters * this.clusterBytes,
+      usedBytes: this.usedBytes,
+    }));
   }
 }

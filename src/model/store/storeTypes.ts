@@ -1,6 +1,10 @@
 // The vocabulary the simple stores share: the outcomes a learner can cause (a full tmpfs, a file too large
 // for FAT), what stat and list answer, the usage numbers the views draw, and the change events.
 
+import { ModelError } from '../errors';
+import type { Emitter } from '../events';
+import { isWholeNumber } from '../units';
+
 /**
  * Kernel error names for what a request can run into. They are outcomes, never exceptions: the shell turns
  * each into the real tool's message (ENOSPC → "No space left on device", EFBIG → "File too large").
@@ -77,6 +81,38 @@ export interface StoreEvents {
 }
 
 export const ok: { ok: true } = Object.freeze({ ok: true });
+
+/** A size or offset that is not a whole number of bytes is a programming error, never a learner's. */
+export function requireWhole(value: number, what: string): void {
+  if (!isWholeNumber(value)) throw new ModelError('EINVAL', `${what} must be a whole number of bytes`);
+}
+
+/** Emits a change event only when someone listens, building its payload only then. */
+export function emitHeard<K extends keyof StoreEvents>(
+  events: Emitter<StoreEvents>,
+  type: K,
+  payload: () => StoreEvents[K],
+): void {
+  if (events.wants(type)) events.emit(type, payload());
+}
+
+/**
+ * A rename's events, in bytes: what the replaced target freed (`replacedFreedBytes`, null when nothing was
+ * there), then the move itself.
+ */
+export function emitRename(
+  events: Emitter<StoreEvents>,
+  fromPath: string,
+  toPath: string,
+  deltaUsedBytes: number,
+  usedBytes: number,
+  replacedFreedBytes: number | null,
+): void {
+  if (replacedFreedBytes !== null) {
+    emitHeard(events, 'freed', () => ({ path: toPath, freedBytes: replacedFreedBytes, usedBytes }));
+  }
+  emitHeard(events, 'renamed', () => ({ fromPath, toPath, deltaUsedBytes, usedBytes }));
+}
 
 export function fail(error: StoreErrorCode): StoreFailure {
   return { ok: false, error };

@@ -25,18 +25,28 @@ const OFF = JSON.parse(JSON.stringify(makeStick({ era: 'fedora-today', overlayMi
   [key: string]: Json;
 };
 
+/** A running 2012 stick formatted ext4, with sparse images, swap.img and a file on the stick itself. */
+function savedExt4Stick(): { [key: string]: Json } {
+  const stick = bootedStick({ deviceFilesystem: 'ext4', swapMib: 4 });
+  stick.writeFile('/var/lib/photo.jpg', 256 * KIB);
+  stick.writeFile('/mnt/live/notes.txt', 5 * KIB);
+  return JSON.parse(JSON.stringify(stick.save())) as { [key: string]: Json };
+}
+
+const EXT4 = savedExt4Stick();
+
 function copy<T>(value: T): T {
   return structuredClone(value);
 }
 
 describe('restoring a document it cannot load', () => {
   it('refuses one saved by a newer Cellar', () => {
-    const doc = { ...copy(RUNNING), schema: 'cellar-stick/v2' };
+    const doc = { ...copy(RUNNING), schema: 'cellar-stick/v3' };
     expect(Stick.restore(doc)).toEqual({
       ok: false,
       code: 'newer-version',
       message:
-        'This stick was saved by a newer Cellar (cellar-stick/v2); this Cellar reads cellar-stick/v1 only.',
+        'This stick was saved by a newer Cellar (cellar-stick/v3); this Cellar reads cellar-stick/v1 to cellar-stick/v2.',
     });
   });
 
@@ -45,7 +55,7 @@ describe('restoring a document it cannot load', () => {
       ok: false,
       code: 'older-version',
       message:
-        'This stick was saved in an older format (cellar-stick/v0) that this Cellar no longer reads; it reads cellar-stick/v1 only.',
+        'This stick was saved in an older format (cellar-stick/v0) that this Cellar no longer reads; it reads cellar-stick/v1 to cellar-stick/v2.',
     });
   });
 
@@ -54,7 +64,7 @@ describe('restoring a document it cannot load', () => {
       ok: false,
       code: 'not-a-stick',
       message:
-        'This is not a saved Cellar stick: a stick document is a JSON object whose schema is "cellar-stick/v1".',
+        'This is not a saved Cellar stick: a stick document is a JSON object whose schema is "cellar-stick/v2".',
     };
     expect(Stick.restore({})).toEqual(notAStick);
     expect(Stick.restore(null)).toEqual(notAStick);
@@ -142,6 +152,7 @@ describe('restoring a mutated document', () => {
   for (const [name, doc] of [
     ['a running stick', RUNNING],
     ['a stick that is off', OFF],
+    ['a running stick formatted ext4', EXT4],
   ] as const) {
     const places = placesIn(doc);
     it(`answers an outcome and never throws, whatever is dropped or retyped (${name})`, () => {

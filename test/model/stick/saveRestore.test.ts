@@ -1,4 +1,4 @@
-// Saving a whole stick as a `cellar-stick/v1` JSON document and restoring it: through JSON text and back,
+// Saving a whole stick as a `cellar-stick/v2` JSON document and restoring it: through JSON text and back,
 // a restored stick continues exactly as the original does — the same status lines, usage and log, and
 // the same costs for the same next operations.
 
@@ -65,7 +65,7 @@ function expectSameFuture(original: Stick, steps: Step[] = NEXT_STEPS): void {
 describe('a saved stick', () => {
   it('is a versioned JSON document', () => {
     const doc = makeStick().save();
-    expect(doc.schema).toBe('cellar-stick/v1');
+    expect(doc.schema).toBe('cellar-stick/v2');
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
   });
 
@@ -183,5 +183,56 @@ describe('restoring', () => {
     const stick = bootedStick();
     const restored = StickClass.restore(JSON.stringify(stick.save()));
     expect(restored.ok && restored.stick.dmsetupStatus()).toEqual(stick.dmsetupStatus());
+  });
+});
+
+describe('restoring a stick formatted ext4', () => {
+  for (const era of ['soas-2012', 'fedora-today'] as const) {
+    it(`continues it exactly, sparse images included (${era})`, () => {
+      const stick = bootedStick({ era, deviceFilesystem: 'ext4', swapMib: 8 });
+      stick.writeFile('/var/lib/photo.jpg', 1 * MIB);
+      stick.writeFile('/home/liveuser/essay.odt', 300 * KIB);
+      stick.writeFile(`${era === 'soas-2012' ? '/mnt/live' : '/run/initramfs/live'}/notes.txt`, 5 * KIB);
+      expectSameFuture(stick);
+    });
+  }
+
+  it('refuses a document whose stick filesystem is not the plan’s', () => {
+    const doc = makeStick({ deviceFilesystem: 'ext4' }).save();
+    const vfat = makeStick().save();
+    const mixed = { ...doc, device: vfat.device };
+    expect(StickClass.restore(mixed)).toMatchObject({
+      ok: false,
+      code: 'damaged',
+      message: 'The saved stick is damaged: device is vfat, but the plan says ext4.',
+    });
+  });
+});
+
+describe('restoring a cellar-stick/v1 document', () => {
+  /** What Cellar wrote before the ext4 stick and swap.img: the same document without those two fields. */
+  function asVersion1(stick: Stick): unknown {
+    const doc = JSON.parse(JSON.stringify(stick.save())) as {
+      schema: string;
+      plan: Record<string, unknown>;
+    };
+    doc.schema = 'cellar-stick/v1';
+    delete doc.plan.deviceFilesystem;
+    delete doc.plan.swapMib;
+    return doc;
+  }
+
+  it('loads it as the vfat stick without swap.img it was, and saves it as v2', () => {
+    const stick = bootedStick({ homeEncrypted: true });
+    stick.writeFile('/var/lib/photo.jpg', 1 * MIB);
+    const restored = StickClass.restore(asVersion1(stick));
+    if (!restored.ok) throw new Error(restored.message);
+    expect(view(restored.stick)).toEqual(view(stick));
+    const saved = restored.stick.save();
+    expect(saved.schema).toBe('cellar-stick/v2');
+    expect(saved.plan).toMatchObject({ deviceFilesystem: 'vfat', swapMib: null });
+    expect(restored.stick.writeFile('/var/lib/next', 64 * KIB)).toEqual(
+      stick.writeFile('/var/lib/next', 64 * KIB),
+    );
   });
 });

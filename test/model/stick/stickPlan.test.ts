@@ -8,7 +8,7 @@ import { sugarBase } from '../../../src/model/stick/sugarBase';
 import { makeStick, MIB } from './makeStick';
 
 function listNames(stick: Stick, folder: string): string[] {
-  const listed = stick.media.vfat.list(folder);
+  const listed = stick.media.device.list(folder);
   return listed.ok ? listed.value.map((e) => e.name) : [];
 }
 

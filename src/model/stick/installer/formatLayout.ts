@@ -6,9 +6,13 @@
 // (OPT-IO, or 4 MiB when the device reports ≤ 512 bytes); an EFI System Partition is sized from
 // images/efiboot.img (100 MiB when the image has none; none with --noesp); partition 1 gets the rest,
 // or the size asked for, rounded down to 4 MiB.
-// Neither version knows what mkfs will take for metadata; Cellar subtracts today's script's own
-// allowance (1/32 for ext4, 1/512 for vfat) to get the space left for files.
+// Neither version knows what mkfs will take for metadata: today's script allows 1/32 for ext4 and 1/512
+// for vfat in its space check. The space left for files is what mkfs really makes of the partition
+// (mkfs.ext4's geometry, mkfs.fat's clusters: stick/deviceFilesystem.ts), as df shows it after the
+// format.
 
+import { formattedFilesBytes } from '../deviceFilesystem';
+import type { EraId } from '../eras';
 import { METADATA_ALLOWANCE_SHIFT } from './assumptions';
 import type { StickFilesystem } from './InstallRequest';
 import { MIB_BYTES } from './sizes';
@@ -21,6 +25,7 @@ export interface FormatLayout2012 {
   /** How many MB too small the device is (0 when it is big enough). */
   shortMb: number;
   metadataBytes: number;
+  /** df's size of the new filesystem. */
   filesystemBytes: number;
 }
 
@@ -33,8 +38,13 @@ export function formatLayout2012(deviceBytes: number, filesystem: StickFilesyste
     primaryBytes,
     shortMb: primaryMb > 0 ? 0 : -primaryMb,
     metadataBytes,
-    filesystemBytes: Math.max(0, primaryBytes - metadataBytes),
+    filesystemBytes: madeFilesBytes('soas-2012', filesystem, primaryBytes),
   };
+}
+
+/** What mkfs makes of a partition (nothing of one too small to format). */
+function madeFilesBytes(era: EraId, filesystem: StickFilesystem, primaryBytes: number): number {
+  return primaryBytes > 0 ? formattedFilesBytes(era, filesystem, primaryBytes) : 0;
 }
 
 export interface FormatLayoutToday {
@@ -51,6 +61,7 @@ export interface FormatLayoutToday {
   unallocatedBytes: number;
   /** `m`: the metadata allowance. */
   metadataAllowanceBytes: number;
+  /** df's size of the new filesystem. */
   filesystemBytes: number;
 }
 
@@ -86,6 +97,6 @@ export function formatLayoutToday(
     primaryBytes,
     unallocatedBytes,
     metadataAllowanceBytes,
-    filesystemBytes: Math.max(0, primaryBytes - metadataAllowanceBytes),
+    filesystemBytes: madeFilesBytes('fedora-today', filesystem, primaryBytes),
   };
 }

@@ -23,7 +23,8 @@ export interface FilesInput {
   olpcFthBytes?: number;
 }
 
-function newFileAllocation(era: EraId, filesystem: StickFilesystem): PlannedFile['allocation'] {
+/** How a new overlay or home.img comes to be: dd of zeros on vfat (2012), dd seek= elsewhere (2012), fallocate (today). */
+export function newFileAllocation(era: EraId, filesystem: StickFilesystem): PlannedFile['allocation'] {
   if (era === 'fedora-today') return 'preallocated';
   return filesystem === 'vfat' ? 'written' : 'sparse';
 }
