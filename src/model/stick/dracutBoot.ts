@@ -32,6 +32,7 @@ import { bootHome, makeLiveuserHome } from './homeMount';
 import { LiveSystem } from './LiveSystem';
 import { RamOverlay } from './ramOverlay';
 import { SnapshotSink } from '../fs/SnapshotSink';
+import { STICK_IS_ROTATIONAL } from './loopFile';
 import { LOOP, type StickMedia } from './StickMedia';
 
 const MIB = 1024 * 1024;
@@ -57,7 +58,7 @@ export interface BootOptions {
 export function bootLiveSystem(media: StickMedia, bootOptions: BootOptions = {}): LiveSystem {
   const era = media.era;
   let liveRw: SnapshotTarget | null = null;
-  const rootSink = new SnapshotSink(() => liveRw, media.rootBlockSizeBytes);
+  const rootSink = new SnapshotSink(() => liveRw, media.rootBlockSizeBytes, STICK_IS_ROTATIONAL);
   const system = new LiveSystem(rootSink);
   const log = system.log;
   const livePath = era.deviceMountPath;

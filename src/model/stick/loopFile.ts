@@ -9,6 +9,12 @@ import type { CowBacking } from '../block/CowDevice';
 import type { BlockSink } from '../fs/BlockSink';
 import type { DeviceFilesystem } from '../store/DeviceFilesystem';
 
+/**
+ * USB sticks report themselves rotational, and so does every loop device on a file on them and every
+ * device-mapper device built only on those (live-rw): ext4's allocator then scans groups in order first.
+ */
+export const STICK_IS_ROTATIONAL = true;
+
 /** Remembers that a write was refused for want of space, until the running system asks. */
 export class SpaceRefusals {
   protected refused = false;
@@ -22,6 +28,8 @@ export class SpaceRefusals {
 }
 
 export class LoopFile extends SpaceRefusals implements CowBacking, BlockSink {
+  readonly rotational = STICK_IS_ROTATIONAL;
+
   constructor(
     private readonly device: DeviceFilesystem,
     readonly path: string,

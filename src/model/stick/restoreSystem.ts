@@ -10,6 +10,7 @@ import { SnapshotTarget, type SnapshotEvents } from '../dm/SnapshotTarget';
 import { Emitter } from '../events';
 import type { BlockSink } from '../fs/BlockSink';
 import { SnapshotSink } from '../fs/SnapshotSink';
+import { STICK_IS_ROTATIONAL } from './loopFile';
 import { Tmpfs } from '../store/Tmpfs';
 import { ModelError } from '../errors';
 import type { BootLogLine } from './bootTexts';
@@ -77,7 +78,11 @@ export function restoreSystem(
     throw problem('system.homeState', `is ${homeState}, which this stick cannot be in`);
 
   let system: LiveSystem | null = null;
-  const rootSink = new SnapshotSink(() => system?.liveRw ?? null, media.rootBlockSizeBytes);
+  const rootSink = new SnapshotSink(
+    () => system?.liveRw ?? null,
+    media.rootBlockSizeBytes,
+    STICK_IS_ROTATIONAL,
+  );
   rootSink.failedWrites = failedRootWrites;
   const live = new LiveSystem(rootSink);
   system = live;

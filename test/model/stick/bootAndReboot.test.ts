@@ -31,6 +31,16 @@ describe('a fresh 2012 stick', () => {
     ]);
   });
 
+  it('allocates on the root and in home.img as on a USB stick, which says it is rotational', () => {
+    const saved = bootedStick({ era: 'soas-2012' }).save();
+    // mb_linear_limit: four groups tried in number order before the lists; the base was built offline.
+    const root = saved.root;
+    if (root === null || root === 'base') throw new Error('a persistent overlay keeps its own root');
+    expect(root.fs.allocator.linearGroups).toBe(4);
+    expect(saved.home?.fs.allocator.linearGroups).toBe(4);
+    expect(saved.base.root.allocator.linearGroups).toBe(0);
+  });
+
   it('has the read-only live-osimg-min snapshot, full, listed before live-rw', () => {
     const stick = bootedStick({ era: 'soas-2012' });
     const lines = stick.dmsetupStatus();
