@@ -71,4 +71,20 @@ describe('cellar replay with a file-level scenario', () => {
     expect(steps.map((s) => s.ok)).toEqual([true, false, true]);
     expect(steps[1]!.error).toBe('/nothing-here: no such file or directory');
   });
+
+  it('runs a log kept open and closed, and refuses a "keepOpen" that is not true or false', async () => {
+    const log = (keepOpen: unknown) => [
+      { name: 'mounted', ops: [{ op: 'mount' }] },
+      { name: 'log', ops: [{ op: 'write', path: '/log', bytes: 10240, how: 'append', keepOpen }] },
+      { name: 'closed', ops: [{ op: 'close', path: '/log' }] },
+      { name: 'closed again', ops: [{ op: 'close', path: '/log' }] },
+    ];
+    expect(await main(['replay', smallScenario('open', 'PO', log(true))])).toBe(0);
+    const steps = (JSON.parse(out) as { steps: { ok: boolean; error?: string }[] }).steps;
+    expect(steps.map((s) => s.ok)).toEqual([true, true, true, false]);
+    expect(steps[3]!.error).toBe('/log is not kept open');
+    const path = smallScenario('bad-open', 'PO', log('yes'));
+    expect(await main(['replay', path])).toBe(1);
+    expect(err).toBe(`cellar: ${path}: step 1 (log): "keepOpen" is true or false\n`);
+  });
 });

@@ -51,6 +51,11 @@ export class CowDevice {
     this.backing = backing;
   }
 
+  /** Whether the device is on a file that may refuse to grow (see CowBacking). */
+  get backed(): boolean {
+    return this.backing !== undefined;
+  }
+
   /** Whether the file under the device can hold every byte below `endBytes` (it takes them when it can). */
   claim(endBytes: number): boolean {
     return this.backing?.holds(endBytes) ?? true;

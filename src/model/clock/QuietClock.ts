@@ -16,9 +16,17 @@ export interface QuietClockState {
   writers: Partial<Record<QuietWriterId, { nextMs: number; runs: number; enabled: boolean }>>;
 }
 
+interface Schedule {
+  nextMs: number;
+  runs: number;
+  enabled: boolean;
+}
+
 export class QuietClock {
   private nowMs: number;
-  private readonly schedule = new Map<QuietWriterId, { nextMs: number; runs: number; enabled: boolean }>();
+  private readonly schedule = new Map<QuietWriterId, Schedule>();
+  /** The writers with their schedules, in the writers' order (the earlier one runs first on a tie). */
+  private readonly slots: { writer: QuietWriter; entry: Schedule }[] = [];
 
   constructor(
     private readonly writers: readonly QuietWriter[],
@@ -27,10 +35,9 @@ export class QuietClock {
     this.nowMs = state?.nowMs ?? 0;
     for (const writer of writers) {
       const saved = state?.writers[writer.id];
-      this.schedule.set(
-        writer.id,
-        saved ? { ...saved } : { nextMs: this.nowMs + writer.everyMs, runs: 0, enabled: true },
-      );
+      const entry = saved ? { ...saved } : { nextMs: this.nowMs + writer.everyMs, runs: 0, enabled: true };
+      this.schedule.set(writer.id, entry);
+      this.slots.push({ writer, entry });
     }
   }
 
@@ -57,7 +64,7 @@ export class QuietClock {
     for (;;) {
       const next = this.nextDue(until);
       if (!next) break;
-      const [writer, entry] = next;
+      const { writer, entry } = next;
       target.advance(entry.nextMs - this.nowMs);
       this.nowMs = entry.nextMs;
       entry.runs++;
@@ -75,12 +82,12 @@ export class QuietClock {
     };
   }
 
-  private nextDue(until: number): [QuietWriter, { nextMs: number; runs: number; enabled: boolean }] | null {
-    let best: [QuietWriter, { nextMs: number; runs: number; enabled: boolean }] | null = null;
-    for (const writer of this.writers) {
-      const entry = this.schedule.get(writer.id)!;
+  private nextDue(until: number): { writer: QuietWriter; entry: Schedule } | null {
+    let best: { writer: QuietWriter; entry: Schedule } | null = null;
+    for (const slot of this.slots) {
+      const { entry } = slot;
       if (!entry.enabled || entry.nextMs > until) continue;
-      if (!best || entry.nextMs < best[1].nextMs) best = [writer, entry];
+      if (!best || entry.nextMs < best.entry.nextMs) best = slot;
     }
     return best;
   }

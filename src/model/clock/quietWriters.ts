@@ -41,11 +41,12 @@ export const QUIET_WRITERS: readonly QuietWriter[] = [
     id: 'audit',
     label: 'The audit daemon adds to its log',
     folder: '/var/log/audit',
-    // Assumed: 10 KiB (the lab's append) every 10 minutes, about 1.4 MiB a day.
+    // Assumed: 10 KiB (the lab's append) every 10 minutes, about 1.4 MiB a day. auditd keeps its log open
+    // for appending between rotations (auditd-event.c: open_audit_log once, closed only by rotate_logs).
     everyMs: 10 * MINUTE_MS,
     ops: (n) => [
       ...auditRotation(n),
-      { op: 'write', path: AUDIT_LOG, bytes: AUDIT_APPEND_BYTES, how: 'append' },
+      { op: 'write', path: AUDIT_LOG, bytes: AUDIT_APPEND_BYTES, how: 'append', keepOpen: true },
     ],
   },
   {
@@ -84,14 +85,15 @@ export const QUIET_WRITERS: readonly QuietWriter[] = [
 ];
 
 /**
- * auditd's rotation before the n-th append, when the log has reached max_log_file: audit.log becomes
- * audit.log.1 and each older one moves up, the one moved onto audit.log.4 (num_logs - 1) replacing it.
+ * auditd's rotation before the n-th append, when the log has reached max_log_file: it closes audit.log,
+ * which becomes audit.log.1 as each older one moves up, the one moved onto audit.log.4 (num_logs - 1)
+ * replacing it; the next append opens a new audit.log.
  */
 function auditRotation(n: number): FileOp[] {
   const perLog = Math.floor(AUDIT_MAX_LOG_BYTES / AUDIT_APPEND_BYTES);
   if (n === 1 || (n - 1) % perLog !== 0) return [];
   const older = Math.min((n - 1) / perLog - 1, AUDIT_LOGS - 2);
-  const ops: FileOp[] = [];
+  const ops: FileOp[] = [{ op: 'close', path: AUDIT_LOG }];
   for (let k = older; k >= 1; k--) {
     ops.push({ op: 'rename', from: `${AUDIT_LOG}.${k}`, to: `${AUDIT_LOG}.${k + 1}` });
   }

@@ -2,7 +2,7 @@
 // goes to the filesystem that owns its path, without a sync of its own — the clock decides when data and
 // the journal reach the disks, as on a real running stick.
 
-import type { FileOp } from '../fs/fileOps';
+import { withCount, type FileOp } from '../fs/fileOps';
 import type { Stick } from '../stick/Stick';
 import type { StickOutcome } from '../stick/stickOutcome';
 import type { FileOpTarget } from './QuietClock';
@@ -11,27 +11,30 @@ const NO_SYNC = { sync: false } as const;
 
 /** Applies one operation; `{i}` in paths becomes `i` (the count of an enclosing `repeat`). */
 export function applyStickOp(stick: Stick, op: FileOp, i = 0): StickOutcome[] {
-  const at = (path: string) => path.replaceAll('{i}', String(i));
   switch (op.op) {
     case 'sync':
       return [stick.sync()];
-    case 'write':
-      if (op.how === 'append') return [stick.appendFile(at(op.path), op.bytes, NO_SYNC)];
-      if (op.how === 'in-place') return [stick.overwriteFile(at(op.path), op.bytes, NO_SYNC)];
-      return [stick.writeFile(at(op.path), op.bytes, NO_SYNC)];
+    case 'write': {
+      const options = { ...NO_SYNC, keepOpen: op.keepOpen ?? false };
+      if (op.how === 'append') return [stick.appendFile(withCount(op.path, i), op.bytes, options)];
+      if (op.how === 'in-place') return [stick.overwriteFile(withCount(op.path, i), op.bytes, options)];
+      return [stick.writeFile(withCount(op.path, i), op.bytes, options)];
+    }
+    case 'close':
+      return [stick.closeFile(withCount(op.path, i), NO_SYNC)];
     case 'rm':
-      if (op.force && !stick.stat(at(op.path)).ok) return [];
-      return [stick.deleteFile(at(op.path), { ...NO_SYNC, recursive: op.recursive })];
+      if (op.force && !stick.stat(withCount(op.path, i)).ok) return [];
+      return [stick.deleteFile(withCount(op.path, i), { ...NO_SYNC, recursive: op.recursive })];
     case 'mkdir':
     case 'mkdir-p':
-      if (op.op === 'mkdir-p' && stick.stat(at(op.path)).ok) return [];
-      return [stick.mkdir(at(op.path), { ...NO_SYNC, parents: op.op === 'mkdir-p' })];
+      if (op.op === 'mkdir-p' && stick.stat(withCount(op.path, i)).ok) return [];
+      return [stick.mkdir(withCount(op.path, i), { ...NO_SYNC, parents: op.op === 'mkdir-p' })];
     case 'read':
-      return [stick.readFile(at(op.path), NO_SYNC)];
+      return [stick.readFile(withCount(op.path, i), NO_SYNC)];
     case 'touch':
-      return [stick.touch(at(op.path), NO_SYNC)];
+      return [stick.touch(withCount(op.path, i), NO_SYNC)];
     case 'rename':
-      return [stick.rename(at(op.from), at(op.to), NO_SYNC)];
+      return [stick.rename(withCount(op.from, i), withCount(op.to, i), NO_SYNC)];
     case 'advance':
       return [stick.advance(op.ms)];
     case 'repeat': {

@@ -26,11 +26,14 @@ export type IoError = 'EIO' | 'EROFS';
 
 /** The outcome of one read or write request: a full overlay is an outcome, not an exception. */
 export interface IoResult {
-  ok: boolean;
-  error?: IoError;
+  readonly ok: boolean;
+  readonly error?: IoError;
   /** COW chunks this request made the store hand out and commit. */
-  newChunks: number;
+  readonly newChunks: number;
 }
+
+/** Most writes land on chunks already copied (a filesystem rewrites its metadata all the time). */
+const NOTHING_NEW: IoResult = Object.freeze({ ok: true, newChunks: 0 });
 
 export type CopyCause = 'snapshot-write' | 'origin-write';
 
@@ -172,7 +175,7 @@ export class SnapshotTarget {
     this.checkRange(offsetSectors, sectors);
     if (this.readOnly) return { ok: false, error: 'EROFS', newChunks: 0 };
     if (!this.isValid || this.isOverflowed) return { ok: false, error: 'EIO', newChunks: 0 };
-    if (this.allCopied(offsetSectors, sectors)) return { ok: true, newChunks: 0 };
+    if (this.allCopied(offsetSectors, sectors)) return NOTHING_NEW;
     const { originRuns, exhausted } = this.prepareCopies(offsetSectors, sectors);
     if (exhausted && this.store.type !== 'PO') {
       this.store.abandon();
@@ -255,7 +258,7 @@ export class SnapshotTarget {
 
   /** The copies go to the COW: the file under its loop device must hold every chunk handed out so far. */
   private cowHoldsPrepared(): boolean {
-    return this.cow.claim(this.store.usage().sectorsAllocated * SECTOR_BYTES);
+    return !this.cow.backed || this.cow.claim(this.store.usage().sectorsAllocated * SECTOR_BYTES);
   }
 
   /**

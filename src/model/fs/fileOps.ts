@@ -7,9 +7,16 @@ import type { ExtFs } from './ext/ExtFs';
 /** An operation; `mount`, `umount`, `remove` and `create` concern the device and are the caller's. */
 export type FileOp =
   | { op: 'mount' | 'umount' | 'remove' | 'create' | 'sync' }
-  | { op: 'write'; path: string; bytes: number; how?: 'truncate' | 'in-place' | 'append' }
+  | {
+      op: 'write';
+      path: string;
+      bytes: number;
+      how?: 'truncate' | 'in-place' | 'append';
+      /** The writer keeps the file open afterwards (a daemon's log), until a `close`. */
+      keepOpen?: boolean;
+    }
   | { op: 'rm'; path: string; recursive?: boolean; force?: boolean }
-  | { op: 'mkdir' | 'mkdir-p' | 'read' | 'read-tree'; path: string }
+  | { op: 'mkdir' | 'mkdir-p' | 'read' | 'read-tree' | 'close'; path: string }
   | { op: 'copy-tree'; to: string; tree: TreeSpec }
   | { op: 'touch'; path: string; time?: string }
   | { op: 'rename'; from: string; to: string }
@@ -18,37 +25,39 @@ export type FileOp =
 
 /** Applies one filesystem operation; `{i}` in paths becomes `i` (the count of an enclosing `repeat`). */
 export function applyFileOp(fs: ExtFs, op: FileOp, i = 0): void {
-  const at = (path: string) => (path.includes('{i}') ? path.replaceAll('{i}', String(i)) : path);
   switch (op.op) {
     case 'sync':
       fs.sync();
       return;
     case 'write':
-      fs.write(at(op.path), op.bytes, op.how);
+      fs.write(withCount(op.path, i), op.bytes, op.how, op.keepOpen);
+      return;
+    case 'close':
+      fs.close(withCount(op.path, i));
       return;
     case 'rm':
-      if (!op.force || fs.exists(at(op.path))) fs.rm(at(op.path), op.recursive);
+      if (!op.force || fs.exists(withCount(op.path, i))) fs.rm(withCount(op.path, i), op.recursive);
       return;
     case 'mkdir':
-      fs.mkdir(at(op.path));
+      fs.mkdir(withCount(op.path, i));
       return;
     case 'mkdir-p':
-      mkdirP(fs, at(op.path));
+      mkdirP(fs, withCount(op.path, i));
       return;
     case 'copy-tree':
-      writeTree(fs, op.tree, at(op.to), 'depth-first');
+      writeTree(fs, op.tree, withCount(op.to, i), 'depth-first');
       return;
     case 'read':
-      fs.read(at(op.path));
+      fs.read(withCount(op.path, i));
       return;
     case 'read-tree':
-      for (const file of fs.list(at(op.path))) fs.read(file.path);
+      for (const file of fs.list(withCount(op.path, i))) fs.read(file.path);
       return;
     case 'touch':
-      fs.touch(at(op.path), op.time === undefined ? undefined : Date.parse(op.time));
+      fs.touch(withCount(op.path, i), op.time === undefined ? undefined : Date.parse(op.time));
       return;
     case 'rename':
-      fs.rename(at(op.from), at(op.to));
+      fs.rename(withCount(op.from, i), withCount(op.to, i));
       return;
     case 'advance':
       fs.advance(op.ms);
@@ -59,6 +68,11 @@ export function applyFileOp(fs: ExtFs, op: FileOp, i = 0): void {
     default:
       throw new Error(`${op.op} is an operation on the device, not on the filesystem`);
   }
+}
+
+/** A path with `{i}` replaced by the count of the enclosing `repeat`. */
+export function withCount(path: string, i: number): string {
+  return path.includes('{i}') ? path.replaceAll('{i}', String(i)) : path;
 }
 
 /**

@@ -10,7 +10,7 @@ export type Json = Record<string, unknown>;
 export const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const PATH_OPS = new Set(['mkdir', 'mkdir-p', 'read', 'read-tree', 'touch', 'rm', 'write']);
+const PATH_OPS = new Set(['mkdir', 'mkdir-p', 'read', 'read-tree', 'touch', 'rm', 'write', 'close']);
 const BARE_OPS = new Set(['mount', 'umount', 'remove', 'create', 'sync']);
 
 /** Checks one file operation (recursively inside `repeat`); throws ScenarioError naming `where`. */
@@ -29,6 +29,9 @@ export function checkFileOp(op: unknown, where: string): void {
     !['truncate', 'in-place', 'append'].includes(String(op.how))
   ) {
     throw new ScenarioError(`${where}: "how" is truncate, in-place or append`);
+  }
+  if (name === 'write' && op.keepOpen !== undefined && typeof op.keepOpen !== 'boolean') {
+    throw new ScenarioError(`${where}: "keepOpen" is true or false`);
   }
   if (name === 'rename' && (typeof op.from !== 'string' || typeof op.to !== 'string')) {
     throw new ScenarioError(`${where}: rename needs "from" and "to"`);

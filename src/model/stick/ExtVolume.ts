@@ -65,7 +65,7 @@ export class ExtVolume implements Volume {
     return (this.fs.layout.blocksCount - this.overheadBlocks) * this.blockSizeBytes;
   }
 
-  write(path: string, bytes: number, mode: WriteMode): VolumeOutcome {
+  write(path: string, bytes: number, mode: WriteMode, keepOpen = false): VolumeOutcome {
     const folder = this.requireFolder(parentOf(path));
     if (!folder.ok) return folder;
     const existing = this.stat(path);
@@ -80,7 +80,7 @@ export class ExtVolume implements Volume {
           : Math.max(0, blocks(bytes) - blocks(sizeBytes));
     if (needed > 0 && needed + 1 > this.freeBlocksForFiles()) return failed('ENOSPC');
     return this.guard(() => {
-      this.fs.write(path, bytes, mode);
+      this.fs.write(path, bytes, mode, keepOpen);
       if (needed > 0) this.pending.push({ blocks: needed, dirtiedMs: this.fs.clockMs });
     });
   }
@@ -130,6 +130,15 @@ export class ExtVolume implements Volume {
     const folder = this.requireFolder(parentOf(path));
     if (!folder.ok) return folder;
     return this.guard(() => this.fs.touch(path));
+  }
+
+  close(path: string): VolumeOutcome {
+    const found = this.stat(path);
+    if (!found.ok) return found;
+    if (found.value.kind === 'dir') return failed('EISDIR');
+    if (!this.fs.isKeptOpen(path)) return failed('EINVAL');
+    this.fs.close(path);
+    return done;
   }
 
   read(path: string): VolumeOutcome {

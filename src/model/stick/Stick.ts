@@ -68,6 +68,11 @@ export interface SyncOption {
   sync?: boolean;
 }
 
+export interface WriteOptions extends SyncOption {
+  /** The writer keeps the file open afterwards (a daemon's log), until `closeFile`. */
+  keepOpen?: boolean;
+}
+
 export type { BootOptions, RefreshOptions, StickDocument, StickRestoreFailure };
 
 export interface BootOutcome extends StickOutcome {
@@ -286,16 +291,16 @@ export class Stick {
 
   // --- file operations ----------------------------------------------------------------------------------
 
-  writeFile(path: string, bytes: number, options: SyncOption = {}): StickOutcome {
+  writeFile(path: string, bytes: number, options: WriteOptions = {}): StickOutcome {
     return this.write('writeFile', path, bytes, 'truncate', options);
   }
 
-  appendFile(path: string, bytes: number, options: SyncOption = {}): StickOutcome {
+  appendFile(path: string, bytes: number, options: WriteOptions = {}): StickOutcome {
     return this.write('appendFile', path, bytes, 'append', options);
   }
 
   /** `dd conv=notrunc`: rewrites the first `bytes` of a file (already-copied chunks cost nothing more). */
-  overwriteFile(path: string, bytes: number, options: SyncOption = {}): StickOutcome {
+  overwriteFile(path: string, bytes: number, options: WriteOptions = {}): StickOutcome {
     return this.write('overwriteFile', path, bytes, 'in-place', options);
   }
 
@@ -348,6 +353,16 @@ export class Stick {
       const where = this.resolve(system, normal, 'write');
       if (!where.ok) return { result: where };
       return { result: where.mount.volume.touch(where.inner), mount: where.mount };
+    });
+  }
+
+  /** Closes a file a writer kept open (see WriteOptions): ext4 then gives back what it preallocated for it. */
+  closeFile(path: string, options: SyncOption = {}): StickOutcome {
+    return this.operate('closeFile', path, options, (system, normal) => {
+      if (system.mounts.at(normal)) return { result: failed('EISDIR') };
+      const where = this.resolve(system, normal, 'read');
+      if (!where.ok) return { result: where };
+      return { result: where.mount.volume.close?.(where.inner) ?? done, mount: where.mount };
     });
   }
 
@@ -630,14 +645,15 @@ export class Stick {
     path: string,
     bytes: number,
     mode: WriteMode,
-    options: SyncOption,
+    options: WriteOptions,
   ): StickOutcome {
     if (!isWholeNumber(bytes)) return { ...failed('EINVAL'), costs: { ...NO_COSTS } };
     return this.operate(name, path, options, (system, normal) => {
       if (system.mounts.at(normal)) return { result: failed('EISDIR') };
       const where = this.resolve(system, normal, 'write');
       if (!where.ok) return { result: where };
-      return { result: where.mount.volume.write(where.inner, bytes, mode), mount: where.mount };
+      const result = where.mount.volume.write(where.inner, bytes, mode, options.keepOpen);
+      return { result, mount: where.mount };
     });
   }
 

@@ -18,8 +18,13 @@ export interface VolumeStat {
 
 export interface Volume {
   readonly fsType: VolumeFsType;
-  /** Writes `bytes` to a file, creating it when missing; ENOENT when its folder is missing. */
-  write(path: string, bytes: number, mode: WriteMode): VolumeOutcome;
+  /**
+   * Writes `bytes` to a file, creating it when missing; ENOENT when its folder is missing. `keepOpen`: the
+   * writer keeps the file open afterwards (a daemon's log).
+   */
+  write(path: string, bytes: number, mode: WriteMode, keepOpen?: boolean): VolumeOutcome;
+  /** Closes a file a writer kept open; absent where being open changes nothing (tmpfs, the stick's own). */
+  close?(path: string): VolumeOutcome;
   /** rm (rm -r with `recursive`); a folder without it is EISDIR. */
   remove(path: string, recursive: boolean): VolumeOutcome;
   /** mkdir (mkdir -p with `parents`). */

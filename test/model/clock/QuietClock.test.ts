@@ -79,6 +79,19 @@ describe('the quiet writers', () => {
     expect(clock.runs('networkmanager')).toBe(1);
   });
 
+  it("keeps auditd's log open between rotations, as auditd does, and closes it to rotate", () => {
+    const { fs, target } = liveRoot();
+    const clock = new QuietClock(QUIET_WRITERS.filter((writer) => writer.id === 'audit'));
+    const log = '/var/log/audit/audit.log';
+    clock.fastForward(DAY, target);
+    expect(fs.isKeptOpen(log)).toBe(true);
+    // 8 MiB of 10 KiB appends fill a log in 819 runs, 5.7 days: the next run rotates first.
+    clock.fastForward(5 * DAY, target);
+    expect(fs.exists(`${log}.1`)).toBe(true);
+    expect(fs.isKeptOpen(`${log}.1`)).toBe(false);
+    expect(fs.isKeptOpen(log)).toBe(true);
+  });
+
   it('saves and restores its schedule', () => {
     const { target } = liveRoot();
     const clock = new QuietClock(QUIET_WRITERS);

@@ -20,6 +20,7 @@ import { DocumentProblem } from '../../docReader';
 import { readExtFsState } from './extFsDocument';
 import { EXT_FS_STATE_VERSION, inodeFromJson, inodeToJson, type ExtFsState } from './ExtFsState';
 import { InodeBitmap } from './InodeBitmap';
+import { InodeTable } from './InodeTable';
 import type { ExtLayout } from './ExtLayout';
 import type { Inode } from './Inode';
 import { Mballoc, type Extent } from './mballoc/Mballoc';
@@ -41,6 +42,14 @@ const WRITEBACK_CHUNK_BYTES = 4 * 1024 * 1024;
 const LAZY_INIT_DELAY_MS = 2500;
 const PAGE_BYTES = 4096;
 
+/** How many split paths are remembered before the cache starts over (building a tree meets thousands). */
+const PATH_CACHE_SIZE = 4096;
+
+interface PathInFolder {
+  folder: Inode;
+  name: string;
+}
+
 export interface ExtFsFile {
   path: string;
   sizeBytes: number;
@@ -48,7 +57,7 @@ export interface ExtFsFile {
 
 export class ExtFs {
   private readonly inodeBitmap: InodeBitmap;
-  private readonly inodes = new Map<number, Inode>();
+  private readonly inodes: InodeTable;
   private readonly mb: Mballoc;
   /** ext3's files are block-mapped and allocated at write time; ext4's have extents, allocated at writeback. */
   private readonly blockMapped: boolean;
@@ -63,6 +72,8 @@ export class ExtFs {
   private transactionStartMs: number | null = null;
   /** Resolved folders by path; cleared whenever a folder's entry goes away. */
   private readonly folderCache = new Map<string, Inode>();
+  /** Paths split into their folder and last name (the same few paths come back all the time). */
+  private readonly pathCache = new Map<string, PathInFolder>();
   /** Files with data waiting for writeback. */
   private readonly dirtyData = new Set<Inode>();
   /** Freed in the running transaction: free again once it commits. */
@@ -72,6 +83,13 @@ export class ExtFs {
   private counts: GroupCounts | null = null;
   /** i_last_alloc_group of folders in the inode cache (this mount): where their last new inode went. */
   private readonly lastAllocGroup = new Map<number, number>();
+  /**
+   * Files a program keeps open for writing (auditd's log): their data is allocated as an open file's, with
+   * a stream preallocation that later appends take from, and only closing gives the unused part back.
+   */
+  private readonly openFiles = new Set<number>();
+  /** writeHome's scratch list (it runs at every commit). */
+  private readonly homeOrder: number[] = [];
 
   constructor(
     readonly layout: ExtLayout,
@@ -82,6 +100,7 @@ export class ExtFs {
     this.sink = sink;
     this.mb = new Mballoc({ ...layout, blockUninit: layout.blockUninitAfterMkfs }, freeRuns);
     this.blockMapped = layout.kind === 'ext3';
+    this.inodes = new InodeTable(layout.inodesPerGroup, layout.groupCount);
     this.journal = new Jbd2Journal(
       layout.journalExtents,
       layout.blockSizeBytes,
@@ -145,20 +164,21 @@ export class ExtFs {
 
   mount(): void {
     this.mounted = true;
+    this.openFiles.clear();
     this.journalAborted = false;
     this.journal.reset();
     this.mb.mounted(this.sink.rotational ?? false);
     this.lastAllocGroup.clear();
     this.lazyInitAtMs = this.nowMs + LAZY_INIT_DELAY_MS;
-    this.writeHome([this.layout.superblockBlock]);
+    this.writeRun(this.layout.superblockBlock, 1);
   }
 
   umount(): void {
     this.sync();
     this.mb.unmounted();
     this.lazyInitAtMs = null;
-    this.writeRuns(this.journal.markEmpty());
-    this.writeHome([this.layout.superblockBlock]);
+    this.journal.markEmpty(this.writeRun);
+    this.writeRun(this.layout.superblockBlock, 1);
     this.mounted = false;
   }
 
@@ -194,23 +214,29 @@ export class ExtFs {
 
   mkdir(path: string): void {
     this.assertMounted();
-    const [parent, name] = this.parentOf(path);
+    const { folder: parent, name } = this.parentOf(path);
     const ino = this.allocInode(parent, name, true);
     const block = this.allocMetadataBlock(this.inodeGoalBlock(this.blankInode(ino, true)));
     const dir = this.newDir(ino, [block, 1]);
     this.inodes.set(ino, dir);
     this.addEntry(parent, name, ino, true);
     parent.links++;
-    this.writeHome([block]);
+    this.writeRun(block, 1);
     this.markDirty([block, this.itableBlock(ino)]);
   }
 
   /**
    * `dd of=PATH` and friends: open (create if missing; `truncate` empties first, O_TRUNC), write, close.
    * Closing a file that O_TRUNC emptied allocates its data at once, while it is still open for writing
-   * (auto_da_alloc), and closing gives back its unused preallocation once no delayed data is left.
+   * (auto_da_alloc), and closing gives back its unused preallocation once no delayed data is left and no
+   * one else holds it open. `keepOpen`: the writer does not close it (see `close`).
    */
-  write(path: string, bytes: number, how: 'truncate' | 'in-place' | 'append' = 'truncate'): void {
+  write(
+    path: string,
+    bytes: number,
+    how: 'truncate' | 'in-place' | 'append' = 'truncate',
+    keepOpen = false,
+  ): void {
     this.assertMounted();
     const inode = this.lookup(path) ?? this.create(path);
     if (inode.dir) throw new ModelError('EINVAL', `${path} is a directory`);
@@ -239,8 +265,30 @@ export class ExtFs {
     inode.sizeBytes = Math.max(inode.sizeBytes, end);
     inode.mtimeMs = this.nowMs;
     this.markDirty([this.itableBlock(inode.ino)]);
+    if (keepOpen) {
+      this.openFiles.add(inode.ino);
+      return;
+    }
     if (emptied && !this.blockMapped) this.writeback(inode, true);
+    if (!inode.delalloc && !this.openFiles.has(inode.ino)) this.mb.discardInode(inode.ino);
+  }
+
+  /**
+   * Closes a file a program kept open (ext4_release_file): its unused preallocation goes back once no
+   * data waits for writeback.
+   */
+  close(path: string): void {
+    // Closing needs no write, so it works on a filesystem that turned read-only too.
+    if (!this.mounted) throw new ModelError('EINVAL', 'the filesystem is not mounted');
+    const inode = this.require(path);
+    if (!this.openFiles.delete(inode.ino)) throw new ModelError('EINVAL', `${path} is not kept open`);
     if (!inode.delalloc) this.mb.discardInode(inode.ino);
+  }
+
+  /** Whether a program keeps this file open for writing (see `write`'s `keepOpen`). */
+  isKeptOpen(path: string): boolean {
+    const inode = this.lookup(path);
+    return inode !== null && this.openFiles.has(inode.ino);
   }
 
   /** Reading a file updates its access time under relatime: when atime ≤ mtime, or a day old. */
@@ -263,7 +311,7 @@ export class ExtFs {
 
   rm(path: string, recursive = false): void {
     this.assertMounted();
-    const [parent, name] = this.parentOf(path);
+    const { folder: parent, name } = this.parentOf(path);
     const entry = parent.entries!.get(name);
     if (!entry) throw new ModelError('EINVAL', `${path}: no such file or directory`);
     const inode = this.inode(entry.ino);
@@ -282,10 +330,10 @@ export class ExtFs {
   /** rename(2): replaces what `to` names, within the rules a real rename keeps. */
   rename(from: string, to: string): void {
     this.assertMounted();
-    const [fromParent, fromName] = this.parentOf(from);
+    const { folder: fromParent, name: fromName } = this.parentOf(from);
     const entry = fromParent.entries!.get(fromName);
     if (!entry) throw new ModelError('EINVAL', `${from}: no such file or directory`);
-    const [toParent, toName] = this.parentOf(to);
+    const { folder: toParent, name: toName } = this.parentOf(to);
     const replaced = toParent.entries!.get(toName);
     if (replaced?.ino === entry.ino) return;
     const moving = this.inode(entry.ino);
@@ -355,6 +403,7 @@ export class ExtFs {
       allocator: this.mb.save(),
       lazyInitAtMs: this.lazyInitAtMs,
       lastAllocGroups: [...this.lastAllocGroup],
+      openFiles: [...this.openFiles],
     };
   }
 
@@ -390,6 +439,7 @@ export class ExtFs {
     fs.mb.restore(state.allocator);
     fs.lazyInitAtMs = state.lazyInitAtMs;
     for (const [ino, group] of state.lastAllocGroups) fs.lastAllocGroup.set(ino, group);
+    for (const ino of state.openFiles) fs.openFiles.add(ino);
     return fs;
   }
 
@@ -409,36 +459,65 @@ export class ExtFs {
     this.transactionStartMs ??= this.nowMs;
   }
 
+  /** Journals the block bitmaps and group descriptors an allocation or a free in this extent changes. */
+  private markExtentDirty([first, count]: Extent): void {
+    for (let g = this.groupOfBlock(first); g <= this.groupOfBlock(first + count - 1); g++) {
+      this.dirty.add(this.layout.blockBitmapOf(g));
+      this.dirty.add(this.descriptorBlock(g));
+    }
+    this.transactionStartMs ??= this.nowMs;
+  }
+
   private commit(): void {
     if (this.dirty.size === 0 && this.revokes === 0) {
       this.transactionStartMs = null;
       return;
     }
-    this.writeRuns(this.journal.commit(this.dirty.size, this.revokes).blocks);
-    this.writeHome([...this.dirty]);
+    this.journal.commit(this.dirty.size, this.revokes, this.writeRun);
+    this.writeHome(this.dirty);
     for (const [first, count] of this.freedPending) this.mb.free(first, count);
-    this.freedPending = [];
-    this.dirty = new Set();
+    this.freedPending.length = 0;
+    this.dirty.clear();
     this.revokes = 0;
     this.transactionStartMs = null;
   }
 
-  private writeHome(blocks: number[]): void {
-    const sorted = [...blocks].sort((a, b) => a - b);
-    const runs: [number, number][] = [];
-    for (const b of sorted) {
-      const last = runs.at(-1);
-      if (last && last[0] + last[1] === b) last[1]++;
-      else runs.push([b, 1]);
+  /** Writes metadata blocks in place, in order, neighbours together (as the block layer merges them). */
+  private writeHome(blocks: Iterable<number>): void {
+    const sorted = this.homeOrder;
+    sorted.length = 0;
+    for (const block of blocks) sorted.push(block);
+    // A commit usually holds a handful of blocks: sorting them in place beats sort()'s set-up.
+    if (sorted.length > 32) sorted.sort((a, b) => a - b);
+    else {
+      for (let i = 1; i < sorted.length; i++) {
+        const block = sorted[i]!;
+        let j = i;
+        for (; j > 0 && sorted[j - 1]! > block; j--) sorted[j] = sorted[j - 1]!;
+        sorted[j] = block;
+      }
     }
-    this.writeRuns(runs);
+    let first = 0;
+    let count = 0;
+    for (const block of sorted) {
+      if (count > 0 && first + count === block) {
+        count++;
+        continue;
+      }
+      if (count > 0) this.writeRun(first, count);
+      first = block;
+      count = 1;
+    }
+    if (count > 0) this.writeRun(first, count);
   }
 
   private writeRuns(runs: [number, number][]): void {
-    for (const [first, count] of runs) {
-      if (!this.sink.writeBlocks(first, count)) this.journalAborted = true;
-    }
+    for (const [first, count] of runs) this.writeRun(first, count);
   }
+
+  private readonly writeRun = (first: number, count: number): void => {
+    if (!this.sink.writeBlocks(first, count)) this.journalAborted = true;
+  };
 
   // --- data: delayed allocation and writeback ----------------------------------------------------------
 
@@ -469,22 +548,24 @@ export class ExtFs {
    * (auto_da_alloc at close).
    */
   private writeback(inode: Inode, openForWrite: boolean, budgetBytes = Infinity): void {
-    for (const [first, count] of inode.rewrites) this.writeRuns(this.physicalRuns(inode, first, count));
-    inode.rewrites = [];
+    const open = openForWrite || this.openFiles.has(inode.ino);
+    if (inode.rewrites.length > 0) {
+      for (const [first, count] of inode.rewrites) this.writeRuns(this.physicalRuns(inode, first, count));
+      inode.rewrites = [];
+    }
     const wanted = Math.ceil(inode.sizeBytes / this.layout.blockSizeBytes);
     const stop = Math.min(wanted, inode.blocks + budgetBytes / this.layout.blockSizeBytes);
     if (!inode.delalloc || stop >= wanted) {
       this.dirtyData.delete(inode);
       if (!inode.delalloc) return;
     }
-    const meta = new Set<number>([this.itableBlock(inode.ino)]);
     for (let logical = inode.blocks; logical < stop;) {
       const mapped = Math.min(logical + WRITEBACK_EXTENT_BLOCKS, stop);
       while (logical < mapped) {
-        const extent = this.allocateData(inode, mapped - logical, wanted, openForWrite);
+        const extent = this.allocateData(inode, mapped - logical, wanted, open);
         this.appendExtent(inode, extent);
-        this.writeRuns([extent]);
-        for (const b of this.bitmapAndDescriptorBlocks(extent)) meta.add(b);
+        this.writeRun(extent[0], extent[1]);
+        this.markExtentDirty(extent);
         logical += extent[1];
       }
     }
@@ -492,8 +573,11 @@ export class ExtFs {
     if (inode.extents.length > INODE_EXTENTS && inode.extentBlock === null) {
       inode.extentBlock = this.allocMetadataBlock(inode.extents.at(-1)![0]);
     }
-    if (inode.extentBlock !== null) meta.add(inode.extentBlock);
-    this.markDirty([...meta]);
+    this.markDirty(
+      inode.extentBlock === null
+        ? [this.itableBlock(inode.ino)]
+        : [this.itableBlock(inode.ino), inode.extentBlock],
+    );
   }
 
   /**
@@ -542,7 +626,6 @@ export class ExtFs {
     const pointers = blockBytes / 4;
     const blocksPerPage = Math.max(1, PAGE_BYTES / blockBytes);
     const sizeBlocks = Math.ceil(inode.sizeBytes / blockBytes);
-    const meta = new Set<number>();
     for (let logical = from; logical < to; logical++) {
       const last = inode.extents.at(-1);
       let goal = last ? last[0] + last[1] - 1 : this.inodeGoalBlock(inode);
@@ -550,8 +633,8 @@ export class ExtFs {
         if (inode.mapping.has(key)) continue;
         goal = this.allocMetadataBlock(goal);
         inode.mapping.set(key, goal);
-        this.writeHome([goal]);
-        meta.add(goal);
+        this.writeRun(goal, 1);
+        this.markDirty([goal]);
       }
       // i_size grows page by page as the write goes on (generic_write_end).
       const fileBlocks = Math.max(sizeBlocks, Math.floor(logical / blocksPerPage) * blocksPerPage);
@@ -566,9 +649,8 @@ export class ExtFs {
       });
       if (!extent) throw new ModelError('ENOSPC', 'No space left on device');
       this.appendExtent(inode, extent);
-      for (const b of this.bitmapAndDescriptorBlocks(extent)) meta.add(b);
+      this.markExtentDirty(extent);
     }
-    this.markDirty([...meta]);
   }
 
   private appendExtent(inode: Inode, [first, count]: Extent): void {
@@ -610,10 +692,9 @@ export class ExtFs {
   }
 
   private freeExtents(inode: Inode): void {
-    const meta = new Set<number>();
     for (const extent of inode.extents) {
       this.freedPending.push(extent);
-      for (const b of this.bitmapAndDescriptorBlocks(extent)) meta.add(b);
+      this.markExtentDirty(extent);
     }
     if (inode.extentBlock !== null) {
       this.freedPending.push([inode.extentBlock, 1]);
@@ -622,19 +703,18 @@ export class ExtFs {
     }
     for (const block of inode.mapping.values()) {
       this.freedPending.push([block, 1]);
-      for (const b of this.bitmapAndDescriptorBlocks([block, 1])) meta.add(b);
+      this.markExtentDirty([block, 1]);
       this.revokes++;
     }
     inode.mapping.clear();
     inode.extents = [];
     inode.blocks = 0;
-    this.markDirty([...meta]);
   }
 
   // --- inodes and directories --------------------------------------------------------------------------
 
   private create(path: string): Inode {
-    const [parent, name] = this.parentOf(path);
+    const { folder: parent, name } = this.parentOf(path);
     const ino = this.allocInode(parent, name, false);
     const inode: Inode = this.blankInode(ino, false);
     this.inodes.set(ino, inode);
@@ -654,6 +734,7 @@ export class ExtFs {
     this.inodeBitmap.release(inode.ino, inode.dir);
     this.inodes.delete(inode.ino);
     this.dirtyData.delete(inode);
+    this.openFiles.delete(inode.ino);
     this.markDirty([
       this.itableBlock(inode.ino),
       this.layout.inodeBitmapOf(group),
@@ -711,7 +792,7 @@ export class ExtFs {
   private allocMetadataBlock(goal: number): number {
     const block = this.mb.allocateMeta(goal, !this.blockMapped);
     if (block === null) throw new ModelError('ENOSPC', 'no space left on device');
-    this.markDirty(this.bitmapAndDescriptorBlocks([block, 1]));
+    this.markExtentDirty([block, 1]);
     return block;
   }
 
@@ -756,7 +837,7 @@ export class ExtFs {
       this.appendExtent(dir, [block, 1]);
       dir.blockFill!.push(0);
       index = dir.blockFill!.length - 1;
-      this.writeHome([block]);
+      this.writeRun(block, 1);
     }
     dir.blockFill![index]! += recLen;
     dir.entries!.set(name, { ino, block: index, recLen });
@@ -766,7 +847,10 @@ export class ExtFs {
 
   private removeEntry(dir: Inode, name: string): void {
     const entry = dir.entries!.get(name)!;
-    if (this.inodes.get(entry.ino)?.dir) this.folderCache.clear();
+    if (this.inodes.get(entry.ino)?.dir) {
+      this.folderCache.clear();
+      this.pathCache.clear();
+    }
     dir.entries!.delete(name);
     dir.blockFill![entry.block]! -= entry.recLen;
     dir.mtimeMs = this.nowMs;
@@ -783,14 +867,29 @@ export class ExtFs {
     throw new Error(`directory ${dir.ino} has no block ${index}`);
   }
 
-  /** Folders resolve through a cache (the kernel's dcache, in effect): background writers hit the same ones. */
   private lookup(path: string): Inode | null {
+    const split = this.splitPath(path);
+    if (!split || split.name === '') return split?.folder ?? null;
+    const entry = split.folder.entries?.get(split.name);
+    return entry ? this.inode(entry.ino) : null;
+  }
+
+  /**
+   * A path's folder (what its part before the last slash names: a file, when the path goes through one)
+   * and last name. Folders resolve through caches (the kernel's dcache, in effect): background writers
+   * come back to the same paths.
+   */
+  private splitPath(path: string): PathInFolder | null {
+    const cached = this.pathCache.get(path);
+    if (cached) return cached;
     const slash = path.lastIndexOf('/');
     const folder = this.lookupFolder(path.slice(0, slash));
-    const name = path.slice(slash + 1);
-    if (!folder || name === '') return folder;
-    const entry = folder.entries?.get(name);
-    return entry ? this.inode(entry.ino) : null;
+    if (!folder) return null;
+    const split = { folder, name: path.slice(slash + 1) };
+    if (!folder.dir) return split;
+    if (this.pathCache.size >= PATH_CACHE_SIZE) this.pathCache.clear();
+    this.pathCache.set(path, split);
+    return split;
   }
 
   private lookupFolder(path: string): Inode | null {
@@ -812,15 +911,16 @@ export class ExtFs {
     return inode;
   }
 
-  private parentOf(path: string): [Inode, string] {
+  /** The folder a new or existing entry's name goes in, and the name. */
+  private parentOf(path: string): PathInFolder {
     const clean =
       path.endsWith('/') || path.includes('//') ? `/${path.split('/').filter(Boolean).join('/')}` : path;
+    const split = this.splitPath(clean);
+    if (split?.folder.dir && split.name !== '') return split;
     const slash = clean.lastIndexOf('/');
-    const name = clean.slice(slash + 1);
-    if (!name) throw new ModelError('EINVAL', `${path}: not a file name`);
-    const parent = this.require(clean.slice(0, slash) || '/');
-    if (!parent.dir) throw new ModelError('EINVAL', `${path}: not in a directory`);
-    return [parent, name];
+    if (clean.slice(slash + 1) === '') throw new ModelError('EINVAL', `${path}: not a file name`);
+    if (!split) throw new ModelError('EINVAL', `${clean.slice(0, slash) || '/'}: no such file or directory`);
+    throw new ModelError('EINVAL', `${path}: not in a directory`);
   }
 
   private inode(ino: number): Inode {
@@ -862,14 +962,5 @@ export class ExtFs {
 
   private groupOfBlock(block: number): number {
     return Math.floor((block - this.layout.firstDataBlock) / this.layout.blocksPerGroup);
-  }
-
-  /** The block bitmaps and group descriptors an allocation or a free in this extent changes. */
-  private bitmapAndDescriptorBlocks([first, count]: Extent): number[] {
-    const out: number[] = [];
-    for (let g = this.groupOfBlock(first); g <= this.groupOfBlock(first + count - 1); g++) {
-      out.push(this.layout.blockBitmapOf(g), this.descriptorBlock(g));
-    }
-    return out;
   }
 }

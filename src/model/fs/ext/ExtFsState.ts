@@ -32,6 +32,8 @@ export interface ExtFsState {
   lazyInitAtMs: number | null;
   /** Folders' i_last_alloc_group this mount: [folder inode, group]. */
   lastAllocGroups: [number, number][];
+  /** Files a program keeps open for writing (absent in documents saved before there were any: none). */
+  openFiles: number[];
 }
 
 export function inodeToJson(inode: Inode): InodeJson {

@@ -26,11 +26,8 @@ export interface JournalFormat {
 export const EXT4_JOURNAL: JournalFormat = { tagBytes: 16, tailBytes: 4, revokeRecordBytes: 8 };
 export const EXT3_JOURNAL: JournalFormat = { tagBytes: 8, tailBytes: 0, revokeRecordBytes: 4 };
 
-export interface JournalWrite {
-  /** Physical filesystem blocks the commit wrote, as [first, count] runs. */
-  blocks: [number, number][];
-  journalBlocks: number;
-}
+/** Writes a run of physical filesystem blocks. */
+export type RunWriter = (first: number, count: number) => void;
 
 export class Jbd2Journal {
   /** The next journal block (index into the ring) a commit writes. */
@@ -67,35 +64,33 @@ export class Jbd2Journal {
     return descriptors + metadataBlocks + revokeBlocks + 1;
   }
 
-  /** Writes one commit at the head of the ring; returns the physical blocks written. */
-  commit(metadataBlocks: number, revokes: number): JournalWrite {
+  /** Writes one commit at the head of the ring, its physical blocks through `write`; returns its length. */
+  commit(metadataBlocks: number, revokes: number, write: RunWriter): number {
     const length = this.commitLength(metadataBlocks, revokes);
-    const blocks: [number, number][] = [];
     if (this.superblockStale) {
-      blocks.push(...this.physical(0, 1));
+      this.physical(0, 1, write);
       this.superblockStale = false;
     }
     let remaining = length;
     while (remaining > 0) {
       const run = Math.min(remaining, this.lengthBlocks - this.head);
-      blocks.push(...this.physical(this.head, run));
+      this.physical(this.head, run, write);
       remaining -= run;
       this.head += run;
       if (this.head >= this.lengthBlocks) this.head = 1;
     }
-    return { blocks, journalBlocks: length };
+    return length;
   }
 
   /** Unmount: the journal superblock is marked empty, and the ring starts over at the next mount. */
-  markEmpty(): [number, number][] {
+  markEmpty(write: RunWriter): void {
     this.reset();
     this.superblockStale = true;
-    return this.physical(0, 1);
+    this.physical(0, 1, write);
   }
 
-  /** The physical blocks of journal blocks [index, index + count). */
-  private physical(index: number, count: number): [number, number][] {
-    const out: [number, number][] = [];
+  /** Writes the physical blocks of journal blocks [index, index + count). */
+  private physical(index: number, count: number, write: RunWriter): void {
     let skip = index;
     let left = count;
     for (const [first, length] of this.extents) {
@@ -105,11 +100,10 @@ export class Jbd2Journal {
         continue;
       }
       const take = Math.min(length - skip, left);
-      out.push([first + skip, take]);
+      write(first + skip, take);
       left -= take;
       skip = 0;
     }
-    return out;
   }
 
   save(): { head: number; superblockStale: boolean } {

@@ -121,6 +121,14 @@ export function readExtFsState(value: unknown, path: string): CheckedExtFs {
         'is not a folder and a group of this filesystem',
       );
   });
+  const openFiles = (doc.openFiles === undefined ? [] : readList(doc.openFiles, `${path}.openFiles`)).map(
+    (raw, i) => {
+      const ino = readWhole(raw, `${path}.openFiles[${String(i)}]`);
+      if (byIno.get(ino)?.dir !== false)
+        throw problem(`${path}.openFiles[${String(i)}]`, 'is not a file of this filesystem');
+      return ino;
+    },
+  );
   // Blocks taken but in no file yet: what preallocations have left, and blocks freed by the running
   // transaction.
   for (const list of allocator.groupPas) heldElsewhere.push(...list);
@@ -150,6 +158,7 @@ export function readExtFsState(value: unknown, path: string): CheckedExtFs {
       allocator,
       lazyInitAtMs,
       lastAllocGroups,
+      openFiles,
     },
   };
 }

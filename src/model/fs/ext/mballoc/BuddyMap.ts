@@ -6,6 +6,9 @@
 // "Free" here is free in the buddy: blocks a preallocation holds, and blocks freed by a transaction that has
 // not committed yet, count as used, as they do in the kernel (ext4_mb_generate_from_pa, _from_freelist).
 
+/** findExtent reads a request this short block by block before walking buddies. */
+const SHORT_PROBE_BLOCKS = 64;
+
 export class BuddyMap {
   /** The largest buddy order: blockSizeBits + 1 (2 MiB runs with 1 KiB blocks, 32 MiB with 4 KiB). */
   readonly maxOrder: number;
@@ -111,10 +114,13 @@ export class BuddyMap {
     const base = group * this.strides[0]!;
     if (!row0[base + offset]) return 0;
     // The buddies from `offset` on tile the free run exactly: a run no longer than needed is taken whole.
-    const used = row0.indexOf(0, base + offset);
-    const runEnd =
-      used === -1 || used > base + this.groupLength(group) ? this.groupLength(group) : used - base;
-    if (runEnd - offset <= needed) return runEnd - offset;
+    // Short requests look at most needed + 1 blocks ahead; long ones walk the buddies.
+    if (needed <= SHORT_PROBE_BLOCKS) {
+      const limit = Math.min(offset + needed + 1, this.groupLength(group));
+      let end = offset + 1;
+      while (end < limit && row0[base + end]) end++;
+      if (end - offset <= needed) return end - offset;
+    }
     let order = this.orderOf(group, offset);
     let length = ((offset >> order) << order) + (1 << order) - offset;
     let index = offset >> order;

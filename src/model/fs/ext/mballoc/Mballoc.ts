@@ -113,6 +113,31 @@ export class Mballoc {
   /** s_mb_last_group, s_mb_last_start: where the last stream allocation went. */
   private lastGroup = 0;
   private lastStart = 0;
+  private readonly ac: Context = {
+    data: false,
+    extents: false,
+    ino: 0,
+    logical: 0,
+    count: 0,
+    goal: 0,
+    gLogical: 0,
+    gCount: 0,
+    gGroup: 0,
+    gStart: 0,
+    stream: false,
+    groupAlloc: false,
+    tryGoal: false,
+    first: false,
+    order2: 0,
+    criteria: 0,
+    linearRemaining: 0,
+    found: 0,
+    bestGroup: 0,
+    bestStart: 0,
+    bestLength: 0,
+    done: false,
+    broke: false,
+  };
 
   constructor(geometry: MballocGeometry, freeRuns: Iterable<[number, number]>) {
     this.blockBits = Math.log2(geometry.blockSizeBytes);
@@ -252,31 +277,20 @@ export class Mballoc {
       goal < this.buddy.firstDataBlock || goal >= this.buddy.blocksCount ? this.buddy.firstDataBlock : goal;
     const group = this.buddy.groupOf(block);
     const length = Math.min(count, this.buddy.blocksPerGroup);
-    return {
-      data,
-      extents,
-      ino,
-      logical,
-      count: length,
-      goal: block,
-      gLogical: logical,
-      gCount: length,
-      gGroup: group,
-      gStart: block - this.buddy.groupStart(group),
-      stream: false,
-      groupAlloc: false,
-      tryGoal: false,
-      first: false,
-      order2: 0,
-      criteria: 0,
-      linearRemaining: 0,
-      found: 0,
-      bestGroup: 0,
-      bestStart: 0,
-      bestLength: 0,
-      done: false,
-      broke: false,
-    };
+    // One context, reset for each request: an allocation never starts another before it ends.
+    const ac = this.ac;
+    ac.data = data;
+    ac.extents = extents;
+    ac.ino = ino;
+    ac.logical = ac.gLogical = logical;
+    ac.count = ac.gCount = length;
+    ac.goal = block;
+    ac.gGroup = group;
+    ac.gStart = block - this.buddy.groupStart(group);
+    ac.stream = ac.groupAlloc = ac.tryGoal = ac.first = ac.done = ac.broke = false;
+    ac.order2 = ac.criteria = ac.linearRemaining = ac.found = 0;
+    ac.bestGroup = ac.bestStart = ac.bestLength = 0;
+    return ac;
   }
 
   /** ext4_mb_group_or_file (with 6.1's locality group for small closed files). */
