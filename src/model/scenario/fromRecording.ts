@@ -2,7 +2,9 @@
 // it ran: the base from its mkfs line and its `du`/`find` counts, the overlay from its `dd` and `dmsetup
 // create`, and each step's commands (dd, rm, mkdir, touch, reads, loops of dd, mount, umount, dmsetup
 // remove/create). Commands it cannot read are listed, never guessed; read-only ones (e2fsck -n, ls,
-// losetup, dmsetup status) change nothing on the overlay and are passed over.
+// losetup, dmsetup status) change nothing on the overlay and are passed over. The time that passed before
+// each step's state was captured passes on the model's clock too, before the step's operations: what ext4
+// does on its own after a mount (the lazy-init thread) depends on it.
 
 import type { FileOp } from '../fs/fileOps';
 import type { FileScenario } from './fileScenario';
@@ -14,7 +16,8 @@ export interface LabRecording {
   /** dumpe2fs -h of the base, line by line (the hash seed is read from it). */
   base_dumpe2fs_header?: string[];
   setup_commands: { cmd: string; output: string[] }[];
-  steps: { name: string; commands: { cmd: string }[] }[];
+  /** `guest_uptime_s`: when the step's state was captured (seconds since the lab machine booted). */
+  steps: { name: string; commands: { cmd: string }[]; guest_uptime_s?: number }[];
 }
 
 export interface Translation {
@@ -48,18 +51,18 @@ export function scenarioFromRecording(recording: LabRecording): Translation {
   const bytesOf = (key: string) => Number(recording.base_filesystem[key]);
   const created = new Set<string>();
   const reads = new Set<string>();
-  const steps = recording.steps.map(({ name, commands }) => ({
-    name,
-    ops: commands.flatMap(({ cmd }) => {
-      const ops = translate(cmd);
-      if (ops === null) unsupported.push(`${name}: ${cmd}`);
-      for (const op of ops ?? []) {
+  const steps = recording.steps.map(({ name, commands, guest_uptime_s: at }, index) => {
+    const ops = commands.flatMap(({ cmd }) => {
+      const translated = translate(cmd);
+      if (translated === null) unsupported.push(`${name}: ${cmd}`);
+      for (const op of translated ?? []) {
         if (op.op === 'write' || op.op === 'mkdir') created.add(op.path);
         if (op.op === 'read' && !created.has(op.path)) reads.add(op.path);
       }
-      return ops ?? [];
-    }),
-  }));
+      return translated ?? [];
+    });
+    return { name, ops: [...timePassed(recording.steps[index - 1]?.guest_uptime_s, at), ...ops] };
+  });
 
   const md5Checked = recording.steps.some((s) => s.commands.some((c) => c.cmd.includes('md5sum -c')));
   const hashSeed = /^Directory Hash Seed:\s+(\S+)$/
@@ -92,6 +95,12 @@ export function scenarioFromRecording(recording: LabRecording): Translation {
     },
     unsupported,
   };
+}
+
+/** The seconds between two captured states as an `advance` (none when either time is missing). */
+function timePassed(fromS: number | undefined, toS: number | undefined): FileOp[] {
+  if (fromS === undefined || toS === undefined || toS <= fromS) return [];
+  return [{ op: 'advance', ms: Math.round((toS - fromS) * 1000) }];
 }
 
 /** One recorded command as file operations; null when it is not understood. */
