@@ -2,6 +2,9 @@
 
 import type { Extent } from './mballoc/Mballoc';
 
+/** The root folder's inode (EXT4_ROOT_INO). */
+export const ROOT_INODE = 2;
+
 export interface Inode {
   ino: number;
   dir: boolean;
@@ -25,4 +28,12 @@ export interface Inode {
   entries?: Map<string, { ino: number; block: number; recLen: number }>;
   /** Directories: bytes used in each of its blocks. */
   blockFill?: number[];
+}
+
+/** Adds blocks at the inode's logical end, as part of its last extent when they follow it on disk. */
+export function appendExtent(inode: Inode, [first, count]: Extent): void {
+  const last = inode.extents.at(-1);
+  if (last && last[0] + last[1] === first) last[1] += count;
+  else inode.extents.push([first, count]);
+  inode.blocks += count;
 }
