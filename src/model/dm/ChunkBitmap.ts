@@ -45,6 +45,11 @@ export class ChunkBitmap {
   /**
    * Visits the runs of clear bits in `[first, last]` in ascending order. The visitor returns false to stop.
    */
+  /** Whether every chunk in `[first, last]` is set. */
+  allSet(first: number, last: number): boolean {
+    return this.nextWithValue(first, last, false) > last;
+  }
+
   forEachClearRun(first: number, last: number, visit: (start: number, count: number) => boolean): void {
     let chunk = first;
     while (chunk <= last) {

@@ -230,12 +230,11 @@ export class SnapshotTarget {
     if (end > originChunk) this.copied.setRange(originChunk, end - originChunk);
   }
 
-  /** The common case of a rewrite inside one copied chunk, answered without building anything. */
+  /** The common case of a rewrite of copied chunks (metadata, the journal), answered without building anything. */
   private allCopied(offsetSectors: number, sectors: number): boolean {
     const first = chunkOfSector(offsetSectors, this.store.chunkSectors);
-    return (
-      first === chunkOfSector(offsetSectors + sectors - 1, this.store.chunkSectors) && this.copied.has(first)
-    );
+    const last = chunkOfSector(offsetSectors + sectors - 1, this.store.chunkSectors);
+    return first === last ? this.copied.has(first) : this.copied.allSet(first, last);
   }
 
   /** Prepares an exception for every chunk of the range not yet copied, in ascending order. */
