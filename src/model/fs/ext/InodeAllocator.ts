@@ -61,6 +61,8 @@ export class InodeAllocator {
     const group = groupOfInode(layout, inode.ino);
     this.bitmap.release(inode.ino, inode.dir);
     this.ctx.inodes.delete(inode.ino);
+    // i_last_alloc_group lives in the in-core inode: it goes with the folder.
+    this.lastAllocGroup.delete(inode.ino);
     this.tx.markDirty([
       itableBlock(layout, inode.ino),
       layout.inodeBitmapOf(group),

@@ -56,6 +56,14 @@ describe('saving an ext filesystem', () => {
     });
   }
 
+  it('saves and restores after a folder that had new folders made in it is gone', () => {
+    const fs = liveFs('ext4');
+    applyFileOp(fs, { op: 'mkdir-p', path: '/etc/x/y' });
+    applyFileOp(fs, { op: 'rm', path: '/etc/x', recursive: true });
+    const saved = JSON.parse(JSON.stringify(fs.save())) as ReturnType<ExtFs['save']>;
+    expect(ExtFs.restore(saved, new RecordingSink()).save()).toEqual(saved);
+  });
+
   it('refuses an older, newer or damaged document with a plain reason naming the part', () => {
     const saved = liveFs('ext4').save();
     const refusal = (doc: unknown) => {
