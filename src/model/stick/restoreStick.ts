@@ -28,7 +28,6 @@ import {
 import { readExtFsState } from '../fs/ext/extFsDocument';
 import { extSpaceFacts, type ExtSpaceFacts } from './extImage';
 import { ExtVolume } from './ExtVolume';
-import type { LiveSystem } from './LiveSystem';
 import { homeImageFacts } from './luksHome';
 import { buildOsminCow, osminFileBytes } from './osminImage';
 import { deviceMatchesPlan, restoreDeviceFilesystem } from './deviceFilesystem';
@@ -44,16 +43,12 @@ import {
 } from './stickDocument';
 import { normalizePath } from './stickPaths';
 import { resolveStickPlan, type ResolvedStickPlan } from './stickPlan';
-import type { StoreUsage } from '../dm/ExceptionStore';
+import type { StickParts } from './stickState';
 
 export type StickRestoreResult<S> = { ok: true; stick: S } | StickRestoreFailure;
 
-export interface RestoredStickParts {
+export interface RestoredStickParts extends StickParts {
   ok: true;
-  media: StickMedia;
-  system: LiveSystem | null;
-  clockMs: number;
-  overlayWhenOff: { usage: StoreUsage; chunkSectors: number } | null;
 }
 
 const READABLE_SCHEMAS = `cellar-stick/v${String(OLDEST_STICK_SCHEMA_VERSION)} to ${STICK_SCHEMA}`;

@@ -5,7 +5,6 @@
 
 import { bytesToBase64 } from '../block/base64';
 import type { CowDevice } from '../block/CowDevice';
-import type { StoreUsage } from '../dm/ExceptionStore';
 import type { ExtVolume } from './ExtVolume';
 import type { LiveSystem } from './LiveSystem';
 import type { StickMedia } from './StickMedia';
@@ -19,17 +18,11 @@ import {
   type StickDocument,
 } from './stickDocument';
 import { FAT_TRIMMED_4096_BYTES, type ResolvedStickPlan } from './stickPlan';
+import type { StickParts } from './stickState';
 import { mountFacts } from './MountTable';
 import { TmpfsVolume } from './TmpfsVolume';
 
 const MIB = 1024 * 1024;
-
-export interface StickParts {
-  media: StickMedia;
-  system: LiveSystem | null;
-  clockMs: number;
-  overlayWhenOff: { usage: StoreUsage; chunkSectors: number } | null;
-}
 
 export function saveStick({ media, system, clockMs, overlayWhenOff }: StickParts): StickDocument {
   const volume = (v: ExtVolume): SavedExtVolume | 'base' => {

@@ -36,6 +36,12 @@ export interface StickOutcome {
   costs: StickCosts;
 }
 
+/** A change made with the stick off (refresh, reset) or to its mounts (unlockHome), with a sentence. */
+export interface MaintenanceOutcome extends StickOutcome {
+  /** What was done, or why not, in plain words. */
+  message: string;
+}
+
 /** An answer from one store, before costs are added. */
 export type VolumeOutcome = { ok: true } | { ok: false; error: StickErrorCode };
 
