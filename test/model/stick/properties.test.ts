@@ -39,10 +39,18 @@ function apply(stick: Stick, op: Op) {
   if (op.op === 'reboot') return stick.reboot();
   const path = `${FOLDERS[op.folder]}/f${op.name}`;
   const folder = `${FOLDERS[op.folder]}/d${op.name % 2}`;
-  if (op.op === 'delete') return stick.deleteFile(path);
-  if (op.op === 'mkdir') return stick.mkdir(`${folder}/inner`, { parents: true });
-  if (op.op === 'rmdir') return stick.deleteFile(folder, { recursive: true });
-  return op.op === 'write' ? stick.writeFile(path, op.bytes) : stick.appendFile(path, op.bytes);
+  switch (op.op) {
+    case 'delete':
+      return stick.deleteFile(path);
+    case 'mkdir':
+      return stick.mkdir(`${folder}/inner`, { parents: true });
+    case 'rmdir':
+      return stick.deleteFile(folder, { recursive: true });
+    case 'write':
+      return stick.writeFile(path, op.bytes);
+    case 'append':
+      return stick.appendFile(path, op.bytes);
+  }
 }
 
 /** A small stick whose overlay may fill up during a run: every store gets close to its limit. */
