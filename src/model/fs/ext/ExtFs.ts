@@ -173,7 +173,7 @@ export class ExtFs {
     this.folders.addEntry(parent, name, ino, true);
     parent.links++;
     this.tx.writeRun(block, 1);
-    this.tx.markDirty([block, itableBlock(this.layout, ino)]);
+    this.tx.markDirty(block, itableBlock(this.layout, ino));
   }
 
   /**
@@ -213,7 +213,7 @@ export class ExtFs {
     const nowMs = this.ctx.nowMs;
     if (inode.atimeMs <= inode.mtimeMs || nowMs - inode.atimeMs >= DAY_MS) {
       inode.atimeMs = nowMs;
-      this.tx.markDirty([itableBlock(this.layout, inode.ino)]);
+      this.tx.markDirty(itableBlock(this.layout, inode.ino));
     }
   }
 
@@ -222,7 +222,7 @@ export class ExtFs {
     this.assertMounted();
     const inode = this.folders.lookup(path) ?? this.create(path);
     inode.atimeMs = inode.mtimeMs = timeMs ?? this.ctx.nowMs;
-    this.tx.markDirty([itableBlock(this.layout, inode.ino)]);
+    this.tx.markDirty(itableBlock(this.layout, inode.ino));
   }
 
   rm(path: string, recursive = false): void {
@@ -271,7 +271,7 @@ export class ExtFs {
     }
     this.folders.removeEntry(fromParent, fromName);
     this.folders.addEntry(toParent, toName, entry.ino, moving.dir);
-    this.tx.markDirty([itableBlock(this.layout, entry.ino)]);
+    this.tx.markDirty(itableBlock(this.layout, entry.ino));
   }
 
   /** The files below `path` (for views and tests). */
@@ -351,7 +351,7 @@ export class ExtFs {
     const inode = this.inodeAllocator.blankInode(ino, false);
     this.ctx.inodes.set(ino, inode);
     this.folders.addEntry(parent, name, ino, false);
-    this.tx.markDirty([itableBlock(this.layout, ino)]);
+    this.tx.markDirty(itableBlock(this.layout, ino));
     return inode;
   }
 

@@ -73,7 +73,7 @@ export class FileData {
     this.dirtyData.add(inode);
     inode.sizeBytes = Math.max(inode.sizeBytes, end);
     inode.mtimeMs = this.ctx.nowMs;
-    this.tx.markDirty([itableBlock(layout, inode.ino)]);
+    this.tx.markDirty(itableBlock(layout, inode.ino));
     if (keepOpen) {
       this.openFiles.add(inode.ino);
       return;
@@ -152,11 +152,8 @@ export class FileData {
     if (inode.extents.length > INODE_EXTENTS && inode.extentBlock === null) {
       inode.extentBlock = this.tx.allocMetadataBlock(inode.extents.at(-1)![0]);
     }
-    this.tx.markDirty(
-      inode.extentBlock === null
-        ? [itableBlock(layout, inode.ino)]
-        : [itableBlock(layout, inode.ino), inode.extentBlock],
-    );
+    this.tx.markDirty(itableBlock(layout, inode.ino));
+    if (inode.extentBlock !== null) this.tx.markDirty(inode.extentBlock);
   }
 
   /** The files that must be written back again after a saved filesystem is loaded, and those kept open. */
@@ -236,7 +233,7 @@ export class FileData {
         goal = this.tx.allocMetadataBlock(goal);
         inode.mapping.set(key, goal);
         this.tx.writeRun(goal, 1);
-        this.tx.markDirty([goal]);
+        this.tx.markDirty(goal);
       }
       // i_size grows page by page as the write goes on (generic_write_end).
       const fileBlocks = Math.max(sizeBlocks, Math.floor(logical / blocksPerPage) * blocksPerPage);
@@ -283,7 +280,7 @@ export class FileData {
     inode.delalloc = null;
     inode.rewrites = [];
     // O_TRUNC puts the inode on the orphan list while it shrinks: the superblock is journaled.
-    this.tx.markDirty([itableBlock(this.ctx.layout, inode.ino), this.ctx.layout.superblockBlock]);
+    this.tx.markDirty(itableBlock(this.ctx.layout, inode.ino), this.ctx.layout.superblockBlock);
   }
 
   private freeExtents(inode: Inode): void {

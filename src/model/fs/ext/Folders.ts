@@ -88,7 +88,7 @@ export class Folders {
     dir.blockFill![index]! += recLen;
     dir.entries!.set(name, { ino, block: index, recLen });
     dir.mtimeMs = this.ctx.nowMs;
-    this.tx.markDirty([this.dirBlock(dir, index), itableBlock(this.ctx.layout, dir.ino)]);
+    this.tx.markDirty(this.dirBlock(dir, index), itableBlock(this.ctx.layout, dir.ino));
   }
 
   removeEntry(dir: Inode, name: string): void {
@@ -100,7 +100,7 @@ export class Folders {
     dir.entries!.delete(name);
     dir.blockFill![entry.block]! -= entry.recLen;
     dir.mtimeMs = this.ctx.nowMs;
-    this.tx.markDirty([this.dirBlock(dir, entry.block), itableBlock(this.ctx.layout, dir.ino)]);
+    this.tx.markDirty(this.dirBlock(dir, entry.block), itableBlock(this.ctx.layout, dir.ino));
   }
 
   /** The physical block of a directory's `index`-th block. */

@@ -46,7 +46,7 @@ export class InodeAllocator {
     this.lastAllocGroup.set(parent.ino, group);
     const ino = this.bitmap.firstFree(group);
     this.bitmap.take(ino, dir);
-    this.tx.markDirty([layout.inodeBitmapOf(group), descriptorBlock(layout, group)]);
+    this.tx.markDirty(layout.inodeBitmapOf(group), descriptorBlock(layout, group));
     return ino;
   }
 
@@ -63,12 +63,12 @@ export class InodeAllocator {
     this.ctx.inodes.delete(inode.ino);
     // i_last_alloc_group lives in the in-core inode: it goes with the folder.
     this.lastAllocGroup.delete(inode.ino);
-    this.tx.markDirty([
+    this.tx.markDirty(
       itableBlock(layout, inode.ino),
       layout.inodeBitmapOf(group),
       descriptorBlock(layout, group),
       layout.superblockBlock,
-    ]);
+    );
   }
 
   blankInode(ino: number, dir: boolean): Inode {

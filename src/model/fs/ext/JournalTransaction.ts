@@ -39,7 +39,7 @@ export class JournalTransaction {
     public sink: BlockSink,
   ) {}
 
-  markDirty(blocks: number[]): void {
+  markDirty(...blocks: number[]): void {
     for (const b of blocks) this.dirty.add(b);
     this.startMs ??= this.ctx.nowMs;
   }
