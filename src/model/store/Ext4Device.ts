@@ -22,6 +22,7 @@ import { Emitter } from '../events';
 import { computeGeometry, parseMkfsCommand, type ExtGeometry } from '../fs/geometry';
 import type { DeviceFilesystem, DeviceFilesystemState } from './DeviceFilesystem';
 import { FileTree, linuxPathProblem, type DirNode, type TreeNode } from './FileTree';
+import { SparseFileStore } from './SparseFileStore';
 import { utf8Length } from './names';
 import type { PageRun } from './PageRuns';
 import { joinPath, splitPath } from './paths';
@@ -29,8 +30,6 @@ import {
   emitSparseWrite,
   openSparseFile,
   placeSparseFile,
-  planRange,
-  planRewrite,
   planTruncate,
   readUnitRuns,
   unitsFor,
@@ -102,7 +101,7 @@ function runBlocks(runs: readonly (readonly [number, number])[]): number {
   return runs.reduce((sum, [, count]) => sum + count, 0);
 }
 
-export class Ext4Device implements DeviceFilesystem {
+export class Ext4Device extends SparseFileStore implements DeviceFilesystem {
   readonly kind = 'ext4';
   readonly events: Emitter<StoreEvents>;
   readonly geometry: ExtGeometry;
@@ -121,6 +120,7 @@ export class Ext4Device implements DeviceFilesystem {
   private usedInodes = 0;
 
   constructor(options: Ext4DeviceOptions) {
+    super();
     requireWhole(options.partitionBytes, 'a partition size');
     this.geometry = computeGeometry(parseMkfsCommand(options.mkfsCommand, options.partitionBytes));
     if (this.geometry.fsType !== 'ext4') throw new ModelError('EINVAL', 'the stick is formatted ext4 here');
@@ -145,6 +145,10 @@ export class Ext4Device implements DeviceFilesystem {
   }
 
   get allocationUnitBytes(): number {
+    return this.blockBytes;
+  }
+
+  protected get unitBytes(): number {
     return this.blockBytes;
   }
 
@@ -201,32 +205,11 @@ export class Ext4Device implements DeviceFilesystem {
     return this.write(path, sizeBytes);
   }
 
-  write(path: string, sizeBytes: number): StoreOutcome {
-    requireWhole(sizeBytes, 'a file size');
-    if (sizeBytes > this.maxFileBytes) return fail('EFBIG');
-    return this.change(path, true, (file) => planRewrite(file, this.blockBytes, sizeBytes));
-  }
-
   /** truncate(1): shrinking frees the blocks past the new end; growing makes a hole, which takes nothing. */
   resize(path: string, sizeBytes: number): StoreOutcome {
     requireWhole(sizeBytes, 'a file size');
     return this.change(path, false, (file) =>
       planTruncate(file, this.blockBytes, sizeBytes, this.maxFileBytes),
-    );
-  }
-
-  append(path: string, bytes: number): StoreOutcome {
-    requireWhole(bytes, 'an append');
-    return this.change(path, true, (file) =>
-      planRange(file, this.blockBytes, file.sizeBytes, bytes, this.maxFileBytes),
-    );
-  }
-
-  writeAt(path: string, offsetBytes: number, lengthBytes: number): StoreOutcome {
-    requireWhole(offsetBytes, 'an offset');
-    requireWhole(lengthBytes, 'a length');
-    return this.change(path, true, (file) =>
-      planRange(file, this.blockBytes, offsetBytes, lengthBytes, this.maxFileBytes),
     );
   }
 
@@ -357,11 +340,8 @@ export class Ext4Device implements DeviceFilesystem {
     return device;
   }
 
-  /**
-   * One file change: finds the file (or, with `create`, the place for a new one), asks `plan` what it
-   * would take, and refuses it whole with EFBIG or ENOSPC (blocks, or an inode for a new file).
-   */
-  private change(path: string, create: boolean, plan: (file: SparseFile) => SparsePlan): StoreOutcome {
+  /** SparseFileStore's change; a new file also needs an inode and room for its name in its folder. */
+  protected change(path: string, create: boolean, plan: (file: SparseFile) => SparsePlan): StoreOutcome {
     const opened = openSparseFile(this.tree, path, create);
     if (!opened.ok) return opened;
     const { file, isNew, slot } = opened;
@@ -446,13 +426,5 @@ export class Ext4Device implements DeviceFilesystem {
     }
     const usedBytes = node.data.highWaterBlocks * this.blockBytes;
     return { kind: 'dir', sizeBytes: usedBytes, usedBytes };
-  }
-
-  private emitFreed(path: string, freedBlocks: number): void {
-    emitHeard(this.events, 'freed', () => ({
-      path,
-      freedBytes: freedBlocks * this.blockBytes,
-      usedBytes: this.usedBytes,
-    }));
   }
 }

@@ -15,13 +15,12 @@
 import { ModelError } from '../errors';
 import { Emitter } from '../events';
 import { FileTree, linuxPathProblem, type TreeNode } from './FileTree';
+import { SparseFileStore } from './SparseFileStore';
 import type { PageRun } from './PageRuns';
 import {
   emitSparseWrite,
   openSparseFile,
   placeSparseFile,
-  planRange,
-  planRewrite,
   planTruncate,
   readUnitRuns,
   unitsFor,
@@ -91,13 +90,15 @@ function pagesFor(bytes: number): number {
   return unitsFor(bytes, PAGE_BYTES);
 }
 
-export class Tmpfs {
+export class Tmpfs extends SparseFileStore {
   readonly events: Emitter<StoreEvents>;
+  readonly maxFileBytes = TMPFS_MAX_FILE_BYTES;
   readonly capacityPages: number;
   private tree = new FileTree<TmpfsFile, null>(false, null);
   private usedPages = 0;
 
   constructor(options: TmpfsOptions) {
+    super();
     this.events = options.events ?? new Emitter<StoreEvents>();
     let limitBytes: number;
     if (options.sizeBytes !== undefined) {
@@ -115,6 +116,10 @@ export class Tmpfs {
 
   get capacityBytes(): number {
     return this.capacityPages * PAGE_BYTES;
+  }
+
+  protected get unitBytes(): number {
+    return PAGE_BYTES;
   }
 
   get usedBytes(): number {
@@ -152,33 +157,10 @@ export class Tmpfs {
     return this.write(path, sizeBytes);
   }
 
-  /** `> file`: creates or empties the file, then writes `sizeBytes` bytes. */
-  write(path: string, sizeBytes: number): StoreOutcome {
-    requireWhole(sizeBytes, 'a file size');
-    return this.change(path, (file) => planRewrite(file, PAGE_BYTES, sizeBytes));
-  }
-
-  /** `>> file`: writes `bytes` more at the end; creates the file when missing. */
-  append(path: string, bytes: number): StoreOutcome {
-    requireWhole(bytes, 'an append');
-    return this.change(path, (file) =>
-      planRange(file, PAGE_BYTES, file.sizeBytes, bytes, TMPFS_MAX_FILE_BYTES),
-    );
-  }
-
-  /** `dd seek= conv=notrunc`: writes `lengthBytes` at `offsetBytes`; a gap before it stays a hole. */
-  writeAt(path: string, offsetBytes: number, lengthBytes: number): StoreOutcome {
-    requireWhole(offsetBytes, 'an offset');
-    requireWhole(lengthBytes, 'a length');
-    return this.change(path, (file) =>
-      planRange(file, PAGE_BYTES, offsetBytes, lengthBytes, TMPFS_MAX_FILE_BYTES),
-    );
-  }
-
   /** truncate(1): shrinking drops the pages past the new end, growing makes a hole; creates when missing. */
   truncate(path: string, sizeBytes: number): StoreOutcome {
     requireWhole(sizeBytes, 'a file size');
-    return this.change(path, (file) => planTruncate(file, PAGE_BYTES, sizeBytes, TMPFS_MAX_FILE_BYTES));
+    return this.change(path, true, (file) => planTruncate(file, PAGE_BYTES, sizeBytes, TMPFS_MAX_FILE_BYTES));
   }
 
   /** rm; with `recursive`, rm -r. A folder without `recursive` is EISDIR, as rm says "Is a directory". */
@@ -274,8 +256,8 @@ export class Tmpfs {
    * Runs one file change: finds or (when it would succeed) creates the file, asks `plan` how many pages
    * the change needs (negative: frees), refuses it whole with ENOSPC when they are not free, else applies.
    */
-  private change(path: string, plan: (file: TmpfsFile) => SparsePlan): StoreOutcome {
-    const opened = openSparseFile(this.tree, path, true);
+  protected change(path: string, create: boolean, plan: (file: TmpfsFile) => SparsePlan): StoreOutcome {
+    const opened = openSparseFile(this.tree, path, create);
     if (!opened.ok) return opened;
     const { file } = opened;
     const before = file.pages.count;
@@ -303,14 +285,6 @@ export class Tmpfs {
       return { kind: 'file', sizeBytes: node.data.sizeBytes, usedBytes: node.data.pages.count * PAGE_BYTES };
     }
     return { kind: 'dir', sizeBytes: (2 + node.children.size) * BOGO_DIRENT_BYTES, usedBytes: 0 };
-  }
-
-  private emitFreed(path: string, freedPages: number): void {
-    emitHeard(this.events, 'freed', () => ({
-      path,
-      freedBytes: freedPages * PAGE_BYTES,
-      usedBytes: this.usedBytes,
-    }));
   }
 
   private empty(reason: ClearReason): void {
