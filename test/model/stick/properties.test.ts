@@ -61,22 +61,20 @@ function smallStick(era: 'soas-2012' | 'fedora-today'): Stick {
 }
 
 const settings = { numRuns: 20 };
+const eraArb = fc.constantFrom('soas-2012' as const, 'fedora-today' as const);
+const opsArb = fc.array(opArb, { maxLength: 14 });
 
 describe('any sequence of operations', () => {
   it('leaves a stick that saves, and comes back saving the same document', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom('soas-2012' as const, 'fedora-today' as const),
-        fc.array(opArb, { maxLength: 14 }),
-        (era, ops) => {
-          const stick = smallStick(era);
-          for (const op of ops) apply(stick, op);
-          const saved = JSON.parse(JSON.stringify(stick.save())) as unknown;
-          const restored = Stick.restore(saved);
-          expect(restored.ok).toBe(true);
-          if (restored.ok) expect(restored.stick.save()).toEqual(saved);
-        },
-      ),
+      fc.property(eraArb, opsArb, (era, ops) => {
+        const stick = smallStick(era);
+        for (const op of ops) apply(stick, op);
+        const saved = JSON.parse(JSON.stringify(stick.save())) as unknown;
+        const restored = Stick.restore(saved);
+        expect(restored.ok).toBe(true);
+        if (restored.ok) expect(restored.stick.save()).toEqual(saved);
+      }),
       // Always tried too: a folder that had a folder made in it, deleted (its i_last_alloc_group once stayed).
       {
         ...settings,
@@ -95,28 +93,24 @@ describe('any sequence of operations', () => {
 
   it('never frees an overlay chunk, not even across reboots', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom('soas-2012' as const, 'fedora-today' as const),
-        fc.array(opArb, { maxLength: 14 }),
-        (era, ops) => {
-          const stick = smallStick(era);
-          let chunks = overlayChunks(stick);
-          for (const op of ops) {
-            const outcome = apply(stick, op);
-            expect(outcome.costs.overlayChunks).toBeGreaterThanOrEqual(0);
-            if (stick.power === 'off') return;
-            expect(overlayChunks(stick)).toBeGreaterThanOrEqual(chunks);
-            chunks = overlayChunks(stick);
-          }
-        },
-      ),
+      fc.property(eraArb, opsArb, (era, ops) => {
+        const stick = smallStick(era);
+        let chunks = overlayChunks(stick);
+        for (const op of ops) {
+          const outcome = apply(stick, op);
+          expect(outcome.costs.overlayChunks).toBeGreaterThanOrEqual(0);
+          if (stick.power === 'off') return;
+          expect(overlayChunks(stick)).toBeGreaterThanOrEqual(chunks);
+          chunks = overlayChunks(stick);
+        }
+      }),
       settings,
     );
   });
 
   it('never puts more in a store than it holds', () => {
     fc.assert(
-      fc.property(fc.array(opArb, { maxLength: 14 }), (ops) => {
+      fc.property(opsArb, (ops) => {
         const stick = smallStick('fedora-today');
         for (const op of ops) {
           apply(stick, op);
