@@ -54,7 +54,7 @@ export class FileData {
     const start = how === 'append' ? inode.sizeBytes : 0;
     const end = start + bytes;
     const block = layout.blockSizeBytes;
-    const allocated = this.allocatedBlocks(inode);
+    const allocated = inode.blocks;
     const firstBlock = Math.floor(start / block);
     const endBlock = Math.ceil(end / block);
     // Delayed allocation still reserves the blocks at write time: a write that cannot fit fails now. (The
@@ -67,7 +67,7 @@ export class FileData {
       }
     }
     if (this.ctx.blockMapped && endBlock > allocated) this.allocateMapped(inode, allocated, endBlock);
-    const rewriteEnd = Math.min(endBlock, this.allocatedBlocks(inode));
+    const rewriteEnd = Math.min(endBlock, inode.blocks);
     if (rewriteEnd > firstBlock) inode.rewrites.push([firstBlock, rewriteEnd - firstBlock]);
     if (endBlock > rewriteEnd) inode.delalloc ??= { fromBlock: allocated, dirtiedMs: this.ctx.nowMs };
     this.dirtyData.add(inode);
@@ -100,8 +100,7 @@ export class FileData {
 
   /** The inode goes away: its blocks are freed, and none of its data waits any more. */
   release(inode: Inode): void {
-    this.freeExtents(inode);
-    this.ctx.mb.discardInode(inode.ino);
+    this.freeBlocks(inode);
     this.dirtyData.delete(inode);
     this.openFiles.delete(inode.ino);
   }
@@ -210,7 +209,7 @@ export class FileData {
     let blocks = 0;
     for (const inode of this.dirtyData) {
       if (inode !== except && inode.delalloc) {
-        blocks += Math.ceil(inode.sizeBytes / this.ctx.layout.blockSizeBytes) - this.allocatedBlocks(inode);
+        blocks += Math.ceil(inode.sizeBytes / this.ctx.layout.blockSizeBytes) - inode.blocks;
       }
     }
     return blocks;
@@ -252,10 +251,6 @@ export class FileData {
     }
   }
 
-  private allocatedBlocks(inode: Inode): number {
-    return inode.blocks;
-  }
-
   /** The physical runs behind logical blocks [first, first + count). */
   private physicalRuns(inode: Inode, first: number, count: number): [number, number][] {
     const out: [number, number][] = [];
@@ -274,8 +269,7 @@ export class FileData {
 
   private truncate(inode: Inode): void {
     if (inode.extents.length === 0 && inode.sizeBytes === 0) return;
-    this.freeExtents(inode);
-    this.ctx.mb.discardInode(inode.ino);
+    this.freeBlocks(inode);
     inode.sizeBytes = 0;
     inode.delalloc = null;
     inode.rewrites = [];
@@ -283,7 +277,9 @@ export class FileData {
     this.tx.markDirty(itableBlock(this.ctx.layout, inode.ino), this.ctx.layout.superblockBlock);
   }
 
-  private freeExtents(inode: Inode): void {
+  /** Every block the file holds, freed with the transaction, and its preallocations given back. */
+  private freeBlocks(inode: Inode): void {
+    this.ctx.mb.discardInode(inode.ino);
     for (const extent of inode.extents) {
       this.tx.free(extent);
       this.tx.markExtentDirty(extent);

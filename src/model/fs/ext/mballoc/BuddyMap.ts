@@ -59,11 +59,6 @@ export class BuddyMap {
     return Math.min(this.blocksPerGroup, this.blocksCount - this.groupStart(group));
   }
 
-  isFree(block: number): boolean {
-    const group = this.groupOf(block);
-    return this.full[0]![group * this.strides[0]! + block - this.groupStart(group)] === 1;
-  }
-
   /** bb_free. */
   freeIn(group: number): number {
     return this.fullCount[group * (this.maxOrder + 1)]!;
