@@ -95,7 +95,14 @@ export class SugarizerJournal {
         const store = open.result.createObjectStore(FILESTORE_NAME, { keyPath: 'objectId' });
         store.createIndex('objectId', 'objectId', { unique: true });
       };
-      open.onsuccess = () => resolve(open.result);
+      open.onsuccess = () => {
+        // Never block the shell from upgrading or deleting its filestore while Cellar holds it open.
+        open.result.onversionchange = () => {
+          open.result.close();
+          this.filestore = null;
+        };
+        resolve(open.result);
+      };
       open.onerror = () => reject(open.error ?? new Error(`cannot open ${FILESTORE_NAME}`));
     });
     return this.filestore;
