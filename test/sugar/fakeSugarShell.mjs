@@ -86,6 +86,12 @@ export class FakeSugarShell {
     });
   }
 
+  /** Sugar's pause (another activity came to the front): a notification, nothing waited for. */
+  pause() {
+    this.stoppable?.send(JSON.stringify({ method: 'activity.pause', params: [] }));
+    return { sent: this.stoppable !== null };
+  }
+
   /** @param {WebSocket} socket */
   serve(socket) {
     /** @type {string | null} */
@@ -196,6 +202,7 @@ export class FakeSugarShell {
  *   sugar-shell-reset {color?, entries?, maxReadBytes?} → {port, key}
  *   sugar-shell-journal → {entries, calls, dataFrames}
  *   sugar-shell-stop {timeoutMs?} → {asked, closed}
+ *   sugar-shell-pause → {sent}
  * @returns {import('@web/test-runner').TestRunnerPlugin}
  */
 export function fakeSugarShellPlugin() {
@@ -220,6 +227,8 @@ export function fakeSugarShellPlugin() {
           return { entries: shell.journal(), calls: shell.calls, dataFrames: shell.dataFrames };
         case 'sugar-shell-stop':
           return shell.stop(options.timeoutMs ?? 3000);
+        case 'sugar-shell-pause':
+          return shell.pause();
         default:
           return undefined;
       }
