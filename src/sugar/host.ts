@@ -8,7 +8,7 @@ export interface XoColours {
   fill: string;
 }
 
-/** Sugar's blue and red, used when the host does not say (standalone, or Sugar not answering). */
+/** A blue and red pair, used when the host does not say (standalone, or Sugar not answering). */
 export const DEFAULT_XO_COLOURS: XoColours = { stroke: '#005FE4', fill: '#FF2B34' };
 
 /**
