@@ -11,6 +11,16 @@ import {
 /** Bytes per data frame when writing, and per read request when loading. */
 export const STREAM_CHUNK_BYTES = 64 * 1024;
 
+/**
+ * How long a request or a read may wait for the shell. Saving takes about half a second on a real Sugar; a
+ * request the shell ignores (a wrong key) would otherwise hang Stop for ever, as close comes after the save.
+ */
+export const REPLY_TIMEOUT_MS = 20_000;
+
+function noReply(what: string): Error {
+  return new Error(`Sugar's shell did not answer ${what} within ${REPLY_TIMEOUT_MS / 1000} s`);
+}
+
 interface Waiting {
   resolve: (result: unknown[]) => void;
   reject: (error: Error) => void;
@@ -56,7 +66,15 @@ export class ApiSocket {
     if (this.closedError) return Promise.reject(this.closedError);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        reject(noReply(method));
+      }, REPLY_TIMEOUT_MS);
+      const settle = () => clearTimeout(timer);
+      this.waiting.set(id, {
+        resolve: (result) => (settle(), resolve(result)),
+        reject: (error) => (settle(), reject(error)),
+      });
       this.socket.send(encodeRequest({ method, id, params }));
     });
   }
@@ -95,9 +113,16 @@ export class ApiSocket {
 
   private readChunk(streamId: number): Promise<Uint8Array> {
     if (this.closedError) return Promise.reject(this.closedError);
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.streamReads.delete(streamId);
+        reject(noReply(`a read of stream ${streamId}`));
+      }, REPLY_TIMEOUT_MS);
       // A chunk is copied: the frame's buffer belongs to the message event.
-      this.streamReads.set(streamId, (bytes) => resolve(bytes.slice()));
+      this.streamReads.set(streamId, (bytes) => {
+        clearTimeout(timer);
+        resolve(bytes.slice());
+      });
       this.socket.send(encodeReadRequest(streamId, STREAM_CHUNK_BYTES));
     });
   }

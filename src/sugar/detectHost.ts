@@ -20,7 +20,8 @@ function readSugarSettings(win: Window): string | null {
 
 /**
  * The host this page runs in. Sugar wins when its environment is there or arrives; if its API socket cannot
- * be reached the activity still runs, saving in the browser's storage (which Sugar keeps between launches).
+ * be reached or does not answer, the activity still runs, saving in the browser's storage (which Sugar keeps
+ * between launches, sugar.md §8).
  */
 export async function detectHost(win: SugarWindow = window): Promise<Host> {
   const environment =

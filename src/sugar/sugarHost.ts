@@ -6,24 +6,44 @@ import { DEFAULT_XO_COLOURS, type Host, type XoColours } from './host';
 import { createEntry, loadEntry, saveEntry, type SugarMetadata } from './sugarDatastore';
 import type { SugarEnvironment } from './sugarEnvironment';
 
-/** How long to wait for the learner's colours before using the defaults (a wrong key gets no reply at all). */
+/**
+ * How long to wait for the learner's colours. No answer means the shell ignores us (a wrong key gets no reply
+ * at all), so the socket is of no use for saving either.
+ */
 export const XO_COLOUR_TIMEOUT_MS = 3000;
 
 async function askXoColours(socket: ApiSocket): Promise<XoColours> {
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), XO_COLOUR_TIMEOUT_MS));
-  const answer = await Promise.race([socket.call('activity.get_xo_color').catch(() => null), timeout]);
-  const pair = answer?.[0];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error('Sugar did not answer activity.get_xo_color')),
+      XO_COLOUR_TIMEOUT_MS,
+    );
+  });
+  // An error reply still shows a shell that listens: only the colours are unknown then.
+  const call = socket.call('activity.get_xo_color').catch((): unknown[] => []);
+  const answer = await Promise.race([call, timeout]).finally(() => clearTimeout(timer));
+  const pair = answer[0];
   if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string') {
     return { stroke: pair[0], fill: pair[1] };
   }
   return DEFAULT_XO_COLOURS;
 }
 
-/** Connects to the shell. Asking the colours at once also makes the shell wait for us on Stop (sugar.md §8). */
+/**
+ * Connects to the shell; rejects when it cannot be reached or does not answer. Asking the colours at once also
+ * makes the shell wait for us on Stop (sugar.md §8).
+ */
 export async function createSugarHost(environment: SugarEnvironment): Promise<Host> {
   const url = `ws://127.0.0.1:${String(environment.apiSocketPort)}`;
   const socket = await ApiSocket.connect(url, environment.activityId, environment.apiSocketKey);
-  const colours = await askXoColours(socket);
+  let colours: XoColours;
+  try {
+    colours = await askXoColours(socket);
+  } catch (error) {
+    socket.close();
+    throw error;
+  }
 
   let uid: string | null = environment.objectId || null;
   // What the entry's metadata is; saved back whole, as the shell replaces it on each save.
