@@ -82,6 +82,20 @@ describe('the Sugar host', () => {
     expect((await journal()).calls).to.deep.equal(['activity.get_xo_color']);
   });
 
+  it('runs standalone when the shell ignores it (a wrong key gets no reply at all)', async function () {
+    this.timeout(10_000);
+    const shell = await resetShell({});
+    injectEnvironment(environmentFor({ ...shell, key: 'not-the-key' }));
+    expect((await detectHost()).kind).to.equal('standalone');
+    expect((await journal()).calls).to.deep.equal([]);
+  });
+
+  it('runs standalone when the API socket cannot be reached', async () => {
+    const shell = await resetShell({});
+    injectEnvironment(environmentFor({ ...shell, port: 1 }));
+    expect((await detectHost()).kind).to.equal('standalone');
+  });
+
   it('saves a new instance into a new Journal entry, streamed in binary frames', async () => {
     // Lesson progress large enough that the text takes more than one 64 KiB frame.
     const state = { ...stickState('lessons'), progress: { notes: 'n'.repeat(100_000) } };
