@@ -63,7 +63,9 @@ export async function createSugarHost(environment: SugarEnvironment): Promise<Ho
     void (async () => {
       for (const handler of stopHandlers) await handler();
       await close();
-    })();
+    })().catch(() => {
+      // The shell is gone or does not answer: the window goes with it, and there is no one left to tell.
+    });
   });
   const pauseHandlers: (() => void)[] = [];
   socket.onNotification('activity.pause', () => pauseHandlers.forEach((handler) => handler()));
