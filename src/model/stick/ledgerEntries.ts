@@ -79,6 +79,18 @@ export class LedgerEntries {
     return -1;
   }
 
+  /** The first entry whose COW chunk is `cowChunk` or later (count when there is none). */
+  firstIndexFrom(cowChunk: number): number {
+    let low = 0;
+    let high = this.size;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.cow[mid]! < cowChunk) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
   clear(): void {
     this.size = 0;
     this.counts = this.counts.map(() => 0);

@@ -128,6 +128,11 @@ export class OverlayLedger {
     return this.entries.indexOfCowChunk(cowChunk);
   }
 
+  /** The first entry whose COW chunk is `cowChunk` or later (`count` when none is). */
+  firstIndexFrom(cowChunk: number): number {
+    return this.entries.firstIndexFrom(cowChunk);
+  }
+
   /** Chunks per owner, most first (owners with none left out). */
   spenders(): { owner: string; chunks: number }[] {
     return this.entries.owners
