@@ -1,4 +1,4 @@
-// Saves docs/screenshots/chunk-map*.png, overlay-spenders.png and usage-plot.png: the overlay views on a
+// Saves docs/screenshots/chunk-map*.png (as drawn, replaying, read from the keyboard, temporary overlay), overlay-spenders.png and usage-plot.png: the overlay views on a
 // used stick (test/ui/demo/chunk-views.html), served by vite and opened in the system Chromium.
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -32,6 +32,10 @@ try {
     await map.locator('button', { hasText: 'Step' }).click();
     await map.locator('button', { hasText: 'Step' }).click();
     await page.locator('#map').screenshot({ path: `${OUT}/chunk-map-replay.png` });
+    const canvas = map.locator('canvas');
+    await canvas.focus();
+    for (let i = 0; i < 45; i++) await page.keyboard.press('ArrowRight');
+    await page.locator('#map').screenshot({ path: `${OUT}/chunk-map-keyboard.png` });
     await page.locator('#spenders').screenshot({ path: `${OUT}/overlay-spenders.png` });
     await page.locator('#plot').screenshot({ path: `${OUT}/usage-plot.png` });
   }

@@ -39,7 +39,7 @@ export class CellarOverlaySpenders extends LitElement {
     }
     button {
       display: grid;
-      grid-template-columns: minmax(8em, 16em) 1fr minmax(11em, auto);
+      grid-template-columns: minmax(8em, 14em) 1fr 13em;
       gap: 8px;
       align-items: center;
       width: 100%;
