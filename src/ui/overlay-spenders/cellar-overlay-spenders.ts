@@ -39,7 +39,7 @@ export class CellarOverlaySpenders extends LitElement {
     }
     button {
       display: grid;
-      grid-template-columns: minmax(8em, 14em) 1fr 13em;
+      grid-template-columns: minmax(8em, 14em) 1fr 15em;
       gap: 8px;
       align-items: center;
       width: 100%;
@@ -70,6 +70,7 @@ export class CellarOverlaySpenders extends LitElement {
       border: 1px solid #444;
     }
     .figures {
+      white-space: nowrap;
       font-variant-numeric: tabular-nums;
       text-align: right;
     }
