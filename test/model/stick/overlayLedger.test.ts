@@ -144,6 +144,21 @@ describe('the overlay ledger and the kinds of overlay', () => {
     expect(ledger.count).toBe(committed);
   });
 
+  it('keeps what was copied before live-rw became Invalid (P), through the emergency boot after it', () => {
+    const { stick, ledger } = followedStick({ era: 'soas-2012', overlayMib: 4 });
+    stick.writeFile('/var/log/first', 1 * MIB);
+    const before = ledger.save();
+    // The flood's request could not be allocated whole: P abandons all of it, nothing more is committed.
+    stick.writeFile('/var/log/flood', 8 * MIB);
+    expect(stick.usage().overlay.state).toBe('Invalid');
+    expect(ledger.save()).toEqual(before);
+    const count = ledger.count;
+    expect(chunksOf(ledger, '/var/log')).toBe(256);
+    stick.reboot();
+    expect(stick.power).toBe('emergency');
+    expect(ledger.count).toBe(count);
+  });
+
   it('always has as many entries as the store has exceptions (any operations, any reboots)', () => {
     const folders = ['/var/log', '/home/liveuser', '/etc', '/tmp', '/usr/share'];
     const op = fc.oneof(
