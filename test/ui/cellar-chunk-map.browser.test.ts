@@ -125,11 +125,15 @@ describe('<cellar-chunk-map>', () => {
     expect(text(el, '#readout')).to.contain(`COW chunk 2: origin chunk ${first.originChunk}`);
   });
 
-  it('says when live-rw overflowed, and shows a temporary overlay without header or areas', async () => {
+  it('says when live-rw overflowed or is Invalid, and shows a temporary overlay without header or areas', async () => {
     const full = followed({ era: 'fedora-today', overlayMib: 4 });
     full.stick.writeFile('/var/log/flood', 8 * MIB);
     const el = await mapOf(full.ledger);
     expect(text(el, '.state')).to.contain('overflowed');
+
+    const invalid = followed({ era: 'soas-2012', overlayMib: 4 });
+    invalid.stick.writeFile('/var/log/flood', 8 * MIB);
+    expect(text(await mapOf(invalid.ledger), '.state')).to.match(/^live-rw is Invalid/);
 
     const temporary = followed({ overlayMib: null });
     temporary.stick.writeFile('/var/log/x', 100_000);
