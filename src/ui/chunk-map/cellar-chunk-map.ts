@@ -269,7 +269,9 @@ export class CellarChunkMap extends LitElement {
     const copies = this.ledger!.lastCopies;
     const steps = copies ? copies.to - copies.from : 0;
     const what = copies
-      ? msg(str`Last operation: ${copies.name} ${copies.path}, ${steps} chunks copied.`)
+      ? msg(
+          str`Last operation: ${copies.name}${copies.path === '/' ? '' : ` ${copies.path}`}, ${steps} chunks copied.`,
+        )
       : msg('No operation has copied a chunk yet.');
     return html`<div class="replay">
       <button ?disabled=${steps === 0} @click=${() => this.step()}>${msg('Step')}</button>
