@@ -37,7 +37,6 @@ export function ownerFolder(path: string): string {
 }
 
 /** What an origin chunk holds before any file is written: 0 file data (or free), 1 journal, 2 metadata. */
-export const ORIGIN_DATA = 0;
 export const ORIGIN_JOURNAL = 1;
 export const ORIGIN_METADATA = 2;
 
@@ -62,7 +61,7 @@ export function originClasses(layout: ExtLayout, originChunks: number, chunkSect
 }
 
 /** Marks the chunks filesystem blocks fall in (a block may span chunks, or a chunk hold several blocks). */
-export class BlockMarker {
+class BlockMarker {
   constructor(
     private readonly chunks: Uint8Array,
     private readonly blockBytes: number,

@@ -17,7 +17,6 @@ export interface CowLayout {
   epa: number | null;
   /** Metadata areas started so far (persistent). */
   areas: number;
-  statusLine: string | null;
 }
 
 export type CowChunkKind = { kind: 'header' } | { kind: 'area'; area: number } | { kind: 'data' };
@@ -41,7 +40,6 @@ export function cowLayout(usage: StickUsage): CowLayout {
     fileChunks,
     epa: persistent ? exceptionsPerArea(overlay.chunkSectors) : null,
     areas: persistent ? Math.max(0, overlay.metadataSectors / overlay.chunkSectors - HEADER_CHUNKS) : 0,
-    statusLine: overlay.statusLine,
   };
 }
 
