@@ -27,6 +27,8 @@
 // extendOverlay, unlockHome) and stickQueries (logs, dmsetup, mounts, usage, whereIs).
 
 import type { CowDevice } from '../block/CowDevice';
+import type { SnapshotTarget } from '../dm/SnapshotTarget';
+import type { ExtFs } from '../fs/ext/ExtFs';
 import { Emitter } from '../events';
 import type { BootLogLine } from './bootTexts';
 import type { BootOptions } from './dracutBoot';
@@ -44,7 +46,7 @@ import {
   type MkdirOptions,
   type WriteOptions,
 } from './fileOperations';
-import type { RootState } from './LiveSystem';
+import type { OverlayKind, RootState } from './LiveSystem';
 import type { Mount } from './MountTable';
 import { moveOutOfRam, moveToRam } from './ramFolders';
 import { restoreStickParts, type StickRestoreResult } from './restoreStick';
@@ -89,6 +91,14 @@ export type { StickEvents } from './stickState';
 export type { SyncOption } from './stickOperation';
 export type { WhereIsAnswer } from './stickQueries';
 export type { DeleteOptions, MkdirOptions, WriteOptions } from './fileOperations';
+
+/** What Stick.liveOverlay answers. */
+export interface LiveOverlay {
+  target: SnapshotTarget;
+  kind: OverlayKind;
+  /** The root filesystem on live-rw (null in dracut's emergency shell). */
+  root: ExtFs | null;
+}
 
 export type StickResult = { ok: true; stick: Stick } | StickRefusal;
 
@@ -155,6 +165,16 @@ export class Stick {
   /** Lets simulated time pass: journal commits every 5 s, writeback of data dirtied 30 s before. */
   advance(ms: number): StickOutcome {
     return advance(this.state, ms);
+  }
+
+  /**
+   * live-rw, its kind and the root filesystem on it, for views that follow the overlay chunk by chunk
+   * (overlayLedger.ts); null while the stick is off or has no live-rw.
+   */
+  liveOverlay(): LiveOverlay | null {
+    const system = this.state.system;
+    if (!system?.liveRw) return null;
+    return { target: system.liveRw, kind: system.overlayKind, root: system.root?.fs ?? null };
   }
 
   // --- what the running system shows ------------------------------------------------------------------

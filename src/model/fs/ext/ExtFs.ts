@@ -288,6 +288,18 @@ export class ExtFs {
     return out;
   }
 
+  /**
+   * Blocks that are metadata although the allocator hands them out like data: folders' blocks, extent-tree
+   * leaves and ext3's indirect blocks (for views that tell metadata from file contents).
+   */
+  forEachIndexBlock(visit: (first: number, count: number) => void): void {
+    for (const inode of this.ctx.inodes.values()) {
+      if (inode.dir) for (const [first, count] of inode.extents) visit(first, count);
+      if (inode.extentBlock !== null) visit(inode.extentBlock, 1);
+      for (const block of inode.mapping.values()) visit(block, 1);
+    }
+  }
+
   exists(path: string): boolean {
     return this.folders.lookup(path) !== null;
   }

@@ -1,0 +1,37 @@
+// One point of the usage plot: what each store holds at a moment of simulated time. The session records
+// one after each operation (and each clock step); the plot draws them as lines.
+
+import { SECTOR_BYTES } from '../units';
+import type { Stick } from './Stick';
+
+export interface UsageSample {
+  /** Simulated time since the stick was made (Stick.clockMs). */
+  timeMs: number;
+  /** live-rw's allocated bytes (header and metadata areas included, as its status line counts them). */
+  overlayUsedBytes: number;
+  overlayTotalBytes: number;
+  /** Inside home.img, as df shows it (0 and 0 without home.img). */
+  homeUsedBytes: number;
+  homeTotalBytes: number;
+  /** RAM folders' pages and a temporary overlay's chunks. */
+  ramUsedBytes: number;
+  ramTotalBytes: number;
+  /** The stick's own filesystem. */
+  deviceUsedBytes: number;
+  deviceTotalBytes: number;
+}
+
+export function usageSample(stick: Stick): UsageSample {
+  const { overlay, home, ram, device } = stick.usage();
+  return {
+    timeMs: stick.clockMs,
+    overlayUsedBytes: overlay.allocatedSectors * SECTOR_BYTES,
+    overlayTotalBytes: overlay.totalSectors * SECTOR_BYTES,
+    homeUsedBytes: home?.usedBytes ?? 0,
+    homeTotalBytes: home?.sizeBytes ?? 0,
+    ramUsedBytes: ram.tmpfsUsedBytes + ram.temporaryOverlayBytes,
+    ramTotalBytes: ram.ramBytes,
+    deviceUsedBytes: device.usedBytes,
+    deviceTotalBytes: device.capacityBytes,
+  };
+}

@@ -1,0 +1,188 @@
+// <cellar-usage-plot>: how full each store was over simulated time — the overlay, home.img, RAM and the
+// stick itself — as a share of its size, one line per store told apart by dash pattern and an end label
+// as well as colour; a legend gives the latest figures in words.
+
+import { msg, str } from '@lit/localize';
+import { LitElement, css, html, nothing, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { UsageSample } from '../../model/stick/usageSample';
+import { formatBytes, formatDuration } from './plotFormat';
+import { fractionOf, SERIES, type PlotSeries } from './plotSeries';
+
+const WIDTH = 600;
+const HEIGHT = 240;
+const LEFT = 44;
+const RIGHT = 120;
+const TOP = 12;
+const BOTTOM = 30;
+const LABEL_GAP = 13;
+
+@customElement('cellar-usage-plot')
+export class CellarUsagePlot extends LitElement {
+  /** Samples in time order (usageSample(stick) after each operation). */
+  @property({ attribute: false }) samples: readonly UsageSample[] = [];
+
+  static override styles = css`
+    :host {
+      display: block;
+      font:
+        14px/1.4 'Noto Sans',
+        'DejaVu Sans',
+        sans-serif;
+      color: #282828;
+    }
+    svg {
+      width: 100%;
+      max-width: ${WIDTH}px;
+      height: auto;
+      display: block;
+    }
+    .axis text {
+      font-size: 11px;
+      fill: #555;
+    }
+    .grid line {
+      stroke: #ddd;
+    }
+    .series {
+      fill: none;
+      stroke-width: 2.5;
+      stroke-linejoin: round;
+    }
+    .end-label {
+      font-size: 12px;
+      font-weight: bold;
+    }
+    ul {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 16px;
+      margin: 4px 0 0;
+      padding: 0;
+      list-style: none;
+    }
+    li svg {
+      display: inline-block;
+      width: 32px;
+      vertical-align: middle;
+    }
+  `;
+
+  override render() {
+    const samples = this.samples;
+    if (samples.length === 0) return html`<p>${msg('Nothing measured yet.')}</p>`;
+    const t0 = samples[0]!.timeMs;
+    const span = Math.max(1, samples.at(-1)!.timeMs - t0);
+    const x = (timeMs: number) => LEFT + ((timeMs - t0) / span) * (WIDTH - LEFT - RIGHT);
+    const y = (fraction: number) => TOP + (1 - fraction) * (HEIGHT - TOP - BOTTOM);
+    const drawn = SERIES.filter((series) => samples.some((s) => fractionOf(series, s) !== null));
+    return html`
+      <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="caption">
+        <title id="caption">${this.caption(drawn)}</title>
+        ${this.axes(samples, x, y, span)} ${drawn.map((series) => this.line(series, samples, x, y))}
+        ${this.endLabels(drawn, samples, x, y)}
+      </svg>
+      <ul aria-label=${msg('Latest figures')}>
+        ${SERIES.map((series) => this.legendItem(series, samples.at(-1)!))}
+      </ul>
+    `;
+  }
+
+  private axes(
+    samples: readonly UsageSample[],
+    x: (t: number) => number,
+    y: (f: number) => number,
+    span: number,
+  ) {
+    const t0 = samples[0]!.timeMs;
+    const ticks = [0, 0.25, 0.5, 0.75, 1];
+    return svg`
+      <g class="grid">${ticks.map((f) => svg`<line x1=${LEFT} x2=${WIDTH - RIGHT} y1=${y(f)} y2=${y(f)}></line>`)}</g>
+      <g class="axis">
+        ${ticks.map((f) => svg`<text x=${LEFT - 6} y=${y(f) + 4} text-anchor="end">${Math.round(f * 100)} %</text>`)}
+        <text x=${x(t0)} y=${HEIGHT - 10}>${formatDuration(0)}</text>
+        <text x=${x(t0 + span)} y=${HEIGHT - 10} text-anchor="end">${formatDuration(span)}</text>
+        <text x=${(LEFT + WIDTH - RIGHT) / 2} y=${HEIGHT - 10} text-anchor="middle">${msg('simulated time')}</text>
+      </g>`;
+  }
+
+  /** A step line: usage changes when an operation ends and stays until the next one. */
+  private line(
+    series: PlotSeries,
+    samples: readonly UsageSample[],
+    x: (t: number) => number,
+    y: (f: number) => number,
+  ) {
+    let d = '';
+    let open = false;
+    for (const sample of samples) {
+      const fraction = fractionOf(series, sample);
+      if (fraction === null) {
+        open = false;
+        continue;
+      }
+      d += open ? ` H${x(sample.timeMs)} V${y(fraction)}` : ` M${x(sample.timeMs)} ${y(fraction)}`;
+      open = true;
+    }
+    return svg`<path class="series" data-store=${series.store} d=${d.trim()} stroke=${series.colour}
+      stroke-dasharray=${series.dash || nothing}></path>`;
+  }
+
+  /** Each line's name at its right end, moved apart when two lines end close together. */
+  private endLabels(
+    drawn: readonly PlotSeries[],
+    samples: readonly UsageSample[],
+    x: (t: number) => number,
+    y: (f: number) => number,
+  ) {
+    const last = samples.at(-1)!;
+    const labels = drawn
+      .map((series) => ({ series, fraction: fractionOf(series, last) }))
+      .filter((l): l is { series: PlotSeries; fraction: number } => l.fraction !== null)
+      .map((l) => ({ ...l, at: y(l.fraction) }))
+      .sort((a, b) => a.at - b.at);
+    for (let i = 1; i < labels.length; i++) {
+      labels[i]!.at = Math.max(labels[i]!.at, labels[i - 1]!.at + LABEL_GAP);
+    }
+    const overflow = (labels.at(-1)?.at ?? 0) - (HEIGHT - BOTTOM);
+    if (overflow > 0) for (const l of labels) l.at -= overflow;
+    return labels.map(
+      ({ series, fraction, at }) =>
+        svg`<text class="end-label" x=${x(last.timeMs) + 6} y=${at + 4} fill=${series.colour}>
+          ${series.label()} ${Math.round(fraction * 100)} %</text>`,
+    );
+  }
+
+  private legendItem(series: PlotSeries, last: UsageSample) {
+    const total = series.total(last);
+    const figures =
+      total > 0
+        ? msg(str`${formatBytes(series.used(last))} of ${formatBytes(total)}`)
+        : msg('none on this stick');
+    return html`<li data-store=${series.store}>
+      <svg viewBox="0 0 32 10" aria-hidden="true">
+        <line
+          x1="0"
+          x2="32"
+          y1="5"
+          y2="5"
+          stroke=${series.colour}
+          stroke-width="2.5"
+          stroke-dasharray=${series.dash || nothing}
+        ></line>
+      </svg>
+      ${series.label()}: ${figures}
+    </li>`;
+  }
+
+  private caption(drawn: readonly PlotSeries[]): string {
+    const names = drawn.map((s) => s.label()).join(', ');
+    return msg(str`Usage over simulated time, as a share of each store's size: ${names}.`);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cellar-usage-plot': CellarUsagePlot;
+  }
+}

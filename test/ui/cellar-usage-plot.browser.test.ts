@@ -1,0 +1,68 @@
+// <cellar-usage-plot> in a real browser: one line per store the stick has, each with its own dash pattern
+// and end label, and the latest figures in words.
+import { expect, fixture, html } from '@open-wc/testing';
+import { usageSample, type UsageSample } from '../../src/model/stick/usageSample.js';
+import { CellarUsagePlot } from '../../src/ui/usage-plot/cellar-usage-plot.js';
+import { bootedStick, MIB } from '../model/stick/makeStick.js';
+
+function samplesOf(homeMib: number | null): UsageSample[] {
+  const stick = bootedStick({ homeMib });
+  const samples = [usageSample(stick)];
+  for (const [path, bytes] of [
+    ['/var/log/messages', 2 * MIB],
+    ['/tmp/scratch', 5 * MIB],
+    ['/home/liveuser/notes', 3 * MIB],
+  ] as const) {
+    stick.advance(60_000);
+    stick.writeFile(path, bytes);
+    samples.push(usageSample(stick));
+  }
+  return samples;
+}
+
+async function plotOf(samples: UsageSample[]): Promise<CellarUsagePlot> {
+  return fixture<CellarUsagePlot>(html`<cellar-usage-plot .samples=${samples}></cellar-usage-plot>`);
+}
+
+describe('<cellar-usage-plot>', () => {
+  it('draws a line per store: overlay, home.img, RAM and the stick, each with its own dashes', async () => {
+    const el = await plotOf(samplesOf(64));
+    const paths = [...el.shadowRoot!.querySelectorAll('path.series')];
+    expect(paths.map((p) => p.getAttribute('data-store'))).to.deep.equal([
+      'overlay',
+      'home',
+      'ram',
+      'device',
+    ]);
+    const dashes = paths.map((p) => p.getAttribute('stroke-dasharray') ?? 'solid');
+    expect(new Set(dashes).size).to.equal(4);
+    for (const path of paths) expect(path.getAttribute('d')!.split(/[MHV]/).length).to.be.greaterThan(4);
+    const labels = [...el.shadowRoot!.querySelectorAll('.end-label')].map((t) => t.textContent!.trim());
+    expect(labels.some((l) => l.startsWith('overlay'))).to.equal(true);
+    expect(labels).to.have.length(4);
+  });
+
+  it('leaves out home.img on a stick without one and says so', async () => {
+    const samples = samplesOf(null);
+    const el = await plotOf(samples);
+    const stores = [...el.shadowRoot!.querySelectorAll('path.series')].map((p) =>
+      p.getAttribute('data-store'),
+    );
+    expect(stores).to.deep.equal(['overlay', 'ram', 'device']);
+    expect(el.shadowRoot!.querySelector('li[data-store="home"]')!.textContent).to.contain(
+      'none on this stick',
+    );
+    const overlay = el.shadowRoot!.querySelector('li[data-store="overlay"]')!.textContent!;
+    expect(overlay).to.contain('of 32 MiB');
+  });
+
+  it('says when there is nothing to draw yet', async () => {
+    const el = await plotOf([]);
+    expect(el.shadowRoot!.textContent).to.contain('Nothing measured yet.');
+  });
+
+  it('is accessible', async () => {
+    const el = await plotOf(samplesOf(64));
+    await expect(el).to.be.accessible();
+  });
+});
