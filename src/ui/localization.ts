@@ -1,0 +1,35 @@
+// Which language the activity speaks: English in the source, Spanish and French from the translators' XLIFF
+// files (xliff/, turned into src/locales/ by `npm run localize`). All translations are bundled: they are
+// small, and the activity must work offline from file:// and activity://, where loading more is fragile.
+
+import { configureLocalization } from '@lit/localize';
+import { templates as es } from '../locales/es';
+import { templates as fr } from '../locales/fr';
+import { sourceLocale, targetLocales } from '../locales/localeCodes';
+
+type TargetLocale = (typeof targetLocales)[number];
+export type Locale = typeof sourceLocale | TargetLocale;
+
+const TEMPLATES: Record<TargetLocale, typeof es> = { es, fr };
+
+const { setLocale } = configureLocalization({
+  sourceLocale,
+  targetLocales,
+  loadLocale: async (locale) => ({ templates: TEMPLATES[locale as TargetLocale] }),
+});
+
+/**
+ * The locale for a language tag as hosts give it (`es-AR`, `fr_FR`, `pt`…): its language if Cellar speaks
+ * it, else English.
+ */
+export function localeFor(language: string | null | undefined): Locale {
+  const primary = (language ?? '').toLowerCase().split(/[-_]/)[0];
+  return (targetLocales as readonly string[]).includes(primary ?? '')
+    ? (primary as TargetLocale)
+    : sourceLocale;
+}
+
+/** Switches every element to the language (Sugarizer's user language, else the browser's). */
+export function useLanguage(language: string | null | undefined): Promise<void> {
+  return setLocale(localeFor(language));
+}
