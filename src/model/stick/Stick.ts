@@ -47,6 +47,7 @@ import {
 import type { RootState } from './LiveSystem';
 import type { Mount } from './MountTable';
 import { moveOutOfRam, moveToRam } from './ramFolders';
+import { listFolder, type FolderEntry } from './stickListing';
 import { restoreStickParts, type StickRestoreResult } from './restoreStick';
 import { saveStick } from './saveStick';
 import type { StickDocument, StickRestoreFailure } from './stickDocument';
@@ -89,6 +90,7 @@ export type { StickEvents } from './stickState';
 export type { SyncOption } from './stickOperation';
 export type { WhereIsAnswer } from './stickQueries';
 export type { DeleteOptions, MkdirOptions, WriteOptions } from './fileOperations';
+export type { FolderEntry } from './stickListing';
 
 export type StickResult = { ok: true; stick: Stick } | StickRefusal;
 
@@ -203,6 +205,11 @@ export class Stick {
   /** The allocation unit where a path lives (ext4 block, tmpfs page, FAT cluster), for sizing copies. */
   blockBytesAt(path: string): number {
     return blockBytesAt(this.state, path);
+  }
+
+  /** A folder's entries (`ls`), the mount points right below it included. */
+  listFolder(path: string): VolumeResult<FolderEntry[]> {
+    return listFolder(this.state, path);
   }
 
   // --- file operations ----------------------------------------------------------------------------------
