@@ -54,6 +54,11 @@ export class RescueDm {
     const originLoop = this.loopNamed(originName!);
     const cowLoop = this.loopNamed(cowName!);
     if (!originLoop || !cowLoop) return invalid('snapshot: Cannot get origin device');
+    if (Number(length) > originLoop.sizeSectors) {
+      return invalid(
+        `snapshot: ${LOOP_MAJOR}:${originLoop.minor} too small for target: start=0, len=${length}, dev_size=${originLoop.sizeSectors}`,
+      );
+    }
     if (cowLoop.source.kind !== 'bytes') return invalid('snapshot: Failed to read snapshot metadata');
     if (!readOnly && cowLoop.readOnly)
       return { ok: false, error: 'EINVAL', kernelMessage: 'snapshot: Cannot get COW device' };
