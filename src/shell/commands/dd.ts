@@ -217,8 +217,12 @@ function writeOutput(
       : { ok: false, message: `dd: error writing '${output}': ${errnoText(done.error)}`, bytesDone: 0 };
   }
   if (!notrunc) {
+    // dd cuts the file at the seek point before writing; Cellar refuses to cut a stick's overlay (EINVAL).
     const cut = machine.write(path, offsetBytes + bytes, 'truncate');
-    if (!cut.ok) return refused(cut.error);
+    if (!cut.ok) {
+      const message = `dd: failed to truncate to ${offsetBytes} bytes in output file '${output}': ${errnoText(cut.error)}`;
+      return { ok: false, message, bytesDone: 0 };
+    }
   }
   const done =
     data !== null
