@@ -42,7 +42,8 @@ function labAfter(scenario: string, stepName: string): { shell: Shell; steps: Re
   const rescue = (shell.machine as RescueShellMachine).rescue;
   expect(shell.run('dd if=/dev/zero of=/lab/rootfs.img bs=1M count=128 status=none').exitCode).toBe(0);
   expect(rescue.write('/lab/overlay.img', file.length, 'truncate').ok).toBe(true);
-  const end = file.findLastIndex((b) => b !== 0) + 1;
+  let end = file.length;
+  while (end > 0 && file[end - 1] === 0) end--;
   expect(rescue.writeBytes('/lab/overlay.img', 0, file.subarray(0, end)).ok).toBe(true);
   expect(shell.run('losetup -r /dev/loop1 /lab/rootfs.img').exitCode).toBe(0);
   return { shell, steps: golden.steps as unknown as RecordedStep[] };

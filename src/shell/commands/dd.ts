@@ -198,31 +198,27 @@ function writeOutput(
   if (output.startsWith('/dev/')) return writeDevice(machine, output, o, offsetBytes, bytes);
   const path = resolve(output);
   const append = o.oflag.has('append');
-  const notrunc = o.conv.has('notrunc') || append;
-  const refused = (error: string): WriteAnswer => ({
-    ok: false,
-    message: `dd: failed to open '${output}': ${errnoText(error)}`,
-    bytesDone: 0,
-  });
+  // Without conv=notrunc even oflag=append cuts the file first (GNU dd's known trap).
+  const notrunc = o.conv.has('notrunc');
   const data =
     source.kind === 'data'
       ? source.data.slice(skipBytes, skipBytes + bytes)
       : source.kind === 'zeros' && bytes <= REAL_ZEROS_MAX_BYTES
         ? '\0'.repeat(bytes)
         : null;
+  if (!notrunc) {
+    // dd cuts the file at the seek point before writing; Cellar refuses to cut a stick's overlay (EINVAL).
+    const cut = machine.write(path, offsetBytes, 'truncate');
+    if (!cut.ok) {
+      const message = `dd: failed to truncate to ${offsetBytes} bytes in output file '${output}': ${errnoText(cut.error)}`;
+      return { ok: false, message, bytesDone: 0 };
+    }
+  }
   if (append) {
     const done = machine.write(path, bytes, 'append');
     return done.ok
       ? { ok: true }
       : { ok: false, message: `dd: error writing '${output}': ${errnoText(done.error)}`, bytesDone: 0 };
-  }
-  if (!notrunc) {
-    // dd cuts the file at the seek point before writing; Cellar refuses to cut a stick's overlay (EINVAL).
-    const cut = machine.write(path, offsetBytes + bytes, 'truncate');
-    if (!cut.ok) {
-      const message = `dd: failed to truncate to ${offsetBytes} bytes in output file '${output}': ${errnoText(cut.error)}`;
-      return { ok: false, message, bytesDone: 0 };
-    }
   }
   const done =
     data !== null
