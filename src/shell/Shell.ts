@@ -7,6 +7,7 @@ import { RescueMachine } from '../model/rescue/RescueMachine';
 import type { EraId } from '../model/stick/eras';
 import type { Stick } from '../model/stick/Stick';
 import { COMMANDS, findCommand } from './commandTable';
+import { complete, type Completion } from './complete';
 import { errnoText } from './errnoText';
 import type { Machine } from './machine';
 import { parseLine, type SimpleCommand } from './parse';
@@ -97,6 +98,20 @@ export class Shell implements SessionControl {
       }
     }
     return this.finish({ lines, exitCode, changed });
+  }
+
+  /** Tab: the line with its last word completed, and the names that fit when several do. */
+  complete(line: string): Completion {
+    const machine = this.currentMachine;
+    return complete(line, {
+      commands: COMMANDS.map((c) => c.name),
+      list: (folder) => {
+        const listed = machine.list(folder);
+        return listed.ok ? listed.value : null;
+      },
+      cwd: this.folder,
+      home: machine.homeFolder,
+    });
   }
 
   // --- SessionControl ---------------------------------------------------------------------------------
