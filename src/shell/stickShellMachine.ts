@@ -168,6 +168,9 @@ export class StickShellMachine implements Machine {
   blockIo(devicePath: string, op: 'read' | 'write'): Done {
     const size = this.deviceSectors(devicePath);
     if (!size.ok) return size;
+    // An Invalid snapshot answers every request with EIO.
+    const dm = this.dmDevices().find((d) => devicePath === `/dev/mapper/${d.name}`);
+    if (dm?.status.endsWith(' Invalid')) return { ok: false, error: 'EIO' };
     // A mounted device's blocks belong to its filesystem: Cellar lets dd read them, not write under it.
     return op === 'read' ? { ok: true } : { ok: false, error: 'EBUSY' };
   }

@@ -155,7 +155,9 @@ function copy(context: CommandContext, o: DdOperands): CommandResult {
   }
   const recordsIn = recordsOf(bytes, o.blockBytes);
   const written = writeOutput(machine, context.resolve, o, source, skipBytes, bytes);
-  if (!written.ok) return failed(o, written.message, bytes, written.bytesDone);
+  if (!written.ok) {
+    return written.fatal ? fail(1, [written.message]) : failed(o, written.message, bytes, written.bytesDone);
+  }
   return { stdout: [], stderr: o.quiet ? [] : ddStats(recordsIn, recordsIn, bytes), exitCode: 0 };
 }
 
@@ -182,7 +184,8 @@ function openInput(context: CommandContext, o: DdOperands): Source | string {
   return text !== undefined ? { kind: 'data', data: text } : { kind: 'length', bytes: found.value.sizeBytes };
 }
 
-type WriteAnswer = { ok: true } | { ok: false; message: string; bytesDone: number };
+/** `fatal`: dd stopped before copying anything (opening or cutting the output) and prints no statistics. */
+type WriteAnswer = { ok: true } | { ok: false; message: string; bytesDone: number; fatal?: boolean };
 
 function writeOutput(
   machine: Machine,
@@ -208,10 +211,13 @@ function writeOutput(
         : null;
   if (!notrunc) {
     // dd cuts the file at the seek point before writing; Cellar refuses to cut a stick's overlay (EINVAL).
+    const existed = machine.stat(path).ok;
     const cut = machine.write(path, offsetBytes, 'truncate');
     if (!cut.ok) {
-      const message = `dd: failed to truncate to ${offsetBytes} bytes in output file '${output}': ${errnoText(cut.error)}`;
-      return { ok: false, message, bytesDone: 0 };
+      const message = existed
+        ? `dd: failed to truncate to ${offsetBytes} bytes in output file '${output}': ${errnoText(cut.error)}`
+        : `dd: failed to open '${output}': ${errnoText(cut.error)}`;
+      return { ok: false, message, bytesDone: 0, fatal: true };
     }
   }
   if (append) {

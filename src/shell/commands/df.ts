@@ -35,6 +35,7 @@ export const df: ShellCommand = {
       }
       rows = chosen;
     }
+    if (rows.length === 0 && stderr.length > 0) return { stdout: [], stderr, exitCode: 1 };
     const size = (bytes: number) => (human ? humanSize(bytes) : String(Math.ceil(bytes / 1024)));
     const table = [
       [
