@@ -138,6 +138,25 @@ describe('on the rescue machine', () => {
     );
   });
 
+  it('cp -r into itself, numbers too large for dd, and a disk that runs out', () => {
+    const shell = new Shell(makeStick());
+    expectRun(
+      shell,
+      'cp -r /root /root/sub',
+      ["cp: cannot copy a directory, '/root', into itself, '/root/sub'"],
+      1,
+    );
+    expectRun(
+      shell,
+      'dd if=/dev/zero of=/root/g bs=1 count=1 seek=99999999999999999999',
+      ["dd: invalid number: '99999999999999999999'", "Try 'dd --help' for more information."],
+      1,
+    );
+    const full = shell.run('dd if=/dev/zero of=/root/huge bs=1M count=100000');
+    expect(text(full)[0]).toBe("dd: error writing '/root/huge': No space left on device");
+    expect(full.exitCode).toBe(1);
+  });
+
   it('losetup on a missing file, and when a device is taken', () => {
     const shell = new Shell(makeStick());
     expectRun(

@@ -179,7 +179,13 @@ export class RescueMachine {
             : device.writeAt(inner, offsetBytes, bytes);
       return done;
     }
-    const done = existing.ok ? this.own.truncate(inner, newBytes) : this.own.createFile(inner, newBytes);
+    // What is written takes pages of the machine's disk, as on a real one (a hole only where dd seeks past the end).
+    const done =
+      mode === 'truncate'
+        ? this.own.write(inner, newBytes)
+        : mode === 'append'
+          ? this.own.append(inner, bytes)
+          : this.own.writeAt(inner, offsetBytes, bytes);
     if (!done.ok) return done;
     const cow = this.byteFiles.get(path);
     if (cow && mode === 'truncate') this.byteFiles.delete(path);

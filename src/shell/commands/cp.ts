@@ -60,6 +60,10 @@ function copy(
       stderr.push(`cp: -r not specified; omitting directory '${source}'`);
       return;
     }
+    if (to === from || to.startsWith(`${from}/`)) {
+      stderr.push(`cp: cannot copy a directory, '${source}', into itself, '${to}'`);
+      return;
+    }
     const made = machine.mkdir(to, false);
     if (!made.ok && made.error !== 'EEXIST') {
       stderr.push(cannot('cp', 'create directory', to, made.error));

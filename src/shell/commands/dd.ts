@@ -120,7 +120,8 @@ function parseSize(text: string): number | null {
     MB: 1e6,
     GB: 1e9,
   };
-  return Number(match[1]) * (match[2] ? multipliers[match[2]]! : 1);
+  const value = Number(match[1]) * (match[2] ? multipliers[match[2]]! : 1);
+  return Number.isSafeInteger(value) ? value : null;
 }
 
 type Source =
@@ -152,6 +153,11 @@ function copy(context: CommandContext, o: DdOperands): CommandResult {
       Math.ceil(Math.max(bytes, 1) / SECTOR_BYTES),
     );
     if (!read.ok) return failed(o, `dd: error reading '${source.path}': ${errnoText(read.error)}`, 0, 0);
+  }
+  if (!Number.isSafeInteger(o.seek * o.blockBytes + bytes)) {
+    return fail(1, [
+      `dd: '${o.output ?? 'standard output'}': cannot seek: Value too large for defined data type`,
+    ]);
   }
   const recordsIn = recordsOf(bytes, o.blockBytes);
   const written = writeOutput(machine, context.resolve, o, source, skipBytes, bytes);
