@@ -74,6 +74,24 @@ describe('<cellar-terminal>', () => {
     expect(event.detail).to.include({ line: 'echo hello > /root/note.txt', exitCode: 0 });
   });
 
+  it('drops the line with Ctrl+C, as bash shows it', async () => {
+    const el = await terminal();
+    await sendKeys({ type: 'dmsetup sta' });
+    await sendKeys({ press: 'Control+c' });
+    await el.updateComplete;
+    expect(logLines(el)).to.deep.equal(['[root@localhost ~]# dmsetup sta^C']);
+    expect(el.shadowRoot!.querySelector('input')!.value).to.equal('');
+  });
+
+  it('opens its own session when given a stick', async () => {
+    const el = await fixture<CellarTerminal>(
+      html`<cellar-terminal .stick=${bootedStick()}></cellar-terminal>`,
+    );
+    el.focus();
+    await typeLine(el, 'pwd');
+    expect(logLines(el)).to.deep.equal(['[root@localhost ~]# pwd', '/root']);
+  });
+
   it('is accessible, with a log the screen reader follows', async () => {
     const el = await terminal();
     await typeLine(el, 'help');

@@ -1,10 +1,11 @@
 // The terminal view: the scrollback of what was typed and printed, and a prompt to type at. It runs each
 // line on the Shell it is given and tells the app when the stick changed, so the other views redraw.
 
-import { LitElement, html } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { freshPosition, stepHistory, type HistoryPosition } from '../../shell/history';
-import type { Shell } from '../../shell/Shell';
+import type { Stick } from '../../model/stick/Stick';
+import { Shell } from '../../shell/Shell';
 import { terminalStyles } from './cellar-terminal.styles';
 
 type LineKind = 'typed' | 'stdout' | 'stderr' | 'candidates';
@@ -24,7 +25,8 @@ export interface TerminalCommandDetail {
 /**
  * `<cellar-terminal>`: a shell on the simulated stick.
  *
- * Enter runs the line, the Up and Down arrows walk the history, Tab completes commands and paths.
+ * Enter runs the line, the Up and Down arrows walk the history, Tab completes commands and paths,
+ * Ctrl+C drops the line being typed.
  *
  * @fires cellar-command - after every line run; `detail`: TerminalCommandDetail.
  * @fires cellar-changed - after a line that may have changed the stick (the app redraws its views).
@@ -35,12 +37,22 @@ export class CellarTerminal extends LitElement {
   /** The session the terminal types into (it keeps the history, the folder and the machine). */
   @property({ attribute: false }) shell: Shell | null = null;
 
+  /** A stick to open a new session on (when no `shell` is given). */
+  @property({ attribute: false }) stick: Stick | null = null;
+
   @state() private scrollback: ScrollbackLine[] = [];
   @state() private input = '';
   private historyPosition: HistoryPosition = freshPosition([]);
 
   @query('input') private field!: HTMLInputElement;
   @query('.log') private log!: HTMLElement;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('stick') && this.stick && (!this.shell || this.shell.stick !== this.stick)) {
+      this.shell = new Shell(this.stick);
+      this.scrollback = [];
+    }
+  }
 
   override focus(): void {
     this.field?.focus();
@@ -91,6 +103,12 @@ export class CellarTerminal extends LitElement {
       );
       this.historyPosition = step.position;
       this.setInput(step.line);
+    } else if (event.ctrlKey && event.key === 'c') {
+      // As in bash: the line is dropped, shown with ^C, and a new prompt starts.
+      event.preventDefault();
+      this.scrollback = [...this.scrollback, { kind: 'typed', text: `${shell.prompt}${this.input}^C` }];
+      this.historyPosition = freshPosition(shell.history);
+      this.setInput('');
     } else if (event.key === 'Tab') {
       event.preventDefault();
       const completion = shell.complete(this.input);
