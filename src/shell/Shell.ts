@@ -57,16 +57,9 @@ export class Shell implements SessionControl {
     return this.historyLines;
   }
 
-  /** bash's Fedora prompt: `[root@localhost ~]# `. */
+  /** The machine's prompt: bash's `[root@localhost ~]# `, or dracut's `dracut:/# `. */
   get prompt(): string {
-    const home = this.currentMachine.homeFolder;
-    const shown =
-      this.folder === home
-        ? '~'
-        : this.folder === '/'
-          ? '/'
-          : this.folder.slice(this.folder.lastIndexOf('/') + 1);
-    return `[root@${this.currentMachine.hostname} ${shown}]# `;
+    return this.currentMachine.prompt(this.folder);
   }
 
   run(line: string): RunResult {
@@ -129,13 +122,17 @@ export class Shell implements SessionControl {
       ? printed
       : [
           ...printed,
-          'Entering emergency mode. The stick could not start: type poweroff to look at it from another computer.',
+          'Entering emergency mode. Repair the overlay here, or type poweroff to look at it from another computer.',
         ];
   }
 
   powerOff(): string[] {
-    if (this.stick.power === 'off') return ['The stick is already off, plugged into this computer.'];
-    this.stick.shutdown();
+    const machine = this.currentMachine;
+    if (machine instanceof RescueShellMachine && machine.kind === 'rescue') {
+      return ['The stick is already off, plugged into this computer.'];
+    }
+    if (machine instanceof RescueShellMachine) machine.rescue.unplug();
+    if (this.stick.power !== 'off') this.stick.shutdown();
     this.enter(this.machineForPower());
     const rescue = this.currentMachine as RescueShellMachine;
     return [
@@ -170,8 +167,17 @@ export class Shell implements SessionControl {
     this.folder = machine.homeFolder;
   }
 
+  /**
+   * The running stick; dracut's emergency shell when its boot stopped there (the devices dracut made are
+   * kept, the rest of the system is down); another computer when it is off.
+   */
   private machineForPower(): Machine {
-    if (this.stick.power !== 'off') return new StickShellMachine(this.stick);
+    if (this.stick.power === 'running') return new StickShellMachine(this.stick);
+    if (this.stick.power === 'emergency') {
+      this.stick.shutdown();
+      const shell = RescueMachine.emergencyShell(this.stick);
+      if (shell.ok) return new RescueShellMachine(shell.value, 'emergency');
+    }
     const plugged = RescueMachine.plugIn(this.stick);
     if (!plugged.ok) throw new Error('a stick that is off can always be plugged in');
     return new RescueShellMachine(plugged.value);

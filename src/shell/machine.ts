@@ -43,10 +43,12 @@ export interface LoopRow {
 export type WriteMode = 'truncate' | 'append' | 'in-place';
 
 export interface Machine {
-  readonly kind: 'stick' | 'rescue';
+  readonly kind: 'stick' | 'rescue' | 'emergency';
   readonly hostname: string;
   /** Where the shell starts (root's home). */
   readonly homeFolder: string;
+  /** The prompt in a folder: bash's `[root@localhost ~]# `, dracut's `dracut:/# `. */
+  prompt(cwd: string): string;
 
   stat(path: string): Answer<{ kind: 'file' | 'dir'; sizeBytes: number }>;
   list(path: string): Answer<Entry[]>;

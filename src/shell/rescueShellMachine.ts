@@ -5,14 +5,25 @@ import { DM_MAJOR } from '../model/stick/DmDevices';
 import { loopMinor } from '../model/rescue/LoopDevices';
 import type { RescueMachine } from '../model/rescue/RescueMachine';
 import type { FsckVerdict } from '../model/rescue/rootCheck';
+import { bashPrompt } from './prompt';
 import type { Answer, DmRow, Done, Entry, LoopRow, Machine, MountRow, WriteMode } from './machine';
 
 export class RescueShellMachine implements Machine {
-  readonly kind = 'rescue';
-  readonly hostname = 'rescue';
-  readonly homeFolder = '/root';
+  readonly hostname: string;
+  readonly homeFolder: string;
 
-  constructor(readonly rescue: RescueMachine) {}
+  /** `rescue`: another computer; `emergency`: dracut's emergency shell on the stick's own computer. */
+  constructor(
+    readonly rescue: RescueMachine,
+    readonly kind: 'rescue' | 'emergency' = 'rescue',
+  ) {
+    this.hostname = kind === 'rescue' ? 'rescue' : 'dracut';
+    this.homeFolder = kind === 'rescue' ? '/root' : '/';
+  }
+
+  prompt(cwd: string): string {
+    return this.kind === 'emergency' ? `dracut:${cwd}# ` : bashPrompt(this.hostname, cwd, this.homeFolder);
+  }
 
   stat(path: string): Answer<{ kind: 'file' | 'dir'; sizeBytes: number }> {
     return this.rescue.stat(path);

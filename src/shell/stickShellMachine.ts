@@ -8,6 +8,7 @@ import type { Stick } from '../model/stick/Stick';
 import type { FsckVerdict } from '../model/rescue/rootCheck';
 import { LIVEOS_DIR } from '../model/store/Vfat';
 import { SECTOR_BYTES } from '../model/units';
+import { bashPrompt } from './prompt';
 import type { Answer, DmRow, Done, Entry, LoopRow, Machine, MountRow, WriteMode } from './machine';
 
 export class StickShellMachine implements Machine {
@@ -16,6 +17,10 @@ export class StickShellMachine implements Machine {
   readonly homeFolder = '/root';
 
   constructor(readonly stick: Stick) {}
+
+  prompt(cwd: string): string {
+    return bashPrompt(this.hostname, cwd, this.homeFolder);
+  }
 
   stat(path: string): Answer<{ kind: 'file' | 'dir'; sizeBytes: number }> {
     return this.stick.stat(path);

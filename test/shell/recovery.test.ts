@@ -109,6 +109,44 @@ describe.each([
   });
 });
 
+describe("the recovery in dracut's emergency shell, on the stick's own computer", () => {
+  it('a 2012 stick that stopped booting is repaired where it stopped, and boots', () => {
+    const shell = overflowed('soas-2012');
+    expect(typed(shell, 'reboot').at(-1)).toMatch(/^Entering emergency mode/);
+    expect(shell.prompt).toBe('dracut:/# ');
+    expect(typed(shell, 'dmsetup status')).toEqual(['live-rw: 0 131072 snapshot Invalid']);
+    expect(typed(shell, 'losetup -a')).toEqual([
+      '/dev/loop0: [0000]:0 (/mnt/live/LiveOS/squashfs.img)',
+      '/dev/loop1: [0000]:0 (/squashfs/LiveOS/ext3fs.img)',
+      '/dev/loop2: [0000]:0 (/mnt/live/LiveOS/overlay-LIVE-B6C4-2E19)',
+    ]);
+    const overlay = '/mnt/live/LiveOS/overlay-LIVE-B6C4-2E19';
+    typed(shell, 'dmsetup remove live-rw');
+    typed(shell, 'losetup -d /dev/loop2');
+    typed(shell, `printf '\\x01' | dd of=${overlay} bs=1 count=1 seek=4 conv=notrunc`);
+    typed(shell, `dd if=/dev/zero of=${overlay} bs=1M count=8 oflag=append conv=notrunc`);
+    typed(shell, `losetup /dev/loop2 ${overlay}`);
+    typed(shell, 'dmsetup create live-rw --table "0 131072 snapshot 7:1 7:2 P 8"');
+    typed(shell, 'e2fsck -f -y /dev/mapper/live-rw', 1);
+    expect(typed(shell, 'e2fsck -p /dev/mapper/live-rw')[0]).toMatch(/: clean, /);
+    typed(shell, 'mount /dev/mapper/live-rw /sysroot');
+    expect(typed(shell, 'mount')).toContain('/dev/mapper/live-rw on /sysroot type ext4 (ro,relatime)');
+    typed(shell, 'reboot');
+    expect(shell.stick.power).toBe('running');
+    expect(typed(shell, 'dmsetup status live-rw')[0]).toMatch(/^0 131072 snapshot \d+\/32768 \d+$/);
+  });
+
+  it('poweroff from the emergency shell takes the stick to another computer', () => {
+    const shell = overflowed('soas-2012');
+    typed(shell, 'reboot');
+    expect(typed(shell, 'poweroff')).toEqual([
+      'The stick is off. It is plugged into another computer now: its files are in /media/LIVE.',
+    ]);
+    expect(typed(shell, 'dmsetup ls')).toEqual(['No devices found']);
+    expect(typed(shell, 'losetup -a')).toEqual([]);
+  });
+});
+
 describe('the recovery done wrong', () => {
   it('extending without the valid byte leaves a 2012 overlay Invalid: e2fsck exits 8 and mount fails', () => {
     const shell = overflowed('soas-2012');

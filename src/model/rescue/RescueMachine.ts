@@ -42,7 +42,7 @@ export interface RescueEntry {
 }
 
 const OWN_DISK_BYTES = 64 * 2 ** 30;
-const OWN_FOLDERS = ['/root', '/mnt', '/media', '/tmp'];
+const OWN_FOLDERS = ['/root', '/mnt', '/media', '/tmp', '/sysroot'];
 
 export class RescueMachine {
   readonly loops = new LoopDevices();
@@ -56,10 +56,15 @@ export class RescueMachine {
   /** Set once e2fsck has recovered the journal of the stick's root (ext4 itself forgets only on mount). */
   private rootRepaired = false;
 
-  private constructor(readonly stick: Stick) {
+  private constructor(
+    readonly stick: Stick,
+    /** Where the stick's own filesystem is mounted: /media/<LABEL>, or where dracut mounted it. */
+    readonly stickMountPoint: string,
+    ownSource: string,
+  ) {
     for (const folder of OWN_FOLDERS) this.own.mkdir(folder);
     this.own.mkdir(this.stickMountPoint, { parents: true });
-    this.mountList.push(mount('/dev/sda1', '/', 'own', 'ext4', false));
+    this.mountList.push(mount(ownSource, '/', 'own', ownSource === 'rootfs' ? 'rootfs' : 'ext4', false));
     this.mountList.push(mount('/dev/sdb1', this.stickMountPoint, 'stick', stick.media.device.kind, false));
     this.rootImage = new OriginDevice(stick.media.origin.sizeSectors, stick.media.origin.deviceNumber);
   }
@@ -67,12 +72,33 @@ export class RescueMachine {
   /** The stick plugged into another computer; refused (EBUSY) while it is running. */
   static plugIn(stick: Stick): VolumeResult<RescueMachine> {
     if (stick.power !== 'off') return failed('EBUSY');
-    return { ok: true, value: new RescueMachine(stick) };
+    const label = stick.media.device.label ?? stick.media.plan.label;
+    return { ok: true, value: new RescueMachine(stick, `/media/${label}`, '/dev/sda1') };
   }
 
-  /** Where the stick's own filesystem is mounted: /media/<LABEL>. */
-  get stickMountPoint(): string {
-    return `/media/${this.stick.media.device.label ?? this.stick.media.plan.label}`;
+  /**
+   * dracut's emergency shell, where a boot whose live-rw was Invalid stopped: the initramfs as the root, the
+   * stick where dracut mounted it, squashfs.img on /squashfs (loop0), the root image (loop1, read-only)
+   * and the overlay (loop2) on their loop devices, and live-rw made from them — Invalid. The wiki's steps
+   * can be done right here, then `reboot`. The stick itself is off meanwhile (nothing is mounted from it).
+   */
+  static emergencyShell(stick: Stick): VolumeResult<RescueMachine> {
+    if (stick.power !== 'off') return failed('EBUSY');
+    const machine = new RescueMachine(stick, stick.era.deviceMountPath, 'rootfs');
+    machine.own.mkdir('/squashfs');
+    const squashfs = machine.mount(`${machine.stickMountPoint}${LIVEOS_DIR}/squashfs.img`, '/squashfs');
+    const base = machine.attachLoop(1, `/squashfs${LIVEOS_DIR}/${stick.era.rootImageName}`, true);
+    const overlayPath = machine.overlayPath;
+    if (!squashfs.ok || !base.ok || overlayPath === null) return failed('ENODEV');
+    const overlay = machine.attachLoop(2, overlayPath, false);
+    if (!overlay.ok) return overlay;
+    const { overlayStore, chunkSectors } = stick.era;
+    machine.dm.create(
+      'live-rw',
+      `0 ${base.value.sizeSectors} snapshot 7:1 7:2 ${overlayStore} ${chunkSectors}`,
+      false,
+    );
+    return { ok: true, value: machine };
   }
 
   /** The overlay file's path on this machine. */
