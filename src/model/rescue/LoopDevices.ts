@@ -28,7 +28,7 @@ export interface LoopDevice {
 export const LOOP_DEVICES = 8;
 export const LOOP_MAJOR = 7;
 
-export function sourceSectors(source: BlockSource): number {
+function sourceSectors(source: BlockSource): number {
   if (source.kind === 'bytes') return source.cow.sizeSectors;
   if (source.kind === 'origin') return source.origin.sizeSectors;
   return Math.floor(source.sizeBytes / SECTOR_BYTES);

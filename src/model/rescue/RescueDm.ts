@@ -6,7 +6,6 @@
 import { OriginDevice } from '../block/BlockDevice';
 import { formatDmLine, snapshotStatusLine } from '../dm/dmsetupFormat';
 import { SnapshotTarget } from '../dm/SnapshotTarget';
-import { DM_MAJOR } from '../stick/DmDevices';
 import { LOOP_MAJOR, loopMinor, type LoopDevice, type LoopDevices } from './LoopDevices';
 
 export interface RescueDmDevice {
@@ -100,10 +99,6 @@ export class RescueDm {
       target: 'snapshot',
       params: `${LOOP_MAJOR}:${device.originLoop.minor} ${LOOP_MAJOR}:${device.cowLoop.minor} ${target.store.type} ${target.store.chunkSectors}`,
     });
-  }
-
-  deviceNumber(device: RescueDmDevice): { major: number; minor: number } {
-    return { major: DM_MAJOR, minor: device.minor };
   }
 
   /** Every device removed, the last made first (the machine is switched off). */

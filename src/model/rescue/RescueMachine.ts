@@ -230,15 +230,6 @@ export class RescueMachine {
     return { ok: true };
   }
 
-  /** Reads bytes of a file whose bytes matter (the overlay, own files used as devices); zeros otherwise. */
-  readBytes(path: string, offsetBytes: number, lengthBytes: number): Uint8Array {
-    const cow = this.bytesOf(path);
-    const inside = cow ? Math.max(0, Math.min(lengthBytes, cow.sizeSectors * SECTOR_BYTES - offsetBytes)) : 0;
-    const out = new Uint8Array(lengthBytes);
-    if (cow && inside > 0) out.set(cow.read(offsetBytes, inside));
-    return out;
-  }
-
   remove(path: string, recursive: boolean): VolumeOutcome {
     const place = this.place(path);
     if (!place.ok) return place;
