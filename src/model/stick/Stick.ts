@@ -49,6 +49,7 @@ import {
 import type { OverlayKind, RootState } from './LiveSystem';
 import type { Mount } from './MountTable';
 import { moveOutOfRam, moveToRam } from './ramFolders';
+import { listFolder, type FolderEntry } from './stickListing';
 import { restoreStickParts, type StickRestoreResult } from './restoreStick';
 import { saveStick } from './saveStick';
 import type { StickDocument, StickRestoreFailure } from './stickDocument';
@@ -91,6 +92,7 @@ export type { StickEvents } from './stickState';
 export type { SyncOption } from './stickOperation';
 export type { WhereIsAnswer } from './stickQueries';
 export type { DeleteOptions, MkdirOptions, WriteOptions } from './fileOperations';
+export type { FolderEntry } from './stickListing';
 
 /** What Stick.liveOverlay answers. */
 export interface LiveOverlay {
@@ -223,6 +225,11 @@ export class Stick {
   /** The allocation unit where a path lives (ext4 block, tmpfs page, FAT cluster), for sizing copies. */
   blockBytesAt(path: string): number {
     return blockBytesAt(this.state, path);
+  }
+
+  /** A folder's entries (`ls`), the mount points right below it included. */
+  listFolder(path: string): VolumeResult<FolderEntry[]> {
+    return listFolder(this.state, path);
   }
 
   // --- file operations ----------------------------------------------------------------------------------

@@ -1,0 +1,150 @@
+// The terminal view: the scrollback of what was typed and printed, and a prompt to type at. It runs each
+// line on the Shell it is given and tells the app when the stick changed, so the other views redraw.
+
+import { LitElement, html, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { freshPosition, stepHistory, type HistoryPosition } from '../../shell/history';
+import type { Stick } from '../../model/stick/Stick';
+import { Shell } from '../../shell/Shell';
+import { terminalStyles } from './cellar-terminal.styles';
+
+type LineKind = 'typed' | 'stdout' | 'stderr' | 'candidates';
+
+interface ScrollbackLine {
+  kind: LineKind;
+  text: string;
+}
+
+export interface TerminalCommandDetail {
+  line: string;
+  exitCode: number;
+  /** Whether a command that can change the stick ran. */
+  changed: boolean;
+}
+
+/**
+ * `<cellar-terminal>`: a shell on the simulated stick.
+ *
+ * Enter runs the line, the Up and Down arrows walk the history, Tab completes commands and paths,
+ * Ctrl+C drops the line being typed.
+ *
+ * @fires cellar-command - after every line run; `detail`: TerminalCommandDetail.
+ * @fires cellar-changed - after a line that may have changed the stick (the app redraws its views).
+ */
+export class CellarTerminal extends LitElement {
+  static override styles = terminalStyles;
+
+  /** The session the terminal types into (it keeps the history, the folder and the machine). */
+  @property({ attribute: false }) shell: Shell | null = null;
+
+  /** A stick to open a new session on (when no `shell` is given). */
+  @property({ attribute: false }) stick: Stick | null = null;
+
+  @state() private scrollback: ScrollbackLine[] = [];
+  @state() private input = '';
+  private historyPosition: HistoryPosition = freshPosition([]);
+
+  @query('input') private field!: HTMLInputElement;
+  @query('.log') private log!: HTMLElement;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('stick') && this.stick && (!this.shell || this.shell.stick !== this.stick)) {
+      this.shell = new Shell(this.stick);
+      this.scrollback = [];
+    }
+  }
+
+  override focus(): void {
+    this.field?.focus();
+  }
+
+  override render() {
+    const prompt = this.shell?.prompt ?? '$ ';
+    return html`
+      <div class="log" role="log" aria-live="polite" aria-label="Terminal output">
+        ${this.scrollback.map((l) => html`<p class="line ${l.kind}">${l.text}</p>`)}
+      </div>
+      <form @submit=${this.onSubmit}>
+        <label class="visually-hidden" for="command">Command</label>
+        <span class="prompt" aria-hidden="true">${prompt}</span>
+        <input
+          id="command"
+          autocomplete="off"
+          autocapitalize="off"
+          spellcheck="false"
+          .value=${this.input}
+          ?disabled=${this.shell === null}
+          @input=${(e: InputEvent) => (this.input = (e.target as HTMLInputElement).value)}
+          @keydown=${this.onKeyDown}
+        />
+      </form>
+    `;
+  }
+
+  protected override updated(): void {
+    this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    this.runLine(this.input);
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const shell = this.shell;
+    if (!shell) return;
+    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      event.preventDefault();
+      const step = stepHistory(
+        shell.history,
+        this.historyPosition,
+        this.input,
+        event.key === 'ArrowUp' ? 'up' : 'down',
+      );
+      this.historyPosition = step.position;
+      this.setInput(step.line);
+    } else if (event.ctrlKey && event.key === 'c') {
+      // As in bash: the line is dropped, shown with ^C, and a new prompt starts.
+      event.preventDefault();
+      this.scrollback = [...this.scrollback, { kind: 'typed', text: `${shell.prompt}${this.input}^C` }];
+      this.historyPosition = freshPosition(shell.history);
+      this.setInput('');
+    } else if (event.key === 'Tab') {
+      event.preventDefault();
+      const completion = shell.complete(this.input);
+      if (completion.candidates.length > 0 && completion.line === this.input) {
+        this.scrollback = [
+          ...this.scrollback,
+          { kind: 'typed', text: shell.prompt + this.input },
+          { kind: 'candidates', text: completion.candidates.join('  ') },
+        ];
+      }
+      this.setInput(completion.line);
+    }
+  }
+
+  private setInput(text: string): void {
+    this.input = text;
+    this.field.value = text;
+    this.field.setSelectionRange(text.length, text.length);
+  }
+
+  private runLine(line: string): void {
+    const shell = this.shell;
+    if (!shell) return;
+    const typed: ScrollbackLine = { kind: 'typed', text: shell.prompt + line };
+    const result = shell.run(line);
+    this.scrollback = [
+      ...this.scrollback,
+      typed,
+      ...result.lines.map((l) => ({ kind: l.stream, text: l.text })),
+    ];
+    this.historyPosition = freshPosition(shell.history);
+    this.setInput('');
+    if (line.trim() === '') return;
+    const detail: TerminalCommandDetail = { line, exitCode: result.exitCode, changed: result.changed };
+    this.dispatchEvent(new CustomEvent('cellar-command', { detail, bubbles: true, composed: true }));
+    if (result.changed)
+      this.dispatchEvent(new CustomEvent('cellar-changed', { detail, bubbles: true, composed: true }));
+  }
+}

@@ -1,0 +1,101 @@
+// <cellar-terminal> in a real browser: typing commands with the keyboard runs them on the stick's shell,
+// the output lands in the role="log" scrollback, the arrows bring old lines back, Tab completes, and a
+// command that changes the stick fires cellar-changed.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { Shell } from '../../src/shell/Shell.js';
+import { CellarTerminal } from '../../src/ui/terminal/cellar-terminal.js';
+import { bootedStick } from '../model/stick/makeStick.js';
+
+async function terminal(): Promise<CellarTerminal> {
+  const el = await fixture<CellarTerminal>(
+    html`<cellar-terminal .shell=${new Shell(bootedStick())}></cellar-terminal>`,
+  );
+  el.focus();
+  return el;
+}
+
+function logLines(el: CellarTerminal): string[] {
+  return [...el.shadowRoot!.querySelectorAll('[role="log"] .line')].map((p) => p.textContent ?? '');
+}
+
+async function typeLine(el: CellarTerminal, line: string): Promise<void> {
+  await sendKeys({ type: line });
+  await sendKeys({ press: 'Enter' });
+  await el.updateComplete;
+}
+
+describe('<cellar-terminal>', () => {
+  it('runs a typed command and shows its output in the log', async () => {
+    const el = await terminal();
+    await typeLine(el, 'dmsetup status live-rw');
+    expect(logLines(el)).to.deep.equal([
+      '[root@localhost ~]# dmsetup status live-rw',
+      '0 131072 snapshot 24/65536 16',
+    ]);
+  });
+
+  it('shows errors too, and the prompt follows the folder', async () => {
+    const el = await terminal();
+    await typeLine(el, 'ls /nope');
+    await typeLine(el, 'cd /tmp');
+    expect(logLines(el)).to.include("ls: cannot access '/nope': No such file or directory");
+    expect(el.shadowRoot!.querySelector('.prompt')!.textContent).to.equal('[root@localhost tmp]# ');
+  });
+
+  it('brings old lines back with the Up arrow and the draft back with Down', async () => {
+    const el = await terminal();
+    await typeLine(el, 'df -h');
+    await typeLine(el, 'pwd');
+    await sendKeys({ type: 'ls' });
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'ArrowUp' });
+    const input = el.shadowRoot!.querySelector('input')!;
+    expect(input.value).to.equal('df -h');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    expect(input.value).to.equal('ls');
+  });
+
+  it('completes a path with Tab', async () => {
+    const el = await terminal();
+    await sendKeys({ type: 'ls /mnt/live/LiveOS/squ' });
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('input')!.value).to.equal('ls /mnt/live/LiveOS/squashfs.img ');
+  });
+
+  it('fires cellar-changed after a command that changes the stick', async () => {
+    const el = await terminal();
+    await sendKeys({ type: 'echo hello > /root/note.txt' });
+    const changed = oneEvent(el, 'cellar-changed');
+    await sendKeys({ press: 'Enter' });
+    const event = (await changed) as CustomEvent<{ line: string; exitCode: number }>;
+    expect(event.detail).to.include({ line: 'echo hello > /root/note.txt', exitCode: 0 });
+  });
+
+  it('drops the line with Ctrl+C, as bash shows it', async () => {
+    const el = await terminal();
+    await sendKeys({ type: 'dmsetup sta' });
+    await sendKeys({ press: 'Control+c' });
+    await el.updateComplete;
+    expect(logLines(el)).to.deep.equal(['[root@localhost ~]# dmsetup sta^C']);
+    expect(el.shadowRoot!.querySelector('input')!.value).to.equal('');
+  });
+
+  it('opens its own session when given a stick', async () => {
+    const el = await fixture<CellarTerminal>(
+      html`<cellar-terminal .stick=${bootedStick()}></cellar-terminal>`,
+    );
+    el.focus();
+    await typeLine(el, 'pwd');
+    expect(logLines(el)).to.deep.equal(['[root@localhost ~]# pwd', '/root']);
+  });
+
+  it('is accessible, with a log the screen reader follows', async () => {
+    const el = await terminal();
+    await typeLine(el, 'help');
+    expect(el.shadowRoot!.querySelector('[role="log"]')!.getAttribute('aria-live')).to.equal('polite');
+    await expect(el).to.be.accessible();
+  });
+});
