@@ -1,0 +1,78 @@
+// The sandbox's "new stick" form, checked the way the learner's real stick would be: the choices become
+// a livecd-iso-to-disk command for a fresh vfat stick of that size, the era's installer planner decides
+// whether it fits (refusing with its own sentence, as the script would), and an accepted plan becomes the
+// StickPlan the session builds. The root image is sized like the era's real SoaS image, so the stick
+// picture shows squashfs.img at a realistic size.
+
+import type { EraId } from '../stick/eras';
+import {
+  FEDORA_TODAY_IMAGE,
+  MIB_BYTES,
+  ONE_GB_VFAT_STICK,
+  parseInstallCommand,
+  planInstall,
+  SOAS_2012_IMAGE,
+  type InstallPlan,
+} from '../stick/installer';
+import type { StickPlan } from '../stick/stickPlan';
+import { sugarBase } from '../stick/sugarBase';
+
+export interface SandboxChoices {
+  era: EraId;
+  /** The size on the stick's label, in GB (10^9 bytes). */
+  stickGb: number;
+  overlayMib: number;
+  homeMib: number;
+}
+
+export const STICK_SIZES_GB = [1, 2, 4, 8, 16] as const;
+
+export const DEFAULT_SANDBOX: SandboxChoices = {
+  era: 'soas-2012',
+  stickGb: 1,
+  overlayMib: 300,
+  homeMib: 200,
+};
+
+export type SandboxPlanResult =
+  | { ok: true; plan: StickPlan; commandLine: string; install: InstallPlan }
+  | { ok: false; message: string; commandLine: string };
+
+/** FAT32's tables take about 1/512 of the partition, which starts 1 MiB in (as ONE_GB_VFAT_STICK). */
+function filesystemMib(capacityMib: number): number {
+  return Math.floor((capacityMib - 1) * (511 / 512));
+}
+
+/** The files the root image holds, so squashfs.img compresses to about the era's real size (ratio ≈ 3). */
+const ROOT_BYTES_PER_SQUASHFS_BYTE = 2.5;
+
+export function sandboxPlan(choices: SandboxChoices): SandboxPlanResult {
+  const image = choices.era === 'soas-2012' ? SOAS_2012_IMAGE : FEDORA_TODAY_IMAGE;
+  const capacityBytes = choices.stickGb * 1e9;
+  const capacityMib = capacityBytes / MIB_BYTES;
+  const options = [
+    choices.overlayMib > 0 ? `--overlay-size-mb ${choices.overlayMib}` : '',
+    choices.homeMib > 0 ? `--home-size-mb ${choices.homeMib} --unencrypted-home` : '',
+  ].filter(Boolean);
+  const commandLine = ['livecd-iso-to-disk', ...options, image.name, '/dev/sdb1'].join(' ');
+  const install = planInstall({
+    era: choices.era,
+    stick: { ...ONE_GB_VFAT_STICK, capacityMib, filesystemMib: filesystemMib(capacityMib) },
+    image,
+    command: parseInstallCommand(commandLine, choices.era),
+  });
+  if (install.outcome === 'refused') return { ok: false, message: install.message, commandLine };
+  const plan: StickPlan = {
+    era: choices.era,
+    capacityBytes,
+    overlayMib: choices.overlayMib || null,
+    homeMib: choices.homeMib || null,
+    base: sugarBase({
+      era: choices.era,
+      rootMib: image.rootImageMib,
+      files: 3000,
+      bytes: Math.round(image.squashfsMib * ROOT_BYTES_PER_SQUASHFS_BYTE * MIB_BYTES),
+    }),
+  };
+  return { ok: true, plan, commandLine, install };
+}

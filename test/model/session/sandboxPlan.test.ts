@@ -1,0 +1,52 @@
+// The sandbox form goes through the era's installer planner: what the script accepts becomes a stick plan,
+// what it refuses comes back with the script's reason.
+
+import { describe, expect, it } from 'vitest';
+import { Stick } from '../../../src/model/stick/Stick';
+import { DEFAULT_SANDBOX, sandboxPlan } from '../../../src/model/session/sandboxPlan';
+
+describe('sandboxPlan', () => {
+  it("turns the wiki's 1 GB stick with a 300 MiB overlay and 200 MiB home into a plan", () => {
+    const result = sandboxPlan(DEFAULT_SANDBOX);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.commandLine).toBe(
+      'livecd-iso-to-disk --overlay-size-mb 300 --home-size-mb 200 --unencrypted-home Fedora-16-i686-Live-SoaS.iso /dev/sdb1',
+    );
+    expect(result.plan).toMatchObject({
+      era: 'soas-2012',
+      capacityBytes: 1e9,
+      overlayMib: 300,
+      homeMib: 200,
+    });
+  });
+
+  it('refuses what does not fit on the stick, in the planner’s words', () => {
+    const result = sandboxPlan({ era: 'soas-2012', stickGb: 1, overlayMib: 600, homeMib: 200 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message.length).toBeGreaterThan(10);
+  });
+
+  it('refuses an overlay larger than vfat allows in 2012', () => {
+    const result = sandboxPlan({ era: 'soas-2012', stickGb: 8, overlayMib: 3000, homeMib: 0 });
+    expect(result.ok).toBe(false);
+  });
+
+  it('no overlay and no home: no options', () => {
+    const result = sandboxPlan({ era: 'fedora-today', stickGb: 4, overlayMib: 0, homeMib: 0 });
+    expect(result).toMatchObject({ ok: true, plan: { overlayMib: null, homeMib: null } });
+  });
+});
+
+describe('the stick a sandbox plan makes', () => {
+  it('has a squashfs.img near the era’s real image size', () => {
+    const result = sandboxPlan(DEFAULT_SANDBOX);
+    if (!result.ok) throw new Error(result.message);
+    const made = Stick.create(result.plan);
+    if (!made.ok) throw new Error(made.message);
+    const squashfsMib = made.stick.usage().device.images.squashfsBytes / (1024 * 1024);
+    expect(squashfsMib).toBeGreaterThan(350);
+    expect(squashfsMib).toBeLessThan(500);
+  });
+});
