@@ -28,7 +28,11 @@ import { sampleOf, type UsageSample } from './usageSamples';
 
 /** What the session did: a command, or undo, reset or a change of mode. */
 export type SessionAction =
-  SessionCommand | { type: 'undo' } | { type: 'reset' } | { type: 'set-mode'; mode: SessionMode };
+  | SessionCommand
+  | { type: 'undo' }
+  | { type: 'reset' }
+  | { type: 'set-mode'; mode: SessionMode }
+  | { type: 'tick'; ms: number };
 
 export interface SessionChange {
   action: SessionAction;
@@ -116,6 +120,25 @@ export class Session {
       action: command,
       ok: outcome.ok,
       ...(outcome.error && { error: outcome.error, message: this.explain(command, outcome.error) }),
+      costs: outcome.costs,
+      before,
+      after,
+    });
+  }
+
+  /**
+   * The running clock: time passes and the background programs write, as `advance` does, but without an
+   * undo step of its own (a clock ticking every second would push every real step out of the history).
+   */
+  tick(ms: number): SessionChange {
+    const before = this.currentStick.usage();
+    const outcome = this.run({ type: 'advance', ms });
+    const after = this.currentStick.usage();
+    this.samplesSoFar = [...this.samplesSoFar, sampleOf(after, this.currentStick.clockMs)];
+    return this.announce({
+      action: { type: 'tick', ms },
+      ok: outcome.ok,
+      ...(outcome.error && { error: outcome.error, message: failureMessage(outcome.error, null) }),
       costs: outcome.costs,
       before,
       after,

@@ -213,3 +213,15 @@ describe('mode', () => {
     expect(session.mode).toBe('lessons');
   });
 });
+
+describe('the running clock', () => {
+  it('ticks add samples and cost what the background programs write, without undo steps', () => {
+    const session = newSession();
+    session.apply({ type: 'mkdir', path: '/root/a' });
+    const change = session.tick(6 * 3600 * 1000);
+    expect(change.action.type).toBe('tick');
+    expect(change.costs.overlayChunks).toBeGreaterThan(0);
+    expect(session.undoSteps).toBe(1);
+    expect(session.samples).toHaveLength(3);
+  });
+});
