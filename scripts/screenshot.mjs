@@ -21,7 +21,8 @@ const SIZES = [
  */
 async function useTheStick(page) {
   await page.evaluate(() => {
-    const app = document.querySelector('cellar-app');
+    // Runs in the page, where `document` exists.
+    const app = globalThis.document.querySelector('cellar-app');
     if (!app) throw new Error('no <cellar-app> on the page');
     app.act({ type: 'write-file', path: '/root/video.ogv', sizeBytes: 200_000_000 });
     app.act({ type: 'write-file', path: '/home/liveuser/photo.jpg', sizeBytes: 3_000_000 });

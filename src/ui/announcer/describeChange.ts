@@ -81,12 +81,9 @@ function costs(before: StickUsage, after: StickUsage): string[] {
   } else if (overlayAfter < overlayBefore) {
     out.push(msg(str`The overlay went back to ${overlayPercent} %.`));
   }
-  if (
-    before.overlay.state !== after.overlay.state &&
-    after.overlay.state &&
-    after.overlay.state !== 'Valid'
-  ) {
-    out.push(msg(str`The overlay is ${after.overlay.state} now.`));
+  if (before.overlay.state !== after.overlay.state) {
+    if (after.overlay.state === 'Invalid') out.push(msg('The overlay broke: dmsetup says Invalid.'));
+    if (after.overlay.state === 'Overflow') out.push(msg('The overlay is full: dmsetup says Overflow.'));
   }
   const homeBefore = before.home?.usedBytes ?? 0;
   const homeAfter = after.home?.usedBytes ?? 0;

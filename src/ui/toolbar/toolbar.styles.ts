@@ -106,7 +106,7 @@ export const toolbarStyles = css`
       padding: 0 4px;
     }
     select {
-      max-width: 130px;
+      max-width: 112px;
       padding: 0 2px;
     }
   }
