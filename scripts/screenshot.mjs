@@ -16,21 +16,29 @@ const SIZES = [
 ];
 
 /**
- * A few steps a learner takes, through the app's own intents (the same ones its buttons send).
+ * Runs intents in the page through the app's own `act` (the same intents its buttons send).
  * @param {import('playwright-core').Page} page
+ * @param {unknown[]} intents
  */
-async function useTheStick(page) {
-  await page.evaluate(() => {
+async function act(page, intents) {
+  await page.evaluate((steps) => {
     // Runs in the page, where `document` exists.
     const app = globalThis.document.querySelector('cellar-app');
     if (!app) throw new Error('no <cellar-app> on the page');
-    app.act({ type: 'write-file', path: '/root/video.ogv', sizeBytes: 200_000_000 });
-    app.act({ type: 'write-file', path: '/home/liveuser/photo.jpg', sizeBytes: 3_000_000 });
-    app.act({ type: 'install-activity', name: 'Maze' });
-    app.act({ type: 'write-file', path: '/tmp/scratch.bin', sizeBytes: 50_000_000 });
-  });
+    for (const step of steps) app.act(/** @type {any} */ (step));
+  }, intents);
   await page.waitForTimeout(100);
 }
+
+/** A few steps a learner takes: a video in the system folder, a photo and an Activity at home, a file in /tmp. */
+const USED = [
+  { type: 'write-file', path: '/root/video.ogv', sizeBytes: 200_000_000 },
+  { type: 'write-file', path: '/home/liveuser/photo.jpg', sizeBytes: 3_000_000 },
+  { type: 'install-activity', name: 'Maze' },
+  { type: 'write-file', path: '/tmp/scratch.bin', sizeBytes: 50_000_000 },
+];
+/** Then another video: the 2012 overlay fills and turns Invalid. */
+const FULL = [{ type: 'write-file', path: '/root/video-2.ogv', sizeBytes: 200_000_000 }];
 
 const browser = await chromium.launch({
   executablePath: requireChromium(),
@@ -45,13 +53,32 @@ try {
     await page.goto(pathToFileURL(resolve('dist/index.html')).href);
     await page.locator('cellar-app cellar-toolbar').waitFor();
     await page.locator('cellar-app cellar-overlay-gauge code').waitFor();
-    const fresh = `${OUT_DIR}/cellar-${width}x${height}.png`;
-    await page.screenshot({ path: fresh });
+    /** @param {string} state */
+    const shoot = async (state) => {
+      const path = `${OUT_DIR}/cellar-${width}x${height}${state ? `-${state}` : ''}.png`;
+      await page.screenshot({ path });
+      console.log(`wrote ${path}`);
+    };
+    await shoot('');
     if (width === 1200) await page.screenshot({ path: README_PICTURE });
-    await useTheStick(page);
-    const used = `${OUT_DIR}/cellar-${width}x${height}-used.png`;
-    await page.screenshot({ path: used });
-    console.log(`wrote ${fresh} and ${used}`);
+    await act(page, [{ type: 'open-help' }]);
+    await shoot('help');
+    await page.keyboard.press('Escape');
+    await act(page, [{ type: 'open-sandbox-setup' }]);
+    await shoot('new-stick');
+    await page.keyboard.press('Escape');
+    await act(page, USED);
+    await shoot('used');
+    await page.evaluate(() => {
+      const main = globalThis.document.querySelector('cellar-app')?.shadowRoot?.querySelector('main');
+      main?.scrollTo(0, main.scrollHeight);
+    });
+    await shoot('used-scrolled');
+    await act(page, FULL);
+    await page.evaluate(() =>
+      globalThis.document.querySelector('cellar-app')?.shadowRoot?.querySelector('main')?.scrollTo(0, 0),
+    );
+    await shoot('full');
     await page.close();
   }
   console.log(`wrote ${README_PICTURE}`);

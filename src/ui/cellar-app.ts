@@ -4,7 +4,12 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
-import { DEFAULT_SANDBOX, sandboxPlan, type SandboxChoices } from '../model/session/sandboxPlan';
+import {
+  choicesForEra,
+  DEFAULT_SANDBOX,
+  sandboxPlan,
+  type SandboxChoices,
+} from '../model/session/sandboxPlan';
 import { Session, type SessionChange } from '../model/session/Session';
 import type { StickPlan } from '../model/stick/stickPlan';
 import { describeChange } from './announcer/describeChange';
@@ -146,7 +151,7 @@ export class CellarApp extends LitElement {
         this.setClockSpeed(intent.msPerSecond);
         return;
       case 'set-era':
-        this.makeSandboxStick({ ...this.choices, era: intent.era });
+        this.makeSandboxStick(choicesForEra(this.choices, intent.era));
         return;
       case 'make-sandbox-stick':
         this.makeSandboxStick(intent.choices);

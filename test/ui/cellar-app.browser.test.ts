@@ -210,6 +210,28 @@ describe('<cellar-app>', () => {
     expect(slot.assignedElements()).to.deep.equal([plot]);
   });
 
+  it('switching the era makes the stick again for that era, and says so', async () => {
+    const el = await app();
+    const era = allInShadow<HTMLSelectElement>(toolbarOf(el), 'select')[1];
+    era.value = 'soas-2012';
+    era.dispatchEvent(new Event('change'));
+    await settled(el);
+    expect(el.session!.stick.era.id).to.equal('soas-2012');
+    expect(el.session!.stick.dmsetupTable('live-rw')[0]).to.contain(' P 8');
+    expect(announcement(el)).to.equal('A new stick is ready.');
+    expect(era.value).to.equal('soas-2012');
+  });
+
+  it('the running clock lets time pass without adding undo steps', async () => {
+    const el = await app();
+    el.act({ type: 'set-clock-speed', msPerSecond: 3_600_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    el.act({ type: 'set-clock-speed', msPerSecond: 0 });
+    expect(el.session!.stick.clockMs).to.be.at.least(3_600_000);
+    expect(el.session!.samples.length).to.be.at.least(2);
+    expect(el.session!.undoSteps).to.equal(0);
+  });
+
   it('is accessible', async () => {
     const el = await app();
     await expect(el).to.be.accessible();

@@ -6,6 +6,7 @@
 
 import type { EraId } from '../stick/eras';
 import {
+  CommandLineError,
   FEDORA_TODAY_IMAGE,
   MIB_BYTES,
   ONE_GB_VFAT_STICK,
@@ -27,12 +28,28 @@ export interface SandboxChoices {
 
 export const STICK_SIZES_GB = [1, 2, 4, 8, 16] as const;
 
+/** The wiki's 2012 stick: 1 GB, a 300 MiB overlay and a 200 MiB home.img. */
 export const DEFAULT_SANDBOX: SandboxChoices = {
   era: 'soas-2012',
   stickGb: 1,
   overlayMib: 300,
   homeMib: 200,
 };
+
+/** Each era's starting stick (today's image alone is larger than a 1 GB stick). */
+export const ERA_DEFAULTS: Record<EraId, SandboxChoices> = {
+  'soas-2012': DEFAULT_SANDBOX,
+  'fedora-today': { era: 'fedora-today', stickGb: 4, overlayMib: 1024, homeMib: 1024 },
+};
+
+/**
+ * The same stick in another era; when the sizes do not fit that era's image or limits, the era's own
+ * starting stick.
+ */
+export function choicesForEra(current: SandboxChoices, era: EraId): SandboxChoices {
+  const same = { ...current, era };
+  return sandboxPlan(same).ok ? same : ERA_DEFAULTS[era];
+}
 
 export type SandboxPlanResult =
   | { ok: true; plan: StickPlan; commandLine: string; install: InstallPlan }
@@ -55,11 +72,19 @@ export function sandboxPlan(choices: SandboxChoices): SandboxPlanResult {
     choices.homeMib > 0 ? `--home-size-mb ${choices.homeMib} --unencrypted-home` : '',
   ].filter(Boolean);
   const commandLine = ['livecd-iso-to-disk', ...options, image.name, '/dev/sdb1'].join(' ');
+  let command;
+  try {
+    command = parseInstallCommand(commandLine, choices.era);
+  } catch (error) {
+    // A size the script cannot read (negative, a fraction): its own complaint, as the terminal shows it.
+    if (error instanceof CommandLineError) return { ok: false, message: error.message, commandLine };
+    throw error;
+  }
   const install = planInstall({
     era: choices.era,
     stick: { ...ONE_GB_VFAT_STICK, capacityMib, filesystemMib: filesystemMib(capacityMib) },
     image,
-    command: parseInstallCommand(commandLine, choices.era),
+    command,
   });
   if (install.outcome === 'refused') return { ok: false, message: install.message, commandLine };
   const plan: StickPlan = {

@@ -8,7 +8,9 @@ import { SECTOR_BYTES } from '../../model/units';
 import { formatBytes, percentOf } from '../format/sizes';
 
 export function describeChange(change: SessionChange): string {
-  const sentences = [actionDone(change), ...costs(change.before, change.after)];
+  // A new stick is another stick: comparing it with the old one would tell nothing.
+  const moved = change.action.type === 'new-stick' ? [] : costs(change.before, change.after);
+  const sentences = [actionDone(change), ...moved];
   if (!change.ok && change.message) sentences.push(change.message);
   if (change.ok && sentences.length === 1 && changesStore(change))
     sentences.push(msg('Nothing else changed.'));

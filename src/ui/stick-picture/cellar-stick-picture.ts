@@ -14,7 +14,7 @@ import { STORE_COLOURS, storeFill, storePatterns, type PictureStore } from '../f
 import { stickSegments, type StickSegment } from './stickSegments';
 
 const BODY = { x: 70, y: 44, width: 700, height: 170 };
-const RAM = { x: 815, y: 60, width: 180, height: 130 };
+const RAM = { x: 805, y: 60, width: 180, height: 130 };
 
 /** `<cellar-stick-picture>`: reads the session's stick; sends nothing. */
 @customElement('cellar-stick-picture')

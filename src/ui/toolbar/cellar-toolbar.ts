@@ -4,6 +4,7 @@
 
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 import type { SessionMode } from '../../model/session/sessionCommands';
 import type { EraId } from '../../model/stick/eras';
@@ -89,7 +90,7 @@ export class CellarToolbar extends LitElement {
       sendIntent(this, { type: 'set-mode', mode: (event.target as HTMLSelectElement).value as SessionMode });
     return html`<label class="field"
       ><span class="field-label">${msg('Mode')}</span>
-      <select title=${msg('Mode')} aria-label=${msg('Mode')} @change=${choose}>
+      <select title=${msg('Mode')} aria-label=${msg('Mode')} .value=${live(this.mode)} @change=${choose}>
         <option value="lessons" ?selected=${this.mode === 'lessons'}>${msg('Lessons (soon)')}</option>
         <option value="sandbox" ?selected=${this.mode === 'sandbox'}>${msg('Sandbox')}</option>
         <option value="real" ?selected=${this.mode === 'real'}>${msg('Real stick (coming)')}</option>
@@ -98,11 +99,14 @@ export class CellarToolbar extends LitElement {
   }
 
   private renderEra() {
-    const choose = (event: Event) =>
+    const choose = (event: Event) => {
       sendIntent(this, { type: 'set-era', era: (event.target as HTMLSelectElement).value as EraId });
+      // When the app could not change the era, the select goes back to the stick's own.
+      this.requestUpdate();
+    };
     return html`<label class="field"
       ><span class="field-label">${msg('Era')}</span>
-      <select title=${msg('Era')} aria-label=${msg('Era')} @change=${choose}>
+      <select title=${msg('Era')} aria-label=${msg('Era')} .value=${live(this.era)} @change=${choose}>
         <option value="soas-2012" ?selected=${this.era === 'soas-2012'}>${msg('SoaS 2012')}</option>
         <option value="fedora-today" ?selected=${this.era === 'fedora-today'}>${msg('Fedora today')}</option>
       </select></label
@@ -111,7 +115,7 @@ export class CellarToolbar extends LitElement {
 
   private renderClock() {
     const speeds: { value: ClockSpeed; label: string }[] = [
-      { value: 0, label: msg('Clock paused') },
+      { value: 0, label: msg('Paused') },
       { value: 60_000, label: msg('1 min a second') },
       { value: 3_600_000, label: msg('1 hour a second') },
       { value: 86_400_000, label: msg('1 day a second') },

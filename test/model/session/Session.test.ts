@@ -69,6 +69,34 @@ describe('commands', () => {
     expect(session.stick.usage().overlay.allocatedSectors).toBeGreaterThanOrEqual(spent);
   });
 
+  it('Sugar: an Activity and a Journal entry go to home.img when there is one', () => {
+    const session = newSession();
+    const installed = session.apply({ type: 'install-activity', name: 'Maze' });
+    expect(installed.ok).toBe(true);
+    expect(installed.costs.overlayChunks).toBe(0);
+    expect(installed.costs.homeBytes).toBeGreaterThan(3_000_000);
+    expect(names(session, '/home/liveuser/Activities')).toEqual(['Maze.activity']);
+    expect(
+      session.apply({ type: 'save-journal-entry', title: 'My drawing' }).costs.homeBytes,
+    ).toBeGreaterThan(0);
+    expect(session.apply({ type: 'remove-activity', name: 'Maze' }).ok).toBe(true);
+    expect(names(session, '/home/liveuser/Activities')).toEqual([]);
+  });
+
+  it('a folder moved to RAM costs RAM from then on, and is empty after a reboot', () => {
+    const session = newSession();
+    expect(session.apply({ type: 'move-to-ram', folder: '/var/log/audit' }).ok).toBe(true);
+    const change = session.apply({
+      type: 'write-file',
+      path: '/var/log/audit/big.log',
+      sizeBytes: 2_000_000,
+    });
+    expect(change.costs.overlayChunks).toBe(0);
+    expect(change.costs.ramBytes).toBeGreaterThanOrEqual(2_000_000);
+    session.apply({ type: 'reboot' });
+    expect(names(session, '/var/log/audit')).toEqual([]);
+  });
+
   it('fast-forwarding a day lets the background programs write to the overlay', () => {
     const session = newSession();
     const change = session.apply({ type: 'advance', ms: 24 * 3600 * 1000 });

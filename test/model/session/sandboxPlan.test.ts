@@ -3,7 +3,12 @@
 
 import { describe, expect, it } from 'vitest';
 import { Stick } from '../../../src/model/stick/Stick';
-import { DEFAULT_SANDBOX, sandboxPlan } from '../../../src/model/session/sandboxPlan';
+import {
+  choicesForEra,
+  DEFAULT_SANDBOX,
+  ERA_DEFAULTS,
+  sandboxPlan,
+} from '../../../src/model/session/sandboxPlan';
 
 describe('sandboxPlan', () => {
   it("turns the wiki's 1 GB stick with a 300 MiB overlay and 200 MiB home into a plan", () => {
@@ -48,5 +53,25 @@ describe('the stick a sandbox plan makes', () => {
     const squashfsMib = made.stick.usage().device.images.squashfsBytes / (1024 * 1024);
     expect(squashfsMib).toBeGreaterThan(350);
     expect(squashfsMib).toBeLessThan(500);
+  });
+});
+
+describe('sizes the script cannot read', () => {
+  it('a fraction of a MiB is refused in the script’s words, not thrown', () => {
+    const result = sandboxPlan({ era: 'fedora-today', stickGb: 4, overlayMib: 1.5, homeMib: 0 });
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe('choicesForEra', () => {
+  it('keeps the sizes when they fit the other era', () => {
+    const big = { era: 'soas-2012' as const, stickGb: 8, overlayMib: 1000, homeMib: 1000 };
+    expect(choicesForEra(big, 'fedora-today')).toEqual({ ...big, era: 'fedora-today' });
+  });
+
+  it("falls back to the era's own stick when today's image does not fit the 1 GB stick", () => {
+    expect(sandboxPlan({ ...DEFAULT_SANDBOX, era: 'fedora-today' }).ok).toBe(false);
+    expect(choicesForEra(DEFAULT_SANDBOX, 'fedora-today')).toEqual(ERA_DEFAULTS['fedora-today']);
+    expect(sandboxPlan(ERA_DEFAULTS['fedora-today']).ok).toBe(true);
   });
 });
