@@ -23,6 +23,7 @@ import type { StickUsage } from '../stick/usageSummary';
 import { failureMessage } from './learnerMessages';
 import type { SessionCommand, SessionMode } from './sessionCommands';
 import { runCommand } from './runCommand';
+import { joinDocument, splitDocument, type DocumentParts } from './sharedDocument';
 import { UndoHistory, type SavedState } from './undoHistory';
 import { sampleOf, type UsageSample } from './usageSamples';
 
@@ -61,6 +62,8 @@ export class Session {
   private readonly history = new UndoHistory();
   /** The state reset goes back to: the stick as it was made and first booted. */
   private baseline: SavedState;
+  /** The parts of the last saved document, for the next one to share. */
+  private lastSaved: DocumentParts | null = null;
 
   private constructor(stick: Stick) {
     this.currentStick = stick;
@@ -228,15 +231,13 @@ export class Session {
   }
 
   private saveState(): SavedState {
-    return {
-      stickJson: JSON.stringify(this.currentStick.save()),
-      clock: this.clock.save(),
-      samples: this.samplesSoFar,
-    };
+    const stick = splitDocument(this.currentStick.save(), this.lastSaved);
+    this.lastSaved = stick;
+    return { stick, clock: this.clock.save(), samples: this.samplesSoFar };
   }
 
   private loadState(saved: SavedState): void {
-    const restored = Stick.restore(JSON.parse(saved.stickJson));
+    const restored = Stick.restore(joinDocument(saved.stick));
     // Only documents this session saved come here: a refusal would be a bug in the model.
     if (!restored.ok) throw new Error(`Cellar could not restore its own saved stick: ${restored.message}`);
     this.currentStick = restored.stick;
