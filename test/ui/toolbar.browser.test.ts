@@ -2,6 +2,7 @@
 // the right), and every control reports an intent instead of acting.
 
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import type { CellarIntent } from '../../src/ui/cellarCommand';
 import type { CellarToolbar } from '../../src/ui/toolbar/cellar-toolbar';
 import '../../src/ui/toolbar/cellar-toolbar';
@@ -28,6 +29,16 @@ describe('<cellar-toolbar>', () => {
     for (const button of allInShadow(el, 'button')) {
       expect(button.getBoundingClientRect().width).to.be.at.least(55);
       expect(button.getBoundingClientRect().height).to.equal(55);
+    }
+  });
+
+  it('is 75 px high at the XO’s 1200×900', async () => {
+    await setViewport({ width: 1200, height: 900 });
+    try {
+      const el = await toolbar();
+      expect(inShadow(el, '[role="toolbar"]').getBoundingClientRect().height).to.equal(75);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
     }
   });
 
