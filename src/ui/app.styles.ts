@@ -1,6 +1,7 @@
 // The activity's layout: the toolbar on top, the change line under it, then the canvas — the stick
-// picture, overlay gauge and the usage-plot and who-spent-my-overlay slots beside the files, and below
-// them the chunk-map and terminal slots (other parts provide those views). One column on small screens.
+// picture across the top; under it the overlay gauge with the usage-plot and who-spent-my-overlay slots
+// beside the files; at the bottom the chunk-map and terminal slots (other parts provide those views).
+// One column on small screens.
 
 import { css } from 'lit';
 
@@ -28,6 +29,14 @@ export const appStyles = css`
     border-radius: 8px;
     padding: 10px 12px;
     min-width: 0;
+  }
+  /* The stick across the whole canvas: where the space goes is the first thing to see. */
+  .stick {
+    grid-column: 1 / -1;
+  }
+  cellar-stick-picture {
+    max-width: 860px;
+    margin: 0 auto;
   }
   .notice {
     grid-column: 1 / -1;
@@ -59,9 +68,6 @@ export const appStyles = css`
   .stick-head button:focus-visible {
     outline: 3px solid #1a4f8f;
     outline-offset: 2px;
-  }
-  cellar-overlay-gauge {
-    margin-top: 10px;
   }
   .side-slots {
     display: grid;

@@ -93,6 +93,8 @@ export class CellarApp extends LitElement {
             </button>
           </div>
           <cellar-stick-picture .session=${session}></cellar-stick-picture>
+        </section>
+        <section class="overlay">
           <cellar-overlay-gauge .session=${session}></cellar-overlay-gauge>
           <div class="side-slots">
             ${slotFor('usage-plot', msg('Usage over time (coming)'))}
