@@ -48,6 +48,18 @@ describe('<cellar-stick-picture>', () => {
     expect(legendLine(el, 'home.img')).to.match(/\(4\d %\)/);
   });
 
+  it('a stick without an overlay file shows the temporary overlay in RAM, not on the stick', async () => {
+    const { el, session } = await pictureFor(smallSession({ overlayMib: null }));
+    session.apply({ type: 'write-file', path: '/root/photo.jpg', sizeBytes: 3_000_000 });
+    await el.updateComplete;
+    expect(allInShadow(el, 'li b').map((b) => b.textContent)).to.not.include('overlay');
+    const ramFills = allInShadow(el, 'svg[role="img"] rect').filter(
+      (r) => r.getAttribute('fill') === 'url(#cellar-stripes)',
+    );
+    expect(ramFills).to.have.length(1);
+    expect(Number(ramFills[0].getAttribute('width'))).to.be.greaterThan(0);
+  });
+
   it('describes the whole picture for screen readers', async () => {
     const { el } = await pictureFor();
     expect(inShadow(el, 'svg[role="img"]').getAttribute('aria-label')).to.match(

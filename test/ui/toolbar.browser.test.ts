@@ -78,7 +78,7 @@ describe('<cellar-toolbar>', () => {
     const el = await toolbar();
     const options = allInShadow<HTMLOptionElement>(el, 'select:first-of-type option, option');
     expect(options.map((o) => o.textContent)).to.include.members([
-      'Lessons (soon)',
+      'Lessons (coming soon)',
       'Sandbox',
       'Real stick (coming)',
     ]);

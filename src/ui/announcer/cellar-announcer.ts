@@ -1,5 +1,5 @@
 // A polite ARIA live region that reads out each change, and shows it as a line for sighted learners too
-// (the same words). Setting `text` to the same sentence twice is still read twice.
+// (the same words).
 
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
