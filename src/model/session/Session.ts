@@ -47,6 +47,12 @@ export interface SessionChange {
   after: StickUsage;
 }
 
+/**
+ * What a background program's failure means to the learner: the stick ran out of room or turned read-only.
+ * Its other failures (a folder the small base image lacks) are its own business, as in a real system log.
+ */
+const SPACE_FAILURES: ReadonlySet<StickErrorCode> = new Set(['ENOSPC', 'EIO', 'EROFS']);
+
 export interface SessionEvents {
   changed: SessionChange;
 }
@@ -195,7 +201,7 @@ export class Session {
       command.ms,
       stickTarget(this.currentStick, (outcome) => {
         costs = addCosts(costs, outcome.costs);
-        if (!outcome.ok && !failure) failure = outcome;
+        if (!outcome.ok && !failure && SPACE_FAILURES.has(outcome.error!)) failure = outcome;
       }),
     );
     return failure ? { ...(failure as StickOutcome), costs } : { ok: true, costs };

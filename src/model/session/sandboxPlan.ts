@@ -15,6 +15,7 @@ import {
   SOAS_2012_IMAGE,
   type InstallPlan,
 } from '../stick/installer';
+import type { BaseImageSpec } from '../stick/extImage';
 import type { StickPlan } from '../stick/stickPlan';
 import { sugarBase } from '../stick/sugarBase';
 
@@ -63,6 +64,18 @@ function filesystemMib(capacityMib: number): number {
 /** The files the root image holds, so squashfs.img compresses to about the era's real size (ratio ≈ 3). */
 const ROOT_BYTES_PER_SQUASHFS_BYTE = 2.5;
 
+function realisticBase(era: EraId, rootMib: number, squashfsMib: number): BaseImageSpec {
+  const base = sugarBase({
+    era,
+    rootMib,
+    files: 3000,
+    bytes: Math.round(squashfsMib * ROOT_BYTES_PER_SQUASHFS_BYTE * MIB_BYTES),
+  });
+  // The weekly software update (model/clock's PackageKit writer) replaces files in /usr/lib.
+  const folders = Array.isArray(base.tree.folders) ? base.tree.folders : [];
+  return { ...base, tree: { ...base.tree, folders: [...folders, '/usr/lib'] } };
+}
+
 export function sandboxPlan(choices: SandboxChoices): SandboxPlanResult {
   const image = choices.era === 'soas-2012' ? SOAS_2012_IMAGE : FEDORA_TODAY_IMAGE;
   const capacityBytes = choices.stickGb * 1e9;
@@ -92,12 +105,7 @@ export function sandboxPlan(choices: SandboxChoices): SandboxPlanResult {
     capacityBytes,
     overlayMib: choices.overlayMib || null,
     homeMib: choices.homeMib || null,
-    base: sugarBase({
-      era: choices.era,
-      rootMib: image.rootImageMib,
-      files: 3000,
-      bytes: Math.round(image.squashfsMib * ROOT_BYTES_PER_SQUASHFS_BYTE * MIB_BYTES),
-    }),
+    base: realisticBase(choices.era, image.rootImageMib, image.squashfsMib),
   };
   return { ok: true, plan, commandLine, install };
 }

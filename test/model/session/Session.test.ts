@@ -253,3 +253,20 @@ describe('the running clock', () => {
     expect(session.samples).toHaveLength(3);
   });
 });
+
+describe('fast-forward failures', () => {
+  it('a background program that cannot find its folder is not the learner’s failure', () => {
+    // The small base image has no /usr/lib, where the weekly update writes.
+    const session = newSession();
+    const change = session.apply({ type: 'advance', ms: 8 * 24 * 3600 * 1000 });
+    expect(change.ok).toBe(true);
+  });
+
+  it('a week that fills the overlay says so', () => {
+    const session = newSession({ overlayMib: 4 });
+    const change = session.apply({ type: 'advance', ms: 8 * 24 * 3600 * 1000 });
+    expect(change.ok).toBe(false);
+    expect(['EIO', 'EROFS', 'ENOSPC']).toContain(change.error);
+    expect(session.stick.usage().overlay.state).toBe('Overflow');
+  });
+});

@@ -75,3 +75,15 @@ describe('choicesForEra', () => {
     expect(sandboxPlan(ERA_DEFAULTS['fedora-today']).ok).toBe(true);
   });
 });
+
+describe('a week on the sandbox stick', () => {
+  it('has /usr/lib, where the weekly software update writes', () => {
+    const result = sandboxPlan(DEFAULT_SANDBOX);
+    if (!result.ok) throw new Error(result.message);
+    const made = Stick.create(result.plan);
+    if (!made.ok) throw new Error(made.message);
+    made.stick.boot();
+    const listed = made.stick.list('/usr');
+    expect(listed.ok && listed.value.map((e) => e.name)).toContain('lib');
+  });
+});
