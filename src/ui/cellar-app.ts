@@ -59,7 +59,8 @@ export class CellarApp extends LitElement {
     this.session ??= this.startSession();
     this.unsubscribe = this.session?.events.on('changed', (change) => this.heard(change)) ?? null;
     this.addEventListener('cellar-command', this.onCommand);
-    this.addEventListener('keydown', this.onKey);
+    // On the window, so the keys work before anything has the focus (the learner has not clicked yet).
+    window.addEventListener('keydown', this.onKey);
   }
 
   override disconnectedCallback(): void {
@@ -67,7 +68,7 @@ export class CellarApp extends LitElement {
     this.unsubscribe?.();
     this.setClockSpeed(0);
     this.removeEventListener('cellar-command', this.onCommand);
-    this.removeEventListener('keydown', this.onKey);
+    window.removeEventListener('keydown', this.onKey);
   }
 
   override render() {

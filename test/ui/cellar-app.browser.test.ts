@@ -167,6 +167,28 @@ describe('<cellar-app>', () => {
     expect(help.open).to.equal(false);
   });
 
+  it('opens help with "?" before anything has the focus', async () => {
+    const el = await app();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await sendKeys({ press: 'Shift+Slash' });
+    const help = inShadow(inShadow(el, 'cellar-shortcuts-dialog'), 'dialog') as HTMLDialogElement;
+    expect(help.open).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+  });
+
+  it('Ctrl+Z in a text field undoes the typing, not the stick', async () => {
+    const el = await app();
+    await goTo(el, 'System folder');
+    await press(el, actionsOf(el), 'Photo');
+    const line = statusLine(el);
+    inShadow<HTMLInputElement>(actionsOf(el), 'input.folder-name').focus();
+    await sendKeys({ type: 'pics' });
+    await sendKeys({ press: 'Control+z' });
+    await settled(el);
+    expect(statusLine(el)).to.equal(line);
+    expect(el.session!.undoSteps).to.equal(1);
+  });
+
   it('shows a visible focus ring on the focused button', async () => {
     await app();
     const button = await tabTo('System folder');

@@ -19,7 +19,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     keys: 'Ctrl+Z',
     does: () => msg('Undo the last step'),
-    matches: (e) => e.ctrlKey && !e.shiftKey && e.key.toLowerCase() === 'z',
+    // In a text field Ctrl+Z undoes the typing, as everywhere else.
+    matches: (e) => e.ctrlKey && !e.shiftKey && e.key.toLowerCase() === 'z' && !isTyping(e),
     intent: { type: 'undo' },
   },
   {
