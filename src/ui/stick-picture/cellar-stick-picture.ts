@@ -14,6 +14,8 @@ import { STORE_COLOURS, storeFill, storePatterns, type PictureStore } from '../f
 import { stickSegments, type StickSegment } from './stickSegments';
 
 const BODY = { x: 70, y: 44, width: 700, height: 170 };
+/** The empty part of a container, a pale tint of its colour: an empty overlay is not free space. */
+const EMPTY_TINTS: Partial<Record<PictureStore, string>> = { overlay: '#fde6cf', home: '#d9e7f8' };
 const RAM = { x: 805, y: 60, width: 180, height: 130 };
 
 /** `<cellar-stick-picture>`: reads the session's stick; sends nothing. */
@@ -112,7 +114,7 @@ export class CellarStickPicture extends LitElement {
     // A container: its empty part pale, its used part filled from the bottom up, like a glass.
     const fraction = segment.bytes > 0 ? Math.min(1, segment.usedBytes / segment.bytes) : 0;
     const usedHeight = fraction * height;
-    return svg`<rect x=${x} y=${y} width=${width} height=${height} fill="#ffffff"
+    return svg`<rect x=${x} y=${y} width=${width} height=${height} fill=${EMPTY_TINTS[segment.store] ?? '#ffffff'}
         stroke=${STORE_COLOURS[segment.store]} stroke-width="3"></rect>
       <rect x=${x} y=${y + height - usedHeight} width=${width} height=${usedHeight}
         fill=${storeFill(segment.store)}></rect>
