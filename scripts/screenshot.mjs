@@ -1,11 +1,44 @@
-// Saves docs/screenshot.png (the README's picture) of the built page opened from file://; run `npm run bundle` first.
+// Saves screenshots of the built page opened from file:// (run `npm run build` first):
+// docs/screenshot.png (the README's picture) and test-results/screenshots/cellar-<w>x<h>[-<state>].png at
+// the XO's 1200×900 and a small 800×600 screen, fresh and after a few files were saved, so the layout
+// can be looked at before it is called done.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, requireChromium } from './find-chromium.mjs';
 
-const OUTPUT = 'docs/screenshot.png';
+const README_PICTURE = 'docs/screenshot.png';
+const OUT_DIR = 'test-results/screenshots';
+const SIZES = [
+  { width: 1200, height: 900 },
+  { width: 800, height: 600 },
+];
+
+/**
+ * Runs intents in the page through the app's own `act` (the same intents its buttons send).
+ * @param {import('playwright-core').Page} page
+ * @param {unknown[]} intents
+ */
+async function act(page, intents) {
+  await page.evaluate((steps) => {
+    // Runs in the page, where `document` exists.
+    const app = globalThis.document.querySelector('cellar-app');
+    if (!app) throw new Error('no <cellar-app> on the page');
+    for (const step of steps) app.act(/** @type {any} */ (step));
+  }, intents);
+  await page.waitForTimeout(100);
+}
+
+/** A few steps a learner takes: a video in the system folder, a photo and an Activity at home, a file in /tmp. */
+const USED = [
+  { type: 'write-file', path: '/root/video.ogv', sizeBytes: 200_000_000 },
+  { type: 'write-file', path: '/home/liveuser/photo.jpg', sizeBytes: 3_000_000 },
+  { type: 'install-activity', name: 'Maze' },
+  { type: 'write-file', path: '/tmp/scratch.bin', sizeBytes: 50_000_000 },
+];
+/** Then another video: the 2012 overlay fills and turns Invalid. */
+const FULL = [{ type: 'write-file', path: '/root/video-2.ogv', sizeBytes: 200_000_000 }];
 
 const browser = await chromium.launch({
   executablePath: requireChromium(),
@@ -13,12 +46,42 @@ const browser = await chromium.launch({
   args: CHROMIUM_ARGS,
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1024, height: 600 } });
-  await page.goto(pathToFileURL(resolve('dist/index.html')).href);
-  await page.locator('cellar-app header').waitFor();
   mkdirSync('docs', { recursive: true });
-  await page.screenshot({ path: OUTPUT });
-  console.log(`wrote ${OUTPUT}`);
+  mkdirSync(OUT_DIR, { recursive: true });
+  for (const { width, height } of SIZES) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(pathToFileURL(resolve('dist/index.html')).href);
+    await page.locator('cellar-app cellar-toolbar').waitFor();
+    await page.locator('cellar-app cellar-overlay-gauge code').waitFor();
+    /** @param {string} state */
+    const shoot = async (state) => {
+      const path = `${OUT_DIR}/cellar-${width}x${height}${state ? `-${state}` : ''}.png`;
+      await page.screenshot({ path });
+      console.log(`wrote ${path}`);
+    };
+    await shoot('');
+    if (width === 1200) await page.screenshot({ path: README_PICTURE });
+    await act(page, [{ type: 'open-help' }]);
+    await shoot('help');
+    await page.keyboard.press('Escape');
+    await act(page, [{ type: 'open-sandbox-setup' }]);
+    await shoot('new-stick');
+    await page.keyboard.press('Escape');
+    await act(page, USED);
+    await shoot('used');
+    await page.evaluate(() => {
+      const main = globalThis.document.querySelector('cellar-app')?.shadowRoot?.querySelector('main');
+      main?.scrollTo(0, main.scrollHeight);
+    });
+    await shoot('used-scrolled');
+    await act(page, FULL);
+    await page.evaluate(() =>
+      globalThis.document.querySelector('cellar-app')?.shadowRoot?.querySelector('main')?.scrollTo(0, 0),
+    );
+    await shoot('full');
+    await page.close();
+  }
+  console.log(`wrote ${README_PICTURE}`);
 } finally {
   await browser.close();
 }

@@ -1,77 +1,242 @@
-// The activity's top-level element: for now a Sugar-style toolbar and a line on what Cellar will become.
-import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+// The activity's top-level element: owns the Session, lays out the toolbar and the views, and carries out
+// what the views ask (`cellar-command`). Views only read the session; everything that changes it is here.
+
+import { LitElement, html } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
+import {
+  choicesForEra,
+  DEFAULT_SANDBOX,
+  sandboxPlan,
+  type SandboxChoices,
+} from '../model/session/sandboxPlan';
+import { Session, type SessionChange } from '../model/session/Session';
+import type { StickPlan } from '../model/stick/stickPlan';
+import { describeChange } from './announcer/describeChange';
+import { appStyles } from './app.styles';
+import type { CellarCommandEvent, CellarIntent, ClockSpeed } from './cellarCommand';
+import type { CellarSandboxSetup } from './sandbox-setup/cellar-sandbox-setup';
+import type { CellarShortcutsDialog } from './shortcuts/cellar-shortcuts-dialog';
+import { SHORTCUTS } from './shortcuts/keyboardShortcuts';
+import './announcer/cellar-announcer';
+import './files/cellar-files';
+import './overlay-gauge/cellar-overlay-gauge';
+import './sandbox-setup/cellar-sandbox-setup';
+import './shortcuts/cellar-shortcuts-dialog';
+import './stick-picture/cellar-stick-picture';
+import './toolbar/cellar-toolbar';
 
 /**
  * `<cellar-app>`: the whole Cellar activity.
- * Placeholder: the stick picture, overlay gauge, terminal and lessons will live here.
+ * @fires cellar-stop - Stop was pressed; `detail.stick` is the saved stick document (the host keeps it
+ *   in the Journal, then closes the activity)
+ * @slot usage-plot - overlay, home, RAM and device usage over time (reads `session.samples`)
+ * @slot overlay-spenders - who spent my overlay
+ * @slot chunk-map - the COW file as a grid
+ * @slot terminal - the terminal
  */
 @customElement('cellar-app')
 export class CellarApp extends LitElement {
+  static override styles = appStyles;
+
   /** The activity's name, shown in the toolbar (Sugar shows the Journal title there later). */
   @property() activityName = 'Cellar';
+  /** The stick to start with; default: the sandbox's 2012 stick from the wiki (1 GB, 300 + 200 MiB). */
+  @property({ attribute: false }) plan: StickPlan | null = null;
+  /** The session every view reads; made at connect when not given. */
+  @property({ attribute: false }) session: Session | null = null;
+  @state() private choices: SandboxChoices = DEFAULT_SANDBOX;
+  @state() private clockSpeed: ClockSpeed = 0;
+  @state() private announcement = msg('Save a file somewhere and watch which part of the stick grows.');
+  @state() private problem = false;
+  @query('cellar-shortcuts-dialog') private help!: CellarShortcutsDialog;
+  @query('cellar-sandbox-setup') private setup!: CellarSandboxSetup;
+  private clockTimer: ReturnType<typeof setInterval> | null = null;
+  private unsubscribe: (() => void) | null = null;
 
-  static override styles = css`
-    :host {
-      display: flex;
-      flex-direction: column;
-      height: 100%;
-      font-family: 'Noto Sans', 'DejaVu Sans', sans-serif;
-      color: #282828;
-      background: #ffffff;
-    }
-    /* Sugar's toolbar: one cell (55 px at 96 dpi), dark grey, the activity at the far left. */
-    header {
-      flex: 0 0 55px;
-      display: flex;
-      align-items: center;
-      padding: 0 16px;
-      background: #282828;
-      color: #ffffff;
-      font-size: 20px;
-      font-weight: bold;
-    }
-    main {
-      flex: 1;
-      display: flex;
-      flex-direction: column;
-      align-items: center;
-      justify-content: center;
-      gap: 12px;
-      padding: 24px;
-      background: #e5e5e5;
-      text-align: center;
-    }
-    h1 {
-      margin: 0;
-      font-size: 40px;
-    }
-    p {
-      margin: 0;
-      max-width: 36em;
-      font-size: 18px;
-      line-height: 1.5;
-    }
-  `;
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.session ??= this.startSession();
+    this.unsubscribe = this.session?.events.on('changed', (change) => this.heard(change)) ?? null;
+    this.addEventListener('cellar-command', this.onCommand);
+    // On the window, so the keys work before anything has the focus (the learner has not clicked yet).
+    window.addEventListener('keydown', this.onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.setClockSpeed(0);
+    this.removeEventListener('cellar-command', this.onCommand);
+    window.removeEventListener('keydown', this.onKey);
+  }
 
   override render() {
+    const session = this.session;
+    const stick = session?.stick;
     return html`
-      <header>${this.activityName}</header>
+      <cellar-toolbar
+        .activityTitle=${this.activityName}
+        .mode=${session?.mode ?? 'sandbox'}
+        .era=${stick?.era.id ?? this.choices.era}
+        .clockSpeed=${this.clockSpeed}
+        .undoSteps=${session?.undoSteps ?? 0}
+        @cellar-stop=${this.onStop}
+      ></cellar-toolbar>
+      <cellar-announcer .text=${this.announcement} ?problem=${this.problem}></cellar-announcer>
       <main>
-        <h1>${this.activityName}</h1>
-        <p>
-          ${msg(
-            'Coming soon: a simulator of the storage on a Sugar on a Stick USB stick, to see where the space goes and how to keep it.',
-          )}
-        </p>
+        ${this.renderModeNotice()}
+        <section class="stick" aria-labelledby="stick-title">
+          <div class="stick-head">
+            <h2 id="stick-title">${msg('Where the space goes')}</h2>
+            <button title=${msg('Reboot (Alt+B)')} @click=${() => this.act({ type: 'reboot' })}>
+              ${msg('Reboot')}
+            </button>
+          </div>
+          <cellar-stick-picture .session=${session}></cellar-stick-picture>
+        </section>
+        <section class="overlay">
+          <cellar-overlay-gauge .session=${session}></cellar-overlay-gauge>
+          <div class="side-slots">
+            ${slotFor('usage-plot', msg('Usage over time (coming)'))}
+            ${slotFor('overlay-spenders', msg('Who spent my overlay (coming)'))}
+          </div>
+        </section>
+        <section class="files">
+          <cellar-files .session=${session}></cellar-files>
+        </section>
+        <div class="slots">
+          ${slotFor('chunk-map', msg('Chunk map (coming)'))} ${slotFor('terminal', msg('Terminal (coming)'))}
+        </div>
       </main>
+      <cellar-shortcuts-dialog></cellar-shortcuts-dialog>
+      <cellar-sandbox-setup .choices=${this.choices}></cellar-sandbox-setup>
     `;
   }
+
+  private renderModeNotice() {
+    switch (this.session?.mode) {
+      case 'lessons':
+        return html`<p class="notice">
+          ${msg('Lessons are coming soon. Meanwhile, the sandbox below is yours to play with.')}
+        </p>`;
+      case 'real':
+        return html`<p class="notice">
+          ${msg('Reading your own stick is coming. Meanwhile, the sandbox below is yours to play with.')}
+        </p>`;
+      default:
+        return '';
+    }
+  }
+
+  private startSession(): Session | null {
+    const planned = this.plan ? { ok: true as const, plan: this.plan } : sandboxPlan(this.choices);
+    if (!planned.ok) return null;
+    const made = Session.create(planned.plan);
+    return made.ok ? made.session : null;
+  }
+
+  /** Carries out one intent. Public so the lead's host glue and tests can drive the app without events. */
+  act(intent: CellarIntent): void {
+    const session = this.session;
+    if (!session) return;
+    switch (intent.type) {
+      case 'undo':
+        session.undo();
+        return;
+      case 'reset':
+        session.reset();
+        return;
+      case 'set-mode':
+        session.setMode(intent.mode);
+        return;
+      case 'set-clock-speed':
+        this.setClockSpeed(intent.msPerSecond);
+        return;
+      case 'set-era':
+        this.makeSandboxStick(choicesForEra(this.choices, intent.era));
+        return;
+      case 'make-sandbox-stick':
+        this.makeSandboxStick(intent.choices);
+        return;
+      case 'open-help':
+        this.help.show();
+        return;
+      case 'open-sandbox-setup':
+        this.setup.show();
+        return;
+      default:
+        session.apply(intent);
+    }
+  }
+
+  private makeSandboxStick(choices: SandboxChoices): void {
+    const planned = sandboxPlan(choices);
+    if (!planned.ok) {
+      this.say(planned.message, true);
+      return;
+    }
+    const change = this.session!.apply({ type: 'new-stick', plan: planned.plan });
+    if (change.ok) this.choices = choices;
+  }
+
+  private setClockSpeed(msPerSecond: ClockSpeed): void {
+    this.clockSpeed = msPerSecond;
+    if (this.clockTimer !== null) clearInterval(this.clockTimer);
+    this.clockTimer = msPerSecond > 0 ? setInterval(() => this.session?.tick(msPerSecond), 1000) : null;
+  }
+
+  private heard(change: SessionChange): void {
+    // The running clock speaks only when something goes wrong, or it would talk every second.
+    const quietTick =
+      change.action.type === 'tick' &&
+      change.ok &&
+      change.before.overlay.state === change.after.overlay.state;
+    if (!quietTick) this.say(describeChange(change), !change.ok);
+    this.requestUpdate();
+  }
+
+  private say(text: string, problem: boolean): void {
+    this.announcement = text;
+    this.problem = problem;
+  }
+
+  private onCommand = (event: CellarCommandEvent) => {
+    event.stopPropagation();
+    this.act(event.detail);
+  };
+
+  private onKey = (event: KeyboardEvent) => {
+    const shortcut = SHORTCUTS.find((s) => s.matches(event));
+    if (!shortcut) return;
+    event.preventDefault();
+    if (shortcut.intent === 'stop') this.stop();
+    else this.act(shortcut.intent);
+  };
+
+  private onStop = (event: Event) => {
+    // The toolbar's Stop becomes the app's, carrying the saved stick.
+    event.stopPropagation();
+    this.stop();
+  };
+
+  private stop(): void {
+    this.setClockSpeed(0);
+    const stick = this.session?.stick.save() ?? null;
+    this.dispatchEvent(new CustomEvent('cellar-stop', { detail: { stick }, bubbles: true, composed: true }));
+  }
+}
+
+/** A named slot the lead fills with another part's view, with a placeholder until then. */
+function slotFor(name: string, placeholder: string) {
+  return html`<slot name=${name}><div class="slot-placeholder" data-slot=${name}>${placeholder}</div></slot>`;
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'cellar-app': CellarApp;
+  }
+  interface HTMLElementEventMap {
+    'cellar-stop': CustomEvent<{ stick: unknown } | undefined>;
   }
 }

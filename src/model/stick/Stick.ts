@@ -54,6 +54,7 @@ import { restoreStickParts, type StickRestoreResult } from './restoreStick';
 import { saveStick } from './saveStick';
 import type { StickDocument, StickRestoreFailure } from './stickDocument';
 import { extendOverlay, refresh, resetOverlay, unlockHome, type RefreshOutcome } from './stickMaintenance';
+import { listFolder, type FolderEntry } from './folderListing';
 import { StickMedia } from './StickMedia';
 import type { SyncOption } from './stickOperation';
 import type { MaintenanceOutcome, StickOutcome, VolumeResult } from './stickOutcome';
@@ -91,6 +92,7 @@ export type { RefreshOutcome } from './stickMaintenance';
 export type { StickEvents } from './stickState';
 export type { SyncOption } from './stickOperation';
 export type { WhereIsAnswer } from './stickQueries';
+export type { FolderEntry } from './folderListing';
 export type { DeleteOptions, MkdirOptions, WriteOptions } from './fileOperations';
 export type { FolderEntry } from './stickListing';
 
@@ -220,6 +222,11 @@ export class Stick {
    */
   whereIs(path: string): WhereIsAnswer {
     return whereIs(this.state, path);
+  }
+
+  /** A folder's entries, mount points below it included (ENODEV while the stick is off). */
+  list(path: string): VolumeResult<FolderEntry[]> {
+    return listFolder(this.state, path);
   }
 
   /** The allocation unit where a path lives (ext4 block, tmpfs page, FAT cluster), for sizing copies. */

@@ -1,0 +1,262 @@
+// One learner's session with a stick: the current Stick, the mode, undo (any number of steps, within
+// UndoHistory's caps) and reset, the usage samples the plot draws, and a `changed` event after every
+// command. Commands never throw for something a learner does: a failure answers a message in the
+// learner's words, and the stick stays as the kernel left it (undo takes it back).
+//
+// Undo keeps saved documents of earlier states (Stick.save), so going back is exact: the same
+// `dmsetup status` line, the same files, the same clock. A new stick starts a new history.
+
+import { QuietClock, type QuietClockState } from '../clock/QuietClock';
+import { QUIET_WRITERS } from '../clock/quietWriters';
+import { stickTarget } from '../clock/stickOps';
+import { Emitter } from '../events';
+import { Stick } from '../stick/Stick';
+import {
+  addCosts,
+  NO_COSTS,
+  type StickCosts,
+  type StickErrorCode,
+  type StickOutcome,
+} from '../stick/stickOutcome';
+import type { StickPlan, StickRefusal } from '../stick/stickPlan';
+import type { StickUsage } from '../stick/usageSummary';
+import { failureMessage } from './learnerMessages';
+import type { SessionCommand, SessionMode } from './sessionCommands';
+import { runCommand } from './runCommand';
+import { joinDocument, splitDocument, type DocumentParts } from './sharedDocument';
+import { UndoHistory, type SavedState } from './undoHistory';
+import { sampleOf, type UsageSample } from './usageSamples';
+
+/** What the session did: a command, or undo, reset or a change of mode. */
+export type SessionAction =
+  | SessionCommand
+  | { type: 'undo' }
+  | { type: 'reset' }
+  | { type: 'set-mode'; mode: SessionMode }
+  | { type: 'tick'; ms: number };
+
+export interface SessionChange {
+  action: SessionAction;
+  ok: boolean;
+  /** The kernel's code, or `refused` for a plan the installer refuses, or `nothing-to-undo`. */
+  error?: StickErrorCode | 'refused' | 'nothing-to-undo';
+  /** Why it failed (or a note on what happened), in the learner's words. */
+  message?: string;
+  costs: StickCosts;
+  before: StickUsage;
+  after: StickUsage;
+}
+
+/**
+ * What a background program's failure means to the learner: the stick ran out of room or turned read-only.
+ * Its other failures (a folder the small base image lacks) are its own business, as in a real system log.
+ */
+const SPACE_FAILURES: ReadonlySet<StickErrorCode> = new Set(['ENOSPC', 'EIO', 'EROFS']);
+
+export interface SessionEvents {
+  changed: SessionChange;
+}
+
+export type SessionResult = { ok: true; session: Session } | StickRefusal;
+
+export class Session {
+  readonly events = new Emitter<SessionEvents>();
+  private currentStick: Stick;
+  private clock: QuietClock;
+  private currentMode: SessionMode = 'sandbox';
+  private samplesSoFar: UsageSample[];
+  private readonly history = new UndoHistory();
+  /** The state reset goes back to: the stick as it was made and first booted. */
+  private baseline: SavedState;
+  /** The parts of the last saved document, for the next one to share. */
+  private lastSaved: DocumentParts | null = null;
+
+  private constructor(stick: Stick) {
+    this.currentStick = stick;
+    this.clock = new QuietClock(QUIET_WRITERS);
+    this.samplesSoFar = [sampleOf(stick.usage(), stick.clockMs)];
+    this.baseline = this.saveState();
+  }
+
+  /** A session on a new stick made from `plan` and booted; or the plan's refusal. */
+  static create(plan: StickPlan): SessionResult {
+    const made = Stick.create(plan);
+    if (!made.ok) return made;
+    made.stick.boot();
+    return { ok: true, session: new Session(made.stick) };
+  }
+
+  get stick(): Stick {
+    return this.currentStick;
+  }
+
+  get mode(): SessionMode {
+    return this.currentMode;
+  }
+
+  get samples(): readonly UsageSample[] {
+    return this.samplesSoFar;
+  }
+
+  /** How many steps undo can still go back. */
+  get undoSteps(): number {
+    return this.history.length;
+  }
+
+  setMode(mode: SessionMode): SessionChange {
+    const usage = this.currentStick.usage();
+    this.currentMode = mode;
+    return this.announce({
+      action: { type: 'set-mode', mode },
+      ok: true,
+      costs: NO_COSTS,
+      before: usage,
+      after: usage,
+    });
+  }
+
+  /** Carries out one command; the change (with a message when it failed) is also sent as `changed`. */
+  apply(command: SessionCommand): SessionChange {
+    if (command.type === 'new-stick') return this.newStick(command);
+    const before = this.currentStick.usage();
+    const saved = this.saveState();
+    const outcome = this.run(command);
+    const after = this.currentStick.usage();
+    const changedNothing = !outcome.ok && sameUsage(before, after);
+    if (!changedNothing) this.history.push(saved);
+    this.samplesSoFar = [...this.samplesSoFar, sampleOf(after, this.currentStick.clockMs)];
+    return this.announce({
+      action: command,
+      ok: outcome.ok,
+      ...(outcome.error && { error: outcome.error, message: this.explain(command, outcome.error) }),
+      costs: outcome.costs,
+      before,
+      after,
+    });
+  }
+
+  /**
+   * The running clock: time passes and the background programs write, as `advance` does, but without an
+   * undo step of its own (a clock ticking every second would push every real step out of the history).
+   */
+  tick(ms: number): SessionChange {
+    const before = this.currentStick.usage();
+    const outcome = this.run({ type: 'advance', ms });
+    const after = this.currentStick.usage();
+    this.samplesSoFar = [...this.samplesSoFar, sampleOf(after, this.currentStick.clockMs)];
+    return this.announce({
+      action: { type: 'tick', ms },
+      ok: outcome.ok,
+      ...(outcome.error && { error: outcome.error, message: failureMessage(outcome.error, null) }),
+      costs: outcome.costs,
+      before,
+      after,
+    });
+  }
+
+  /** Goes back one step: the stick, its clock and the samples exactly as they were. */
+  undo(): SessionChange {
+    const before = this.currentStick.usage();
+    const saved = this.history.pop();
+    if (!saved) {
+      return this.announce({
+        action: { type: 'undo' },
+        ok: false,
+        error: 'nothing-to-undo',
+        message: 'There is nothing to undo.',
+        costs: NO_COSTS,
+        before,
+        after: before,
+      });
+    }
+    this.loadState(saved);
+    return this.announce({
+      action: { type: 'undo' },
+      ok: true,
+      costs: NO_COSTS,
+      before,
+      after: this.currentStick.usage(),
+    });
+  }
+
+  /** Back to the stick as it was made (undo can take the reset back). */
+  reset(): SessionChange {
+    const before = this.currentStick.usage();
+    this.history.push(this.saveState());
+    this.loadState(this.baseline);
+    return this.announce({
+      action: { type: 'reset' },
+      ok: true,
+      costs: NO_COSTS,
+      before,
+      after: this.currentStick.usage(),
+    });
+  }
+
+  private run(command: Exclude<SessionCommand, { type: 'new-stick' }>): StickOutcome {
+    if (command.type !== 'advance') return runCommand(this.currentStick, command);
+    let costs = NO_COSTS;
+    let failure: StickOutcome | null = null;
+    this.clock.fastForward(
+      command.ms,
+      stickTarget(this.currentStick, (outcome) => {
+        costs = addCosts(costs, outcome.costs);
+        if (!outcome.ok && !failure && SPACE_FAILURES.has(outcome.error!)) failure = outcome;
+      }),
+    );
+    return failure ? { ...(failure as StickOutcome), costs } : { ok: true, costs };
+  }
+
+  private newStick(command: Extract<SessionCommand, { type: 'new-stick' }>): SessionChange {
+    const before = this.currentStick.usage();
+    const made = Stick.create(command.plan);
+    if (!made.ok) {
+      return this.announce({
+        action: command,
+        ok: false,
+        error: 'refused',
+        message: made.message,
+        costs: NO_COSTS,
+        before,
+        after: before,
+      });
+    }
+    made.stick.boot();
+    this.currentStick = made.stick;
+    this.clock = new QuietClock(QUIET_WRITERS);
+    this.samplesSoFar = [sampleOf(made.stick.usage(), made.stick.clockMs)];
+    this.history.clear();
+    this.baseline = this.saveState();
+    return this.announce({ action: command, ok: true, costs: NO_COSTS, before, after: made.stick.usage() });
+  }
+
+  private explain(command: SessionCommand, error: StickErrorCode): string {
+    const path = 'path' in command ? command.path : 'toPath' in command ? command.toPath : null;
+    const place = path ? this.currentStick.whereIs(path) : null;
+    return failureMessage(error, place?.ok ? place.store : null);
+  }
+
+  private saveState(): SavedState {
+    const stick = splitDocument(this.currentStick.save(), this.lastSaved);
+    this.lastSaved = stick;
+    return { stick, clock: this.clock.save(), samples: this.samplesSoFar };
+  }
+
+  private loadState(saved: SavedState): void {
+    const restored = Stick.restore(joinDocument(saved.stick));
+    // Only documents this session saved come here: a refusal would be a bug in the model.
+    if (!restored.ok) throw new Error(`Cellar could not restore its own saved stick: ${restored.message}`);
+    this.currentStick = restored.stick;
+    this.clock = new QuietClock(QUIET_WRITERS, structuredClone(saved.clock as QuietClockState));
+    this.samplesSoFar = [...saved.samples];
+  }
+
+  private announce(change: SessionChange): SessionChange {
+    this.events.emit('changed', change);
+    return change;
+  }
+}
+
+function sameUsage(a: StickUsage, b: StickUsage): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

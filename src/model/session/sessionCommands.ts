@@ -1,0 +1,22 @@
+// What a learner can ask the session to do, as data: the views send these (inside `cellar-command`
+// events) and the session carries them out on its stick. Sizes are in bytes, times in ms of simulated time.
+
+import type { StickPlan } from '../stick/stickPlan';
+
+export type SessionCommand =
+  | { type: 'write-file'; path: string; sizeBytes: number }
+  | { type: 'delete'; path: string }
+  | { type: 'mkdir'; path: string }
+  | { type: 'move'; fromPath: string; toPath: string }
+  | { type: 'install-activity'; name: string; sizeBytes?: number }
+  | { type: 'remove-activity'; name: string }
+  | { type: 'save-journal-entry'; title?: string; dataBytes?: number }
+  | { type: 'reboot' }
+  /** Lets simulated time pass: the background programs (audit, NetworkManager…) write as they would. */
+  | { type: 'advance'; ms: number }
+  | { type: 'move-to-ram'; folder: string }
+  | { type: 'new-stick'; plan: StickPlan };
+
+export type SessionCommandType = SessionCommand['type'];
+
+export type SessionMode = 'lessons' | 'sandbox' | 'real';

@@ -1,0 +1,98 @@
+// The activity's layout: the toolbar on top, the change line under it, then the canvas — the stick
+// picture across the top; under it the overlay gauge with the usage-plot and who-spent-my-overlay slots
+// beside the files; at the bottom the chunk-map and terminal slots (other parts provide those views).
+// One column on small screens.
+
+import { css } from 'lit';
+
+export const appStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+    font-family: 'Noto Sans', 'DejaVu Sans', sans-serif;
+    color: #282828;
+    background: #ffffff;
+  }
+  main {
+    flex: 1;
+    overflow: auto;
+    display: grid;
+    grid-template-columns: minmax(0, 1.15fr) minmax(0, 1fr);
+    grid-auto-rows: min-content;
+    gap: 12px;
+    padding: 12px;
+    background: #e5e5e5;
+  }
+  section {
+    background: #ffffff;
+    border-radius: 8px;
+    padding: 10px 12px;
+    min-width: 0;
+  }
+  /* The stick across the whole canvas: where the space goes is the first thing to see. */
+  .stick {
+    grid-column: 1 / -1;
+  }
+  cellar-stick-picture {
+    max-width: 860px;
+    margin: 0 auto;
+  }
+  .notice {
+    grid-column: 1 / -1;
+    margin: 0;
+    padding: 8px 12px;
+    border: 2px dashed #282828;
+    border-radius: 8px;
+    background: #ffffff;
+  }
+  .stick-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+  }
+  h2 {
+    margin: 0;
+    font-size: 18px;
+  }
+  .stick-head button {
+    min-height: 44px;
+    padding: 0 14px;
+    font: inherit;
+    border: 2px solid #282828;
+    border-radius: 6px;
+    background: #ffffff;
+    cursor: pointer;
+  }
+  .stick-head button:focus-visible {
+    outline: 3px solid #1a4f8f;
+    outline-offset: 2px;
+  }
+  .side-slots {
+    display: grid;
+    gap: 10px;
+    margin-top: 12px;
+  }
+  .slots {
+    grid-column: 1 / -1;
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(260px, 1fr));
+    gap: 12px;
+    padding: 0;
+    background: transparent;
+  }
+  .slot-placeholder {
+    padding: 10px 12px;
+    border: 2px dashed #8c8c8c;
+    border-radius: 8px;
+    background: #f8f8f8;
+    color: #505050;
+    font-size: 14px;
+  }
+  @media (max-width: 900px) {
+    main {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+`;

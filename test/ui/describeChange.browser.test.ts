@@ -1,0 +1,42 @@
+// The live region's sentences for real changes made on a session: what was done, then what it cost.
+
+import { expect } from '@open-wc/testing';
+import { describeChange } from '../../src/ui/announcer/describeChange';
+import { smallSession } from './uiFixtures';
+
+describe('describeChange', () => {
+  it('a write in the root: the overlay grew, by how much and to what percentage', () => {
+    const session = smallSession();
+    const change = session.apply({ type: 'write-file', path: '/root/photo.jpg', sizeBytes: 3_000_000 });
+    const percent = Math.floor(
+      (change.after.overlay.allocatedSectors / change.after.overlay.totalSectors) * 100,
+    );
+    expect(describeChange(change)).to.equal(`Saved photo.jpg. The overlay grew by 2.9 MiB, to ${percent} %.`);
+  });
+
+  it('a delete in the root: nothing comes back', () => {
+    const session = smallSession();
+    session.apply({ type: 'write-file', path: '/root/photo.jpg', sizeBytes: 3_000_000 });
+    const change = session.apply({ type: 'delete', path: '/root/photo.jpg' });
+    expect(describeChange(change)).to.match(
+      /^Deleted photo\.jpg\.( The overlay grew by \d+ KiB, to \d+ %\.| Nothing else changed\.)$/,
+    );
+  });
+
+  it('a full overlay today: the sentence names Overflow and the reason', () => {
+    const session = smallSession({ overlayMib: 16 });
+    const change = session.apply({ type: 'write-file', path: '/root/video.ogv', sizeBytes: 30_000_000 });
+    const text = describeChange(change);
+    expect(text).to.contain('Could not save video.ogv.');
+    expect(text).to.contain('The overlay is full: dmsetup says Overflow.');
+    expect(text).to.contain(change.message!);
+  });
+
+  it('a reboot empties the RAM folders', () => {
+    const session = smallSession();
+    session.apply({ type: 'write-file', path: '/tmp/scratch', sizeBytes: 5_000_000 });
+    expect(describeChange(session.apply({ type: 'reboot' }))).to.match(
+      /^Rebooted\..*RAM folders: 4\.8 MiB emptied\./,
+    );
+  });
+});
