@@ -27,7 +27,7 @@ export class StickShellMachine implements Machine {
   }
 
   list(path: string): Answer<Entry[]> {
-    return this.stick.listFolder(path);
+    return this.stick.list(path);
   }
 
   write(path: string, bytes: number, mode: WriteMode, offsetBytes = 0): Done {

@@ -1,33 +1,33 @@
-// The model support the terminal added: Stick.listFolder (ls on the running stick) and the rescue
+// The model support the terminal added: Stick.list (ls on the running stick) and the rescue
 // machine's own rules (plugged in only while the stick is off; the overlay grows on the stick).
 
 import { describe, expect, it } from 'vitest';
 import { RescueMachine } from '../../src/model/rescue/RescueMachine';
 import { bootedStick, makeStick, MIB } from '../model/stick/makeStick';
 
-describe('Stick.listFolder', () => {
+describe('Stick.list', () => {
   it('lists a folder of the filesystem that owns it, with the mount points below it as folders', () => {
     const stick = bootedStick();
     stick.writeFile('/tmp/a.txt', 10);
-    const root = stick.listFolder('/');
+    const root = stick.list('/');
     expect(root.ok && root.value.map((e) => e.name)).toEqual(
       expect.arrayContaining(['home', 'mnt', 'tmp', 'usr']),
     );
-    expect(stick.listFolder('/tmp')).toEqual({
+    expect(stick.list('/tmp')).toEqual({
       ok: true,
       value: [{ name: 'a.txt', kind: 'file', sizeBytes: 10 }],
     });
-    const live = stick.listFolder('/mnt/live/LiveOS');
+    const live = stick.list('/mnt/live/LiveOS');
     expect(live.ok && live.value.map((e) => e.name)).toContain('squashfs.img');
   });
 
   it('answers ENOENT, ENOTDIR and ENODEV (stick off) as ls needs them', () => {
     const stick = bootedStick();
     stick.writeFile('/tmp/a.txt', 10);
-    expect(stick.listFolder('/nope')).toEqual({ ok: false, error: 'ENOENT' });
-    expect(stick.listFolder('/tmp/a.txt')).toEqual({ ok: false, error: 'ENOTDIR' });
+    expect(stick.list('/nope')).toEqual({ ok: false, error: 'ENOENT' });
+    expect(stick.list('/tmp/a.txt')).toEqual({ ok: false, error: 'ENOTDIR' });
     stick.shutdown();
-    expect(stick.listFolder('/')).toEqual({ ok: false, error: 'ENODEV' });
+    expect(stick.list('/')).toEqual({ ok: false, error: 'ENODEV' });
   });
 });
 

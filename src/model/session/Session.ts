@@ -25,7 +25,7 @@ import type { SessionCommand, SessionMode } from './sessionCommands';
 import { runCommand } from './runCommand';
 import { joinDocument, splitDocument, type DocumentParts } from './sharedDocument';
 import { UndoHistory, type SavedState } from './undoHistory';
-import { sampleOf, type UsageSample } from './usageSamples';
+import { sampleOf, type UsageSample } from '../stick/usageSample';
 
 /** What the session did: a command, or undo, reset or a change of mode. */
 export type SessionAction =

@@ -5,7 +5,7 @@
 
 import type { QuietClockState } from '../clock/QuietClock';
 import { sharedChars, totalChars, type DocumentParts } from './sharedDocument';
-import type { UsageSample } from './usageSamples';
+import type { UsageSample } from '../stick/usageSample';
 
 export interface SavedState {
   /** The stick's `cellar-stick/v2` document, part by part. */

@@ -54,7 +54,6 @@ import { restoreStickParts, type StickRestoreResult } from './restoreStick';
 import { saveStick } from './saveStick';
 import type { StickDocument, StickRestoreFailure } from './stickDocument';
 import { extendOverlay, refresh, resetOverlay, unlockHome, type RefreshOutcome } from './stickMaintenance';
-import { listFolder, type FolderEntry } from './folderListing';
 import { StickMedia } from './StickMedia';
 import type { SyncOption } from './stickOperation';
 import type { MaintenanceOutcome, StickOutcome, VolumeResult } from './stickOutcome';
@@ -92,7 +91,6 @@ export type { RefreshOutcome } from './stickMaintenance';
 export type { StickEvents } from './stickState';
 export type { SyncOption } from './stickOperation';
 export type { WhereIsAnswer } from './stickQueries';
-export type { FolderEntry } from './folderListing';
 export type { DeleteOptions, MkdirOptions, WriteOptions } from './fileOperations';
 export type { FolderEntry } from './stickListing';
 
@@ -232,11 +230,6 @@ export class Stick {
   /** The allocation unit where a path lives (ext4 block, tmpfs page, FAT cluster), for sizing copies. */
   blockBytesAt(path: string): number {
     return blockBytesAt(this.state, path);
-  }
-
-  /** A folder's entries (`ls`), the mount points right below it included. */
-  listFolder(path: string): VolumeResult<FolderEntry[]> {
-    return listFolder(this.state, path);
   }
 
   // --- file operations ----------------------------------------------------------------------------------

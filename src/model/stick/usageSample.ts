@@ -3,6 +3,7 @@
 
 import { SECTOR_BYTES } from '../units';
 import type { Stick } from './Stick';
+import type { StickUsage } from './usageSummary';
 
 export interface UsageSample {
   /** Simulated time since the stick was made (Stick.clockMs). */
@@ -22,9 +23,13 @@ export interface UsageSample {
 }
 
 export function usageSample(stick: Stick): UsageSample {
-  const { overlay, home, ram, device } = stick.usage();
+  return sampleOf(stick.usage(), stick.clockMs);
+}
+
+/** The same from a usage summary already at hand (the session has one after each command). */
+export function sampleOf({ overlay, home, ram, device }: StickUsage, timeMs: number): UsageSample {
   return {
-    timeMs: stick.clockMs,
+    timeMs,
     overlayUsedBytes: overlay.allocatedSectors * SECTOR_BYTES,
     overlayTotalBytes: overlay.totalSectors * SECTOR_BYTES,
     homeUsedBytes: home?.usedBytes ?? 0,

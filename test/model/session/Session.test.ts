@@ -110,7 +110,7 @@ describe('commands', () => {
     session.apply({ type: 'advance', ms: 60_000 });
     session.apply({ type: 'write-file', path: '/root/a', sizeBytes: 1_000_000 });
     expect(session.samples).toHaveLength(3);
-    expect(session.samples[1].clockMs).toBeGreaterThanOrEqual(60_000);
+    expect(session.samples[1].timeMs).toBeGreaterThanOrEqual(60_000);
     expect(session.samples[2].overlayUsedBytes).toBeGreaterThan(session.samples[1].overlayUsedBytes);
   });
 
