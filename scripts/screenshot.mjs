@@ -1,5 +1,5 @@
 // Saves screenshots of the built page opened from file:// (run `npm run build` first):
-// docs/screenshot.png (the README's picture) and test-results/screenshots/cellar-<w>x<h>[-<state>].png at
+// docs/screenshot.png (the README's picture) and docs/screenshots/cellar-<w>x<h>[-<state>].png at
 // the XO's 1200×900 and a small 800×600 screen, fresh and after a few files were saved, so the layout
 // can be looked at before it is called done.
 import { mkdirSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, requireChromium } from './find-chromium.mjs';
 
 const README_PICTURE = 'docs/screenshot.png';
-const OUT_DIR = 'test-results/screenshots';
+const OUT_DIR = 'docs/screenshots';
 const SIZES = [
   { width: 1200, height: 900 },
   { width: 800, height: 600 },

@@ -4,6 +4,7 @@
 //   schema    "cellar-activity/v1"  — a reader refuses any other value (a later version bumps the number)
 //   mode      non-empty string      — the app's mode, opaque here (the app checks its own values)
 //   stick     the `cellar-stick/v2` document of Stick.save() (Stick.restore checks it in depth)
+//   ledger    optional, any JSON    — who spent the overlay (OverlayLedger.save()), checked by its reader
 //   progress  optional, any JSON    — lesson progress, opaque here
 import { Stick } from '../model/stick/Stick';
 
@@ -13,6 +14,7 @@ export const ACTIVITY_SCHEMA = 'cellar-activity/v1';
 export interface ActivityState {
   mode: string;
   stick: Stick;
+  ledger?: unknown;
   progress?: unknown;
 }
 
@@ -29,6 +31,7 @@ export function writeActivityDocument(state: ActivityState): string {
     mode: state.mode,
     stick: state.stick.save(),
   };
+  if (state.ledger !== undefined) document.ledger = state.ledger;
   if (state.progress !== undefined) document.progress = state.progress;
   return JSON.stringify(document);
 }
@@ -76,6 +79,7 @@ export function readActivityDocument(text: string): ActivityReadResult {
   const restored = restoreStick(fields.stick);
   if (!restored.ok) return refuse('stick-refused', `The saved stick cannot be restored: ${restored.message}`);
   const state: ActivityState = { mode: fields.mode, stick: restored.stick };
+  if ('ledger' in fields) state.ledger = fields.ledger;
   if ('progress' in fields) state.progress = fields.progress;
   return { ok: true, state };
 }

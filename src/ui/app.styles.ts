@@ -1,6 +1,6 @@
 // The activity's layout: the toolbar on top, the change line under it, then the canvas — the stick
-// picture across the top; under it the overlay gauge with the usage-plot and who-spent-my-overlay slots
-// beside the files; at the bottom the chunk-map and terminal slots (other parts provide those views).
+// picture across the top; under it the overlay gauge with the usage plot and who spent my overlay beside
+// the files; at the bottom the chunk map and the terminal.
 // One column on small screens.
 
 import { css } from 'lit';
@@ -81,14 +81,6 @@ export const appStyles = css`
     gap: 12px;
     padding: 0;
     background: transparent;
-  }
-  .slot-placeholder {
-    padding: 10px 12px;
-    border: 2px dashed #8c8c8c;
-    border-radius: 8px;
-    background: #f8f8f8;
-    color: #505050;
-    font-size: 14px;
   }
   @media (max-width: 900px) {
     main {

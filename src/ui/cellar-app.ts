@@ -18,7 +18,12 @@ import type { CellarCommandEvent, CellarIntent, ClockSpeed } from './cellarComma
 import type { CellarSandboxSetup } from './sandbox-setup/cellar-sandbox-setup';
 import type { CellarShortcutsDialog } from './shortcuts/cellar-shortcuts-dialog';
 import { SHORTCUTS } from './shortcuts/keyboardShortcuts';
+import type { RunResult } from '../shell/Shell';
 import './announcer/cellar-announcer';
+import './chunk-map/cellar-chunk-map';
+import './overlay-spenders/cellar-overlay-spenders';
+import './terminal/cellar-terminal';
+import './usage-plot/cellar-usage-plot';
 import './files/cellar-files';
 import './overlay-gauge/cellar-overlay-gauge';
 import './sandbox-setup/cellar-sandbox-setup';
@@ -30,10 +35,6 @@ import './toolbar/cellar-toolbar';
  * `<cellar-app>`: the whole Cellar activity.
  * @fires cellar-stop - Stop was pressed; `detail.stick` is the saved stick document (the host keeps it
  *   in the Journal, then closes the activity)
- * @slot usage-plot - overlay, home, RAM and device usage over time (reads `session.samples`)
- * @slot overlay-spenders - who spent my overlay
- * @slot chunk-map - the COW file as a grid
- * @slot terminal - the terminal
  */
 @customElement('cellar-app')
 export class CellarApp extends LitElement {
@@ -43,8 +44,13 @@ export class CellarApp extends LitElement {
   @property() activityName = 'Cellar';
   /** The stick to start with; default: the sandbox's 2012 stick from the wiki (1 GB, 300 + 200 MiB). */
   @property({ attribute: false }) plan: StickPlan | null = null;
-  /** The session every view reads; made at connect when not given. */
+  /** The session every view reads; made at connect when not given, unless the host glue brings one. */
   @property({ attribute: false }) session: Session | null = null;
+  /**
+   * Set (`host-managed`) when the page's start-up glue finds the host and restores the saved stick first:
+   * the app then waits for `begin()` instead of making a stick of its own that would be thrown away.
+   */
+  @property({ type: Boolean, attribute: 'host-managed' }) hostManaged = false;
   @state() private choices: SandboxChoices = DEFAULT_SANDBOX;
   @state() private clockSpeed: ClockSpeed = 0;
   @state() private announcement = msg('Save a file somewhere and watch which part of the stick grows.');
@@ -56,8 +62,7 @@ export class CellarApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.session ??= this.startSession();
-    this.unsubscribe = this.session?.events.on('changed', (change) => this.heard(change)) ?? null;
+    if (!this.hostManaged) this.begin(this.session ?? this.startSession());
     this.addEventListener('cellar-command', this.onCommand);
     // On the window, so the keys work before anything has the focus (the learner has not clicked yet).
     window.addEventListener('keydown', this.onKey);
@@ -98,15 +103,22 @@ export class CellarApp extends LitElement {
         <section class="overlay">
           <cellar-overlay-gauge .session=${session}></cellar-overlay-gauge>
           <div class="side-slots">
-            ${slotFor('usage-plot', msg('Usage over time (coming)'))}
-            ${slotFor('overlay-spenders', msg('Who spent my overlay (coming)'))}
+            <cellar-usage-plot .samples=${session?.samples ?? []}></cellar-usage-plot>
+            <cellar-overlay-spenders .ledger=${session?.ledger ?? null}></cellar-overlay-spenders>
           </div>
         </section>
         <section class="files">
           <cellar-files .session=${session}></cellar-files>
         </section>
         <div class="slots">
-          ${slotFor('chunk-map', msg('Chunk map (coming)'))} ${slotFor('terminal', msg('Terminal (coming)'))}
+          <section class="chunk-map" aria-labelledby="chunk-map-title">
+            <h2 id="chunk-map-title">${msg('Inside the overlay file')}</h2>
+            <cellar-chunk-map .ledger=${session?.ledger ?? null}></cellar-chunk-map>
+          </section>
+          <section class="terminal" aria-labelledby="terminal-title">
+            <h2 id="terminal-title">${msg('Terminal')}</h2>
+            <cellar-terminal .stick=${stick ?? null} .runner=${this.runLine}></cellar-terminal>
+          </section>
         </div>
       </main>
       <cellar-shortcuts-dialog></cellar-shortcuts-dialog>
@@ -129,7 +141,15 @@ export class CellarApp extends LitElement {
     }
   }
 
-  private startSession(): Session | null {
+  /** Starts the views on a session (the host glue's restored one, or a fresh one). */
+  begin(session: Session | null): void {
+    this.unsubscribe?.();
+    this.session = session;
+    this.unsubscribe = session?.events.on('changed', (change) => this.heard(change)) ?? null;
+  }
+
+  /** A new session on the sandbox's starting stick. */
+  startSession(): Session | null {
     const planned = this.plan ? { ok: true as const, plan: this.plan } : sandboxPlan(this.choices);
     if (!planned.ok) return null;
     const made = Session.create(planned.plan);
@@ -196,9 +216,19 @@ export class CellarApp extends LitElement {
     this.requestUpdate();
   }
 
-  private say(text: string, problem: boolean): void {
+  /** Says something that is not a change of the stick (a saved stick that could not be opened). */
+  say(text: string, problem: boolean): void {
     this.announcement = text;
     this.problem = problem;
+  }
+
+  /** The terminal's lines go through the session, which makes an undo step of each that changed the stick. */
+  private runLine = (line: string, run: () => RunResult): RunResult =>
+    this.session ? this.session.terminal(line, run) : run();
+
+  protected override firstUpdated(): void {
+    // What `npm run bench` measures as time to interactive.
+    performance.mark('cellar-interactive');
   }
 
   private onCommand = (event: CellarCommandEvent) => {
@@ -225,11 +255,6 @@ export class CellarApp extends LitElement {
     const stick = this.session?.stick.save() ?? null;
     this.dispatchEvent(new CustomEvent('cellar-stop', { detail: { stick }, bubbles: true, composed: true }));
   }
-}
-
-/** A named slot the lead fills with another part's view, with a placeholder until then. */
-function slotFor(name: string, placeholder: string) {
-  return html`<slot name=${name}><div class="slot-placeholder" data-slot=${name}>${placeholder}</div></slot>`;
 }
 
 declare global {

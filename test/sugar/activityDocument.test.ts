@@ -27,6 +27,12 @@ describe('writeActivityDocument', () => {
 });
 
 describe('readActivityDocument', () => {
+  it('gives back the ledger document as it was written', () => {
+    const ledger = { format: 'any', runs: [[1, 2, 3]] };
+    const read = readActivityDocument(writeActivityDocument({ mode: 'sandbox', stick: makeStick(), ledger }));
+    expect(read.ok && read.state.ledger).toEqual(ledger);
+  });
+
   it('gives back a running stick exactly as it was saved, with its mode and progress', () => {
     const stick = bootedStick();
     stick.writeFile('/home/liveuser/notes.txt', 4096);

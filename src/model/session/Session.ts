@@ -10,6 +10,7 @@ import { QuietClock, type QuietClockState } from '../clock/QuietClock';
 import { QUIET_WRITERS } from '../clock/quietWriters';
 import { stickTarget } from '../clock/stickOps';
 import { Emitter } from '../events';
+import { OverlayLedger } from '../stick/overlayLedger';
 import { Stick } from '../stick/Stick';
 import {
   addCosts,
@@ -33,7 +34,8 @@ export type SessionAction =
   | { type: 'undo' }
   | { type: 'reset' }
   | { type: 'set-mode'; mode: SessionMode }
-  | { type: 'tick'; ms: number };
+  | { type: 'tick'; ms: number }
+  | { type: 'terminal'; line: string };
 
 export interface SessionChange {
   action: SessionAction;
@@ -62,6 +64,8 @@ export type SessionResult = { ok: true; session: Session } | StickRefusal;
 export class Session {
   readonly events = new Emitter<SessionEvents>();
   private currentStick: Stick;
+  /** Who spent each overlay chunk, following the current stick (the chunk map and the spenders read it). */
+  private currentLedger: OverlayLedger;
   private clock: QuietClock;
   private currentMode: SessionMode = 'sandbox';
   private samplesSoFar: UsageSample[];
@@ -71,8 +75,9 @@ export class Session {
   /** The parts of the last saved document, for the next one to share. */
   private lastSaved: DocumentParts | null = null;
 
-  private constructor(stick: Stick) {
+  private constructor(stick: Stick, savedLedger?: unknown) {
     this.currentStick = stick;
+    this.currentLedger = OverlayLedger.follow(stick, savedLedger);
     this.clock = new QuietClock(QUIET_WRITERS);
     this.samplesSoFar = [sampleOf(stick.usage(), stick.clockMs)];
     this.baseline = this.saveState();
@@ -86,8 +91,22 @@ export class Session {
     return { ok: true, session: new Session(made.stick) };
   }
 
+  /**
+   * A session on a stick saved earlier (its ledger document too, when there is one): the Journal's entry
+   * resumed. Its undo history starts empty, and reset goes back to the stick as saved.
+   */
+  static resume(stick: Stick, mode: SessionMode, savedLedger?: unknown): Session {
+    const session = new Session(stick, savedLedger);
+    session.currentMode = mode;
+    return session;
+  }
+
   get stick(): Stick {
     return this.currentStick;
+  }
+
+  get ledger(): OverlayLedger {
+    return this.currentLedger;
   }
 
   get mode(): SessionMode {
@@ -152,6 +171,29 @@ export class Session {
       before,
       after,
     });
+  }
+
+  /**
+   * A command line the terminal runs on the current stick itself (`run` answers whether it may have
+   * changed anything): an undo step, a sample and a `changed` event when it did. Usage is compared too,
+   * since a program can spend overlay chunks even when it says it failed.
+   */
+  terminal<T extends { changed: boolean; exitCode: number }>(line: string, run: () => T): T {
+    const before = this.currentStick.usage();
+    const saved = this.saveState();
+    const result = run();
+    const after = this.currentStick.usage();
+    if (!result.changed && sameUsage(before, after)) return result;
+    this.history.push(saved);
+    this.samplesSoFar = [...this.samplesSoFar, sampleOf(after, this.currentStick.clockMs)];
+    this.announce({
+      action: { type: 'terminal', line },
+      ok: result.exitCode === 0,
+      costs: NO_COSTS,
+      before,
+      after,
+    });
+    return result;
   }
 
   /** Goes back one step: the stick, its clock and the samples exactly as they were. */
@@ -222,7 +264,7 @@ export class Session {
       });
     }
     made.stick.boot();
-    this.currentStick = made.stick;
+    this.follow(made.stick);
     this.clock = new QuietClock(QUIET_WRITERS);
     this.samplesSoFar = [sampleOf(made.stick.usage(), made.stick.clockMs)];
     this.history.clear();
@@ -239,16 +281,27 @@ export class Session {
   private saveState(): SavedState {
     const stick = splitDocument(this.currentStick.save(), this.lastSaved);
     this.lastSaved = stick;
-    return { stick, clock: this.clock.save(), samples: this.samplesSoFar };
+    return {
+      stick,
+      ledger: JSON.stringify(this.currentLedger.save()),
+      clock: this.clock.save(),
+      samples: this.samplesSoFar,
+    };
   }
 
   private loadState(saved: SavedState): void {
     const restored = Stick.restore(joinDocument(saved.stick));
     // Only documents this session saved come here: a refusal would be a bug in the model.
     if (!restored.ok) throw new Error(`Cellar could not restore its own saved stick: ${restored.message}`);
-    this.currentStick = restored.stick;
+    this.follow(restored.stick, JSON.parse(saved.ledger));
     this.clock = new QuietClock(QUIET_WRITERS, structuredClone(saved.clock as QuietClockState));
     this.samplesSoFar = [...saved.samples];
+  }
+
+  private follow(stick: Stick, savedLedger?: unknown): void {
+    this.currentLedger.stop();
+    this.currentStick = stick;
+    this.currentLedger = OverlayLedger.follow(stick, savedLedger);
   }
 
   private announce(change: SessionChange): SessionChange {

@@ -19,4 +19,9 @@ export type SessionCommand =
 
 export type SessionCommandType = SessionCommand['type'];
 
-export type SessionMode = 'lessons' | 'sandbox' | 'real';
+export const SESSION_MODES = ['lessons', 'sandbox', 'real'] as const;
+export type SessionMode = (typeof SESSION_MODES)[number];
+
+export function isSessionMode(value: unknown): value is SessionMode {
+  return (SESSION_MODES as readonly unknown[]).includes(value);
+}

@@ -10,6 +10,8 @@ import type { UsageSample } from '../stick/usageSample';
 export interface SavedState {
   /** The stick's `cellar-stick/v2` document, part by part. */
   stick: DocumentParts;
+  /** The overlay ledger's document as JSON (kept as text: it is counted and never changed). */
+  ledger: string;
   /** The background writers' schedule. */
   clock: QuietClockState;
   samples: readonly UsageSample[];
@@ -51,7 +53,10 @@ export class UndoHistory {
   push(state: SavedState): void {
     const before = this.entries.at(-1)?.state.stick ?? null;
     const chars =
-      totalChars(state.stick) - sharedChars(state.stick, before) + state.samples.length * SAMPLE_CHARS;
+      totalChars(state.stick) -
+      sharedChars(state.stick, before) +
+      state.ledger.length +
+      state.samples.length * SAMPLE_CHARS;
     this.entries.push({ state, chars });
     this.chars += chars;
     while (this.entries.length > this.maxSteps || (this.chars > this.maxChars && this.entries.length > 1)) {

@@ -67,6 +67,10 @@ function actionDone(change: SessionChange): string {
       return msg('Back to the stick as it was made.');
     case 'set-mode':
       return '';
+    case 'terminal':
+      return failed
+        ? msg(str`The terminal ran ${action.line}, which failed.`)
+        : msg(str`The terminal ran ${action.line}.`);
   }
 }
 

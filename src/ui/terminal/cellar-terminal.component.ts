@@ -3,9 +3,10 @@
 
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
 import { freshPosition, stepHistory, type HistoryPosition } from '../../shell/history';
 import type { Stick } from '../../model/stick/Stick';
-import { Shell } from '../../shell/Shell';
+import { Shell, type RunResult } from '../../shell/Shell';
 import { terminalStyles } from './cellar-terminal.styles';
 
 type LineKind = 'typed' | 'stdout' | 'stderr' | 'candidates';
@@ -28,7 +29,8 @@ export interface TerminalCommandDetail {
  * Enter runs the line, the Up and Down arrows walk the history, Tab completes commands and paths,
  * Ctrl+C drops the line being typed.
  *
- * @fires cellar-command - after every line run; `detail`: TerminalCommandDetail.
+ * @fires cellar-terminal-line - after every line run; `detail`: TerminalCommandDetail. (Not the app's
+ *   `cellar-command`: a typed line is done already, not an intent for the app to carry out.)
  * @fires cellar-changed - after a line that may have changed the stick (the app redraws its views).
  */
 export class CellarTerminal extends LitElement {
@@ -39,6 +41,12 @@ export class CellarTerminal extends LitElement {
 
   /** A stick to open a new session on (when no `shell` is given). */
   @property({ attribute: false }) stick: Stick | null = null;
+
+  /**
+   * Runs each line through the app (the session makes an undo step of it); without one, the shell runs it
+   * directly.
+   */
+  @property({ attribute: false }) runner: ((line: string, run: () => RunResult) => RunResult) | null = null;
 
   @state() private scrollback: ScrollbackLine[] = [];
   @state() private input = '';
@@ -61,11 +69,11 @@ export class CellarTerminal extends LitElement {
   override render() {
     const prompt = this.shell?.prompt ?? '$ ';
     return html`
-      <div class="log" role="log" aria-live="polite" aria-label="Terminal output">
+      <div class="log" role="log" aria-live="polite" aria-label=${msg('Terminal output')}>
         ${this.scrollback.map((l) => html`<p class="line ${l.kind}">${l.text}</p>`)}
       </div>
       <form @submit=${this.onSubmit}>
-        <label class="visually-hidden" for="command">Command</label>
+        <label class="visually-hidden" for="command">${msg('Command')}</label>
         <span class="prompt" aria-hidden="true">${prompt}</span>
         <input
           id="command"
@@ -133,7 +141,7 @@ export class CellarTerminal extends LitElement {
     const shell = this.shell;
     if (!shell) return;
     const typed: ScrollbackLine = { kind: 'typed', text: shell.prompt + line };
-    const result = shell.run(line);
+    const result = this.runner ? this.runner(line, () => shell.run(line)) : shell.run(line);
     this.scrollback = [
       ...this.scrollback,
       typed,
@@ -143,7 +151,7 @@ export class CellarTerminal extends LitElement {
     this.setInput('');
     if (line.trim() === '') return;
     const detail: TerminalCommandDetail = { line, exitCode: result.exitCode, changed: result.changed };
-    this.dispatchEvent(new CustomEvent('cellar-command', { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('cellar-terminal-line', { detail, bubbles: true, composed: true }));
     if (result.changed)
       this.dispatchEvent(new CustomEvent('cellar-changed', { detail, bubbles: true, composed: true }));
   }

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Session, type SessionChange } from '../../../src/model/session/Session';
+import { Stick } from '../../../src/model/stick/Stick';
 import type { StickPlan } from '../../../src/model/stick/stickPlan';
 
 const MIB = 1024 * 1024;
@@ -268,5 +269,42 @@ describe('fast-forward failures', () => {
     expect(change.ok).toBe(false);
     expect(['EIO', 'EROFS', 'ENOSPC']).toContain(change.error);
     expect(session.stick.usage().overlay.state).toBe('Overflow');
+  });
+});
+
+describe('the overlay ledger', () => {
+  const chunksOf = (session: Session, owner: string) =>
+    session.ledger.spenders().find((s) => s.owner === owner)?.chunks ?? 0;
+
+  it('follows the stick: a file in /root is charged to /root, as many chunks as it cost in data', () => {
+    const session = newSession();
+    const change = session.apply({ type: 'write-file', path: '/root/photo.jpg', sizeBytes: 3_000_000 });
+    expect(chunksOf(session, '/root')).toBeGreaterThan(700);
+    expect(chunksOf(session, '/root')).toBeLessThanOrEqual(change.costs.overlayChunks);
+    expect(session.ledger.count).toBe(
+      (session.stick.usage().overlay.allocatedSectors - session.stick.usage().overlay.metadataSectors) / 8,
+    );
+  });
+
+  it('undo gives back the owners as they were, not "earlier"', () => {
+    const session = newSession();
+    session.apply({ type: 'write-file', path: '/root/a.bin', sizeBytes: 2 * MIB });
+    const owners = session.ledger.spenders();
+    session.apply({ type: 'write-file', path: '/var/log/b.log', sizeBytes: 2 * MIB });
+    expect(chunksOf(session, '/var/log')).toBeGreaterThan(400);
+    session.undo();
+    expect(session.ledger.spenders()).toEqual(owners);
+    expect(chunksOf(session, 'earlier')).toBe(0);
+  });
+
+  it('a resumed session keeps the owners it was saved with', () => {
+    const session = newSession();
+    session.apply({ type: 'write-file', path: '/root/a.bin', sizeBytes: 2 * MIB });
+    const owners = session.ledger.spenders();
+    const restored = Stick.restore(JSON.parse(JSON.stringify(session.stick.save())));
+    if (!restored.ok) throw new Error(restored.message);
+    const resumed = Session.resume(restored.stick, 'sandbox', session.ledger.save());
+    expect(resumed.ledger.spenders()).toEqual(owners);
+    expect(resumed.mode).toBe('sandbox');
   });
 });

@@ -8,7 +8,7 @@ import { UndoHistory, type SavedState } from '../../../src/model/session/undoHis
 const CLOCK = { nowMs: 0, writers: {} };
 
 function state(document: object, previous: SavedState | null = null): SavedState {
-  return { stick: splitDocument(document, previous?.stick ?? null), clock: CLOCK, samples: [] };
+  return { stick: splitDocument(document, previous?.stick ?? null), ledger: '', clock: CLOCK, samples: [] };
 }
 
 describe('shared documents', () => {

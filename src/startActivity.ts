@@ -1,0 +1,32 @@
+// The page's start-up: find the host (Sugar, Sugarizer or a plain browser), speak the learner's language,
+// give the app the saved stick (or a fresh one), then keep it saved: after every change, on pause and on
+// Stop (save, then leave through the host).
+
+import { Session } from './model/session/Session';
+import { isSessionMode } from './model/session/sessionCommands';
+import { detectHost } from './sugar/detectHost';
+import { startPersistence } from './sugar/persistence';
+import type { CellarApp } from './ui/cellar-app';
+import { useLanguage } from './ui/localization';
+
+export async function startActivity(app: CellarApp): Promise<void> {
+  const host = await detectHost();
+  // Sugar's environment names no language; its WebKit follows the desktop's, as navigator.language says.
+  await useLanguage(host.language ?? navigator.language);
+  let restored: Session | null = null;
+  const persistence = await startPersistence(host, {
+    serialize: () => {
+      const session = app.session!;
+      return { mode: session.mode, stick: session.stick, ledger: session.ledger.save() };
+    },
+    restore: ({ mode, stick, ledger }) => {
+      if (!isSessionMode(mode)) return false;
+      restored = Session.resume(stick, mode, ledger);
+      return true;
+    },
+    onProblem: (problem) => app.say(problem.message, true),
+  });
+  app.begin(restored ?? app.startSession());
+  app.session?.events.on('changed', () => persistence.changed());
+  app.addEventListener('cellar-stop', () => void persistence.stop());
+}
