@@ -221,15 +221,34 @@ describe('<cellar-app>', () => {
     expect(buttonWithText(actionsOf(el), 'Photo').disabled).to.equal(false);
   });
 
-  it('keeps named slots for the terminal, chunk map, usage plot and who spent my overlay', async () => {
+  it('shows the usage plot, who spent my overlay, the chunk map and the terminal on the same session', async () => {
     const el = await app();
-    const names = allInShadow<HTMLSlotElement>(el, 'slot').map((s) => s.name);
-    expect(names).to.have.members(['usage-plot', 'overlay-spenders', 'chunk-map', 'terminal']);
-    const plot = document.createElement('div');
-    plot.slot = 'usage-plot';
-    el.append(plot);
-    const slot = inShadow<HTMLSlotElement>(el, 'slot[name="usage-plot"]');
-    expect(slot.assignedElements()).to.deep.equal([plot]);
+    el.act({ type: 'write-file', path: '/root/video.ogv', sizeBytes: 20_000_000 });
+    await settled(el);
+    const map = inShadow(el, 'cellar-chunk-map') as HTMLElement & { ledger: unknown };
+    const spenders = inShadow(el, 'cellar-overlay-spenders') as HTMLElement & { ledger: unknown };
+    const plot = inShadow(el, 'cellar-usage-plot') as HTMLElement & { samples: unknown[] };
+    expect(map.ledger).to.equal(el.session!.ledger);
+    expect(spenders.ledger).to.equal(el.session!.ledger);
+    expect(plot.samples).to.equal(el.session!.samples);
+    expect(el.session!.ledger.spenders()[0]!.owner).to.equal('/root');
+  });
+
+  it('a line typed in the terminal that changes the stick is one undo step, like a click', async () => {
+    const el = await app();
+    const terminal = inShadow(el, 'cellar-terminal') as HTMLElement & { updateComplete: Promise<unknown> };
+    const before = modelStatusLine(el);
+    const field = inShadow<HTMLInputElement>(terminal, 'input');
+    field.focus();
+    await sendKeys({ type: 'dd if=/dev/zero of=/root/zeros bs=1M count=8' });
+    await sendKeys({ press: 'Enter' });
+    await settled(el);
+    expect(modelStatusLine(el)).not.to.equal(before);
+    expect(statusLine(el)).to.equal(modelStatusLine(el));
+    expect(announcement(el)).to.contain('dd if=/dev/zero');
+    el.act({ type: 'undo' });
+    await settled(el);
+    expect(modelStatusLine(el)).to.equal(before);
   });
 
   it('switching the era makes the stick again for that era, and says so', async () => {
