@@ -19,7 +19,7 @@ describe('the .xo bundle', () => {
   });
 
   it('has index.html at the root of that folder', () => {
-    expect(text('index.html')).toContain('<cellar-app>');
+    expect(text('index.html')).toContain('<cellar-app host-managed>');
   });
 
   it('carries activity/activity.info and the icon unchanged', () => {

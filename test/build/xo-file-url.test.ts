@@ -35,9 +35,12 @@ describe('the activity opened from file://', () => {
       if (message.type() === 'error') errors.push(message.text());
     });
     await page.goto(pathToFileURL(join(dir, 'Cellar.activity/index.html')).href);
-    // Playwright's locators pierce shadow roots: this text exists only once the element has rendered.
-    await expect(page.locator('cellar-app header').textContent({ timeout: 10_000 })).resolves.toBe('Cellar');
-    expect(await page.locator('cellar-app main p').textContent()).toContain('Sugar on a Stick');
+    // Playwright's locators pierce shadow roots: the status line exists only once the host was found, the
+    // stick made and the gauge rendered.
+    const status = page.locator('cellar-app cellar-overlay-gauge code');
+    await expect(status.textContent({ timeout: 20_000 })).resolves.toMatch(
+      /^live-rw: 0 \d+ snapshot \d+\/\d+ \d+$/,
+    );
     expect(errors).toEqual([]);
   }, 30_000);
 });
