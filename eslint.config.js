@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig([
-  globalIgnores(['dist/', 'coverage/', 'test-results/', '.cache/', 'test/fixtures/']),
+  globalIgnores(['dist/', 'coverage/', 'test-results/', '.cache/', 'test/fixtures/', 'src/locales/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
