@@ -31,6 +31,8 @@ import './shortcuts/cellar-shortcuts-dialog';
 import './stick-picture/cellar-stick-picture';
 import './toolbar/cellar-toolbar';
 
+const INTERACTIVE_MARK = 'cellar-interactive';
+
 /**
  * `<cellar-app>`: the whole Cellar activity.
  * @fires cellar-stop - Stop was pressed; `detail.stick` is the saved stick document (the host keeps it
@@ -146,6 +148,10 @@ export class CellarApp extends LitElement {
     this.unsubscribe?.();
     this.session = session;
     this.unsubscribe = session?.events.on('changed', (change) => this.heard(change)) ?? null;
+    // What `npm run bench` measures as time to interactive: the first stick drawn and ready for clicks.
+    if (session && performance.getEntriesByName(INTERACTIVE_MARK).length === 0) {
+      void this.updateComplete.then(() => performance.mark(INTERACTIVE_MARK));
+    }
   }
 
   /** A new session on the sandbox's starting stick. */
@@ -225,11 +231,6 @@ export class CellarApp extends LitElement {
   /** The terminal's lines go through the session, which makes an undo step of each that changed the stick. */
   private runLine = (line: string, run: () => RunResult): RunResult =>
     this.session ? this.session.terminal(line, run) : run();
-
-  protected override firstUpdated(): void {
-    // What `npm run bench` measures as time to interactive.
-    performance.mark('cellar-interactive');
-  }
 
   private onCommand = (event: CellarCommandEvent) => {
     event.stopPropagation();
