@@ -53,7 +53,8 @@ export async function startPersistence(host: Host, options: PersistenceOptions):
   let disposed = false;
   let queue: Promise<void> = Promise.resolve();
 
-  async function saveOnce(): Promise<void> {
+  /** `always`: Stop saves even an unchanged state, so the Journal entry's date moves as hosts' own do. */
+  async function saveOnce(always: boolean): Promise<void> {
     if (!savingAllowed || disposed) return;
     let text: string;
     try {
@@ -62,7 +63,7 @@ export async function startPersistence(host: Host, options: PersistenceOptions):
       report('save-failed', `The state could not be written: ${String(error)}`);
       return;
     }
-    if (text === lastSavedText) return;
+    if (text === lastSavedText && !always) return;
     try {
       await host.save(text);
       lastSavedText = text;
@@ -73,9 +74,9 @@ export async function startPersistence(host: Host, options: PersistenceOptions):
 
   const debouncer = new Debouncer(options.debounceMs ?? SAVE_DEBOUNCE_MS, () => void saveNow());
   // Saves run one after another, so an older text never lands after a newer one.
-  function saveNow(): Promise<void> {
+  function saveNow(always = false): Promise<void> {
     debouncer.cancel();
-    queue = queue.then(saveOnce);
+    queue = queue.then(() => saveOnce(always));
     return queue;
   }
 
@@ -87,15 +88,15 @@ export async function startPersistence(host: Host, options: PersistenceOptions):
   win.document.addEventListener('visibilitychange', onHidden);
   win.addEventListener('pagehide', onPageHide);
   host.onPause(() => void saveNow());
-  host.onStop(() => saveNow());
+  host.onStop(() => saveNow(true));
 
   return {
     changed: () => {
       if (!disposed) debouncer.schedule();
     },
-    saveNow,
+    saveNow: () => saveNow(),
     stop: async () => {
-      await saveNow();
+      await saveNow(true);
       await host.close();
     },
     dispose: () => {

@@ -174,6 +174,15 @@ describe('saving', () => {
     expect(host.saved).toHaveLength(1);
   });
 
+  it('on Stop saves even when nothing changed, so the Journal entry is the newest', async () => {
+    const host = new RecordingHost();
+    const { options } = makeApp();
+    const persistence = await startPersistence(host, options(fakeWindow()));
+    await persistence.saveNow();
+    await persistence.stop();
+    expect(host.log).toEqual(['load', 'save', 'save', 'close']);
+  });
+
   it("answers the host's Stop by saving (the host closes itself)", async () => {
     const host = new RecordingHost();
     const { options } = makeApp();
