@@ -1,13 +1,16 @@
 // `echo` (bash's builtin): its words joined by spaces and a newline; -n leaves the newline out, -e reads
 // backslash escapes (\x01, \n…).
 
+import { msg } from '@lit/localize';
 import { readEscape } from '../parse';
 import { type ShellCommand } from '../types';
 import { bytesResult } from './bytesResult';
 
 export const echo: ShellCommand = {
   name: 'echo',
-  summary: 'Prints words. With > it writes them into a file.',
+  get summary() {
+    return msg('Prints words. With > it writes them into a file.');
+  },
   changesModel: false,
   run({ args }) {
     let newline = true;
