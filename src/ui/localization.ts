@@ -12,11 +12,18 @@ export type Locale = typeof sourceLocale | TargetLocale;
 
 const TEMPLATES: Record<TargetLocale, typeof es> = { es, fr };
 
-const { setLocale } = configureLocalization({
-  sourceLocale,
-  targetLocales,
-  loadLocale: async (locale) => ({ templates: TEMPLATES[locale as TargetLocale] }),
-});
+// Configured on first use, not on import: lit allows one configuration per page, and a test page that
+// never picks a language may configure its own (the long pseudo-translation of the layout test).
+let configured: ReturnType<typeof configureLocalization> | null = null;
+
+function localization(): ReturnType<typeof configureLocalization> {
+  configured ??= configureLocalization({
+    sourceLocale,
+    targetLocales,
+    loadLocale: async (locale) => ({ templates: TEMPLATES[locale as TargetLocale] }),
+  });
+  return configured;
+}
 
 /**
  * The locale for a language tag as hosts give it (`es-AR`, `fr_FR`, `pt`…): its language if Cellar speaks
@@ -31,5 +38,10 @@ export function localeFor(language: string | null | undefined): Locale {
 
 /** Switches every element to the language (Sugarizer's user language, else the browser's). */
 export function useLanguage(language: string | null | undefined): Promise<void> {
-  return setLocale(localeFor(language));
+  return localization().setLocale(localeFor(language));
+}
+
+/** The language spoken now, for numbers (`Intl.NumberFormat`): a decimal comma in Spanish and French. */
+export function currentLocale(): string {
+  return configured?.getLocale() ?? sourceLocale;
 }

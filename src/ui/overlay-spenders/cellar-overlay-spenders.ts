@@ -1,7 +1,7 @@
 // <cellar-overlay-spenders>: "who spent my overlay" — the overlay's data chunks per owner (folder, ext4
 // journal, filesystem metadata, the boot), as bars with the chunk map's patterns, names and figures.
 
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { OverlayLedger } from '../../model/stick/overlayLedger';
@@ -14,6 +14,7 @@ export interface OwnerSelectDetail {
 }
 
 @customElement('cellar-overlay-spenders')
+@localized()
 export class CellarOverlaySpenders extends LitElement {
   /** The ledger of the stick (OverlayLedger.follow). */
   @property({ attribute: false }) ledger: OverlayLedger | null = null;

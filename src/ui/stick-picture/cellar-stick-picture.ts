@@ -5,7 +5,7 @@
 
 import { LitElement, css, html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import type { Session } from '../../model/session/Session';
 import type { StickUsage } from '../../model/stick/usageSummary';
 import { SessionController } from '../controllers/SessionController';
@@ -20,6 +20,7 @@ const RAM = { x: 805, y: 60, width: 180, height: 130 };
 
 /** `<cellar-stick-picture>`: reads the session's stick; sends nothing. */
 @customElement('cellar-stick-picture')
+@localized()
 export class CellarStickPicture extends LitElement {
   @property({ attribute: false }) session: Session | null = null;
 

@@ -2,7 +2,7 @@
 // stick itself — as a share of its size, one line per store told apart by dash pattern and an end label
 // as well as colour; a legend gives the latest figures in words.
 
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { UsageSample } from '../../model/stick/usageSample';
@@ -18,6 +18,7 @@ const BOTTOM = 30;
 const LABEL_GAP = 13;
 
 @customElement('cellar-usage-plot')
+@localized()
 export class CellarUsagePlot extends LitElement {
   /** Samples in time order (usageSample(stick) after each operation). */
   @property({ attribute: false }) samples: readonly UsageSample[] = [];
