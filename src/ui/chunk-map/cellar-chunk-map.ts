@@ -90,7 +90,7 @@ export class CellarChunkMap extends LitElement {
     }
     .state {
       padding: 4px 8px;
-      border-left: 4px solid #d00000;
+      border-inline-start: 4px solid #d00000;
       background: #fff0f0;
     }
     .readout {

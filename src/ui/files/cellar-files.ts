@@ -70,7 +70,7 @@ export class CellarFiles extends LitElement {
               </button>`
             : ''
         }
-        <span class="path">${this.folder}</span>
+        <span class="path" dir="ltr">${this.folder}</span>
         ${place.ok ? html`${costBadge(place.store)} <span>${storeMeaning(place.store)}</span>` : ''}
       </div>
       ${listed.ok ? this.renderList(entries) : html`<p class="empty">${msg('This folder cannot be shown now.')}</p>`}

@@ -48,7 +48,7 @@ export class CellarOverlayGauge extends LitElement {
       font-size: 30px;
       font-weight: bold;
       min-width: 3.2em;
-      text-align: right;
+      text-align: end;
     }
     .numbers {
       margin: 2px 0;
@@ -118,7 +118,7 @@ export class CellarOverlayGauge extends LitElement {
       ${this.renderAlarm(state)}
       <figure>
         <figcaption>${msg('What the kernel says (dmsetup status):')}</figcaption>
-        <code>${statusLine ?? msg('(no live-rw device: the stick is off)')}</code>
+        <code dir="ltr">${statusLine ?? msg('(no live-rw device: the stick is off)')}</code>
       </figure>
     `;
   }

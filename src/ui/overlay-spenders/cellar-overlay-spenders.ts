@@ -40,7 +40,7 @@ export class CellarOverlaySpenders extends LitElement {
     }
     button {
       display: grid;
-      grid-template-columns: minmax(8em, 14em) 1fr 15em;
+      grid-template-columns: minmax(6em, 14em) minmax(3em, 1fr) minmax(0, 15em);
       gap: 8px;
       align-items: center;
       width: 100%;
@@ -49,7 +49,7 @@ export class CellarOverlaySpenders extends LitElement {
       background: none;
       font: inherit;
       color: inherit;
-      text-align: left;
+      text-align: start;
       cursor: pointer;
     }
     button:hover,
@@ -70,10 +70,10 @@ export class CellarOverlaySpenders extends LitElement {
       box-sizing: border-box;
       border: 1px solid #444;
     }
+    /* Figures wrap in a longer language rather than push the row out of the panel. */
     .figures {
-      white-space: nowrap;
       font-variant-numeric: tabular-nums;
-      text-align: right;
+      text-align: end;
     }
   `;
 

@@ -28,7 +28,7 @@ export class CellarShortcutsDialog extends LitElement {
     }
     th,
     td {
-      text-align: left;
+      text-align: start;
       padding: 6px;
       border-bottom: 1px solid #d0d0d0;
     }
