@@ -53,7 +53,12 @@ describe('the XLIFF files', () => {
     config.interchange = { format: 'xliff', xliffDir: join(work, 'xliff') };
     writeFileSync(join(work, 'lit-localize.json'), JSON.stringify(config));
     const cli = repoPath('node_modules/@lit/localize-tools/bin/lit-localize.js');
-    await promisify(execFile)(process.execPath, [cli, 'extract', '--config', join(work, 'lit-localize.json')]);
+    await promisify(execFile)(process.execPath, [
+      cli,
+      'extract',
+      '--config',
+      join(work, 'lit-localize.json'),
+    ]);
     const fresh = readXliff(readFileSync(join(work, 'xliff/es.xlf'), 'utf8'));
     const ids = (units: { id: string }[]) => units.map((u) => u.id).sort();
     expect(ids(unitsOf('es')), 'run `npm run localize` and translate the new units').toEqual(ids(fresh));

@@ -25,7 +25,9 @@ export function placeholders(message: Piece[]): number[] {
 }
 
 function pieces(xml: string): Piece[] {
-  return xml.split(/<x id="(\d+)"[^>]*\/>/).map((part, i) => (i % 2 === 1 ? Number(part) : unescapeXml(part)));
+  return xml
+    .split(/<x id="(\d+)"[^>]*\/>/)
+    .map((part, i) => (i % 2 === 1 ? Number(part) : unescapeXml(part)));
 }
 
 function unescapeXml(text: string): string {

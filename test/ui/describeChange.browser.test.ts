@@ -36,7 +36,11 @@ describe('describeChange', () => {
 
   it('no room in home.img: the sentence names the store that is full', () => {
     const session = smallSession();
-    const change = session.apply({ type: 'write-file', path: '/home/liveuser/v.ogv', sizeBytes: 200_000_000 });
+    const change = session.apply({
+      type: 'write-file',
+      path: '/home/liveuser/v.ogv',
+      sizeBytes: 200_000_000,
+    });
     expect(describeChange(change)).to.contain('There is no room left in home.img.');
   });
 
