@@ -1,0 +1,116 @@
+// The layout holds with long translations and right to left: the app at 1200×900 and 800×600, once in a
+// pseudo-locale ~40 % longer than English, once with dir="rtl". No section's content sticks out of its box,
+// no toolbar label is cut, the page never scrolls sideways. Pictures: docs/screenshots/cellar-<w>x<h>-*.png.
+//
+// This page configures its own locales (the app's localization.ts configures lit only on first use).
+
+import { configureLocalization } from '@lit/localize';
+import { expect } from '@open-wc/testing';
+import { executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { CellarApp } from '../../src/ui/cellar-app.js';
+import { SMALL_PLAN } from '../ui/uiFixtures';
+import { deepElements, deepText } from './deepDom';
+import { pseudoTemplates } from './pseudoLocale';
+import { readXliff } from './xliffUnits';
+
+const LONG = 'en-x-long';
+let setLocale: (locale: string) => Promise<void>;
+
+before(async () => {
+  const units = readXliff(await (await fetch('/xliff/es.xlf')).text());
+  const templates = pseudoTemplates(units);
+  ({ setLocale } = configureLocalization({
+    sourceLocale: 'en',
+    targetLocales: [LONG],
+    loadLocale: async () => ({ templates }),
+  }));
+  document.documentElement.style.height = document.body.style.height = '100%';
+  document.body.style.margin = '0';
+});
+
+/** The app as a learner sees it after a little use: files saved, a day gone by, the plot drawn. */
+async function usedApp(): Promise<CellarApp> {
+  const app = Object.assign(document.createElement('cellar-app'), { plan: SMALL_PLAN });
+  document.body.replaceChildren(app);
+  await app.updateComplete;
+  app.act({ type: 'write-file', path: '/home/liveuser/photo.jpg', sizeBytes: 3_000_000 });
+  app.act({ type: 'write-file', path: '/root/update.rpm', sizeBytes: 6_000_000 });
+  app.act({ type: 'advance', ms: 86_400_000 });
+  await settle(app);
+  return app;
+}
+
+/** Every view re-rendered (twice: some size themselves after their first layout). */
+async function settle(app: CellarApp): Promise<void> {
+  for (let round = 0; round < 2; round++) {
+    for (const el of deepElements(app)) await (el as Partial<CellarApp>).updateComplete;
+    await new Promise(requestAnimationFrame);
+  }
+}
+
+/** What overflows its box sideways, hiding or pushing out text: a readable list for the failure. */
+function overflows(app: CellarApp): string[] {
+  const root = app.shadowRoot!;
+  const boxes = [
+    ...root.querySelectorAll('main, section, cellar-toolbar, cellar-announcer'),
+    ...deepElements(app.shadowRoot!.querySelector('cellar-toolbar')!).filter((el) =>
+      el.matches('button, label, select, [role="toolbar"]'),
+    ),
+    // Anything that hides what sticks out (a clipped label reads as a cut word).
+    ...deepElements(app).filter((el) => {
+      const style = getComputedStyle(el);
+      return ['hidden', 'clip'].includes(style.overflowX) && (el.textContent ?? '').trim() !== '';
+    }),
+  ];
+  const problems = boxes
+    // (A 1-pixel box is a visually hidden label, there for screen readers.)
+    .filter((el) => el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 1)
+    .map((el) => `${nameOf(el)} ${el.scrollWidth} > ${el.clientWidth}${stickingOut(el)}`);
+  const page = document.documentElement;
+  if (page.scrollWidth > page.clientWidth + 1)
+    problems.push(`the page: ${page.scrollWidth} > ${page.clientWidth}`);
+  return [...new Set(problems)];
+}
+
+const nameOf = (el: Element) =>
+  `<${el.localName}${el.className ? `.${String(el.className).replace(/ /g, '.')}` : ''}>`;
+
+/** The innermost elements that reach past `box`'s sides or overflow themselves, to say where to look. */
+function stickingOut(box: Element): string {
+  const { left, right } = box.getBoundingClientRect();
+  const out = deepElements(box).filter((el) => {
+    const r = el.getBoundingClientRect();
+    const overflowing = el.clientWidth > 1 && el.scrollWidth > el.clientWidth + 1;
+    return (r.width > 0 && (r.right > right + 1 || r.left < left - 1)) || overflowing;
+  });
+  const innermost = out.filter((el) => !out.some((other) => other !== el && el.contains(other)));
+  return innermost.length ? ` (sticking out: ${innermost.slice(0, 4).map(nameOf).join(', ')})` : '';
+}
+
+for (const [width, height] of [
+  [1200, 900],
+  [800, 600],
+]) {
+  describe(`the layout at ${width}×${height}`, () => {
+    beforeEach(() => setViewport({ width, height }));
+    afterEach(async () => {
+      document.documentElement.dir = '';
+      await setLocale('en');
+    });
+
+    it('holds long translations', async () => {
+      await setLocale(LONG);
+      const app = await usedApp();
+      expect(deepText(app)).to.contain('~~~~');
+      await executeServerCommand('cellar-screenshot', { name: `cellar-${width}x${height}-long.png` });
+      expect(overflows(app)).to.deep.equal([]);
+    });
+
+    it('holds right to left', async () => {
+      document.documentElement.dir = 'rtl';
+      const app = await usedApp();
+      await executeServerCommand('cellar-screenshot', { name: `cellar-${width}x${height}-rtl.png` });
+      expect(overflows(app)).to.deep.equal([]);
+    });
+  });
+}
