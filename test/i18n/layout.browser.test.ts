@@ -1,12 +1,15 @@
-// The layout holds with long translations and right to left: the app at 1200×900 and 800×600, once in a
-// pseudo-locale ~40 % longer than English, once with dir="rtl". No section's content sticks out of its box,
-// no toolbar label is cut, the page never scrolls sideways. Pictures: docs/screenshots/cellar-<w>x<h>-*.png.
+// The layout holds with long translations and right to left: the app at 1200×900 and 800×600 in a
+// pseudo-locale ~40 % longer than English, with dir="rtl", and in Spanish and French. No section's content
+// sticks out of its box, no toolbar label is cut, the page never scrolls sideways. Pictures of the
+// pseudo-locale and right to left: docs/screenshots/cellar-<w>x<h>-long.png and -rtl.png.
 //
 // This page configures its own locales (the app's localization.ts configures lit only on first use).
 
 import { configureLocalization } from '@lit/localize';
 import { expect } from '@open-wc/testing';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { templates as es } from '../../src/locales/es';
+import { templates as fr } from '../../src/locales/fr';
 import { CellarApp } from '../../src/ui/cellar-app.js';
 import { SMALL_PLAN } from '../ui/uiFixtures';
 import { deepElements, deepText } from './deepDom';
@@ -18,11 +21,11 @@ let setLocale: (locale: string) => Promise<void>;
 
 before(async () => {
   const units = readXliff(await (await fetch('/xliff/es.xlf')).text());
-  const templates = pseudoTemplates(units);
+  const shipped = { es, fr, [LONG]: pseudoTemplates(units) };
   ({ setLocale } = configureLocalization({
     sourceLocale: 'en',
-    targetLocales: [LONG],
-    loadLocale: async () => ({ templates }),
+    targetLocales: Object.keys(shipped),
+    loadLocale: async (locale) => ({ templates: shipped[locale as keyof typeof shipped] }),
   }));
   document.documentElement.style.height = document.body.style.height = '100%';
   document.body.style.margin = '0';
@@ -40,11 +43,17 @@ async function usedApp(): Promise<CellarApp> {
   return app;
 }
 
-/** Every view re-rendered (twice: some size themselves after their first layout). */
+/**
+ * Every view re-rendered and laid out: some size themselves a frame or two after a resize observer sees their
+ * width (the chunk map), so wait until several frames in a row find no update pending.
+ */
 async function settle(app: CellarApp): Promise<void> {
-  for (let round = 0; round < 2; round++) {
-    for (const el of deepElements(app)) await (el as Partial<CellarApp>).updateComplete;
+  let quietFrames = 0;
+  for (let frame = 0; frame < 120 && quietFrames < 6; frame++) {
     await new Promise(requestAnimationFrame);
+    const pending = deepElements(app).filter((el) => (el as Partial<CellarApp>).isUpdatePending);
+    for (const el of pending) await (el as CellarApp).updateComplete;
+    quietFrames = pending.length === 0 ? quietFrames + 1 : 0;
   }
 }
 
@@ -105,6 +114,14 @@ for (const [width, height] of [
       await executeServerCommand('cellar-screenshot', { name: `cellar-${width}x${height}-long.png` });
       expect(overflows(app)).to.deep.equal([]);
     });
+
+    for (const language of ['es', 'fr']) {
+      it(`holds the ${language} translation`, async () => {
+        await setLocale(language);
+        const app = await usedApp();
+        expect(overflows(app)).to.deep.equal([]);
+      });
+    }
 
     it('holds right to left', async () => {
       document.documentElement.dir = 'rtl';
