@@ -36,9 +36,14 @@ export function localeFor(language: string | null | undefined): Locale {
     : sourceLocale;
 }
 
-/** Switches every element to the language (Sugarizer's user language, else the browser's). */
-export function useLanguage(language: string | null | undefined): Promise<void> {
-  return localization().setLocale(localeFor(language));
+/**
+ * Switches every element to the language (Sugarizer's user language, else the browser's), and says it on the
+ * page so a screen reader reads the words with the right voice.
+ */
+export async function useLanguage(language: string | null | undefined): Promise<void> {
+  const locale = localeFor(language);
+  await localization().setLocale(locale);
+  document.documentElement.lang = locale;
 }
 
 /** The language spoken now, for numbers (`Intl.NumberFormat`): a decimal comma in Spanish and French. */

@@ -43,6 +43,7 @@ describe('languages', () => {
     expect(viewText(app, 'cellar-toolbar')).not.to.contain('Undo');
     expect(meterLabel(app)).to.equal('Overlay ocupado');
     expect(formatBytes(3_000_000)).to.equal('2,9 MiB');
+    expect(document.documentElement.lang).to.equal('es');
 
     await useLanguage('fr_FR');
     await shows(app, {
