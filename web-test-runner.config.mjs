@@ -4,6 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { CHROMIUM_ARGS, requireChromium } from './scripts/find-chromium.mjs';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
+import { screenshotPlugin } from './test/i18n/screenshotPlugin.mjs';
 import { fakeSugarShellPlugin } from './test/sugar/fakeSugarShell.mjs';
 
 // Set by scripts/test-all.mjs to collect the counts for its closing line.
@@ -13,8 +14,13 @@ const resultsFile = process.env.CELLAR_WTR_RESULTS;
 export default {
   files: ['test/**/*.browser.test.ts'],
   nodeResolve: true,
-  // The Sugar host's tests talk to a WebSocket stand-in for Sugar's shell (test/sugar/fakeSugarShell.mjs).
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), fakeSugarShellPlugin()],
+  // The Sugar host's tests talk to a WebSocket stand-in for Sugar's shell (test/sugar/fakeSugarShell.mjs);
+  // the layout test saves its pictures (test/i18n/screenshotPlugin.mjs).
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    fakeSugarShellPlugin(),
+    screenshotPlugin(),
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

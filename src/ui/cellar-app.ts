@@ -3,7 +3,7 @@
 
 import { LitElement, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { msg } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import {
   choicesForEra,
   DEFAULT_SANDBOX,
@@ -39,6 +39,7 @@ const INTERACTIVE_MARK = 'cellar-interactive';
  *   in the Journal, then closes the activity)
  */
 @customElement('cellar-app')
+@localized()
 export class CellarApp extends LitElement {
   static override styles = appStyles;
 
@@ -55,7 +56,8 @@ export class CellarApp extends LitElement {
   @property({ type: Boolean, attribute: 'host-managed' }) hostManaged = false;
   @state() private choices: SandboxChoices = DEFAULT_SANDBOX;
   @state() private clockSpeed: ClockSpeed = 0;
-  @state() private announcement = msg('Save a file somewhere and watch which part of the stick grows.');
+  /** The last thing said; before anything, a hint in the language spoken when it renders. */
+  @state() private announcement: string | null = null;
   @state() private problem = false;
   @query('cellar-shortcuts-dialog') private help!: CellarShortcutsDialog;
   @query('cellar-sandbox-setup') private setup!: CellarSandboxSetup;
@@ -90,7 +92,10 @@ export class CellarApp extends LitElement {
         .undoSteps=${session?.undoSteps ?? 0}
         @cellar-stop=${this.onStop}
       ></cellar-toolbar>
-      <cellar-announcer .text=${this.announcement} ?problem=${this.problem}></cellar-announcer>
+      <cellar-announcer
+        .text=${this.announcement ?? msg('Save a file somewhere and watch which part of the stick grows.')}
+        ?problem=${this.problem}
+      ></cellar-announcer>
       <main>
         ${this.renderModeNotice()}
         <section class="stick" aria-labelledby="stick-title">

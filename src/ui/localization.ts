@@ -12,11 +12,18 @@ export type Locale = typeof sourceLocale | TargetLocale;
 
 const TEMPLATES: Record<TargetLocale, typeof es> = { es, fr };
 
-const { setLocale } = configureLocalization({
-  sourceLocale,
-  targetLocales,
-  loadLocale: async (locale) => ({ templates: TEMPLATES[locale as TargetLocale] }),
-});
+// Configured on first use, not on import: lit allows one configuration per page, and a test page that
+// never picks a language may configure its own (the long pseudo-translation of the layout test).
+let configured: ReturnType<typeof configureLocalization> | null = null;
+
+function localization(): ReturnType<typeof configureLocalization> {
+  configured ??= configureLocalization({
+    sourceLocale,
+    targetLocales,
+    loadLocale: async (locale) => ({ templates: TEMPLATES[locale as TargetLocale] }),
+  });
+  return configured;
+}
 
 /**
  * The locale for a language tag as hosts give it (`es-AR`, `fr_FR`, `pt`…): its language if Cellar speaks
@@ -29,7 +36,17 @@ export function localeFor(language: string | null | undefined): Locale {
     : sourceLocale;
 }
 
-/** Switches every element to the language (Sugarizer's user language, else the browser's). */
-export function useLanguage(language: string | null | undefined): Promise<void> {
-  return setLocale(localeFor(language));
+/**
+ * Switches every element to the language (Sugarizer's user language, else the browser's), and says it on the
+ * page so a screen reader reads the words with the right voice.
+ */
+export async function useLanguage(language: string | null | undefined): Promise<void> {
+  const locale = localeFor(language);
+  await localization().setLocale(locale);
+  document.documentElement.lang = locale;
+}
+
+/** The language spoken now, for numbers (`Intl.NumberFormat`): a decimal comma in Spanish and French. */
+export function currentLocale(): string {
+  return configured?.getLocale() ?? sourceLocale;
 }

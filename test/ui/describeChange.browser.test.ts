@@ -2,6 +2,7 @@
 
 import { expect } from '@open-wc/testing';
 import { describeChange } from '../../src/ui/announcer/describeChange';
+import { failureText } from '../../src/ui/announcer/failureText';
 import { smallSession } from './uiFixtures';
 
 describe('describeChange', () => {
@@ -29,7 +30,22 @@ describe('describeChange', () => {
     const text = describeChange(change);
     expect(text).to.contain('Could not save video.ogv.');
     expect(text).to.contain('The overlay is full: dmsetup says Overflow.');
-    expect(text).to.contain(change.message!);
+    expect(text).to.contain(failureText(change));
+    expect(failureText(change)).to.match(/overlay is full|read-only/);
+  });
+
+  it('no room in home.img: the sentence names the store that is full', () => {
+    const session = smallSession();
+    const change = session.apply({
+      type: 'write-file',
+      path: '/home/liveuser/v.ogv',
+      sizeBytes: 200_000_000,
+    });
+    expect(describeChange(change)).to.contain('There is no room left in home.img.');
+  });
+
+  it('nothing to undo says so', () => {
+    expect(describeChange(smallSession().undo())).to.equal('There is nothing to undo.');
   });
 
   it('a reboot empties the RAM folders', () => {

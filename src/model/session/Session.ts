@@ -1,7 +1,8 @@
 // One learner's session with a stick: the current Stick, the mode, undo (any number of steps, within
 // UndoHistory's caps) and reset, the usage samples the plot draws, and a `changed` event after every
-// command. Commands never throw for something a learner does: a failure answers a message in the
-// learner's words, and the stick stays as the kernel left it (undo takes it back).
+// command. Commands never throw for something a learner does: a failure answers the kernel's code and
+// the store it hit (the views word it in the learner's language), and the stick stays as the kernel left
+// it (undo takes it back).
 //
 // Undo keeps saved documents of earlier states (Stick.save), so going back is exact: the same
 // `dmsetup status` line, the same files, the same clock. A new stick starts a new history.
@@ -19,9 +20,9 @@ import {
   type StickErrorCode,
   type StickOutcome,
 } from '../stick/stickOutcome';
+import type { StoreKind } from '../stick/MountTable';
 import type { StickPlan, StickRefusal } from '../stick/stickPlan';
 import type { StickUsage } from '../stick/usageSummary';
-import { failureMessage } from './learnerMessages';
 import type { SessionCommand, SessionMode } from './sessionCommands';
 import { runCommand } from './runCommand';
 import { joinDocument, splitDocument, type DocumentParts } from './sharedDocument';
@@ -42,7 +43,9 @@ export interface SessionChange {
   ok: boolean;
   /** The kernel's code, or `refused` for a plan the installer refuses, or `nothing-to-undo`. */
   error?: StickErrorCode | 'refused' | 'nothing-to-undo';
-  /** Why it failed (or a note on what happened), in the learner's words. */
+  /** For a kernel code: where the failed path's data would have gone, when the path is on the stick. */
+  store?: StoreKind;
+  /** For `refused`: the installer's reason (the model's own words, English like its other refusals). */
   message?: string;
   costs: StickCosts;
   before: StickUsage;
@@ -147,7 +150,7 @@ export class Session {
     return this.announce({
       action: command,
       ok: outcome.ok,
-      ...(outcome.error && { error: outcome.error, message: this.explain(command, outcome.error) }),
+      ...(outcome.error && { error: outcome.error, ...this.storeOf(command) }),
       costs: outcome.costs,
       before,
       after,
@@ -166,7 +169,7 @@ export class Session {
     return this.announce({
       action: { type: 'tick', ms },
       ok: outcome.ok,
-      ...(outcome.error && { error: outcome.error, message: failureMessage(outcome.error, null) }),
+      ...(outcome.error && { error: outcome.error }),
       costs: outcome.costs,
       before,
       after,
@@ -205,7 +208,6 @@ export class Session {
         action: { type: 'undo' },
         ok: false,
         error: 'nothing-to-undo',
-        message: 'There is nothing to undo.',
         costs: NO_COSTS,
         before,
         after: before,
@@ -272,10 +274,11 @@ export class Session {
     return this.announce({ action: command, ok: true, costs: NO_COSTS, before, after: made.stick.usage() });
   }
 
-  private explain(command: SessionCommand, error: StickErrorCode): string {
+  /** The store a command's path is in (where a failed write would have gone), if it is on the stick. */
+  private storeOf(command: SessionCommand): { store?: StoreKind } {
     const path = 'path' in command ? command.path : 'toPath' in command ? command.toPath : null;
     const place = path ? this.currentStick.whereIs(path) : null;
-    return failureMessage(error, place?.ok ? place.store : null);
+    return place?.ok ? { store: place.store } : {};
   }
 
   private saveState(): SavedState {

@@ -1,6 +1,7 @@
 // `blockdev` (util-linux): a block device's size, in 512-byte sectors (--getsz) or bytes (--getsize64);
 // the wiki's recovery reads the root image's and the overlay's with `blockdev -q --getsz`.
 
+import { msg } from '@lit/localize';
 import { errnoText } from '../errnoText';
 import { fail, ok, type ShellCommand } from '../types';
 
@@ -17,7 +18,9 @@ const USAGE = [
 
 export const blockdev: ShellCommand = {
   name: 'blockdev',
-  summary: 'Tells how big a disk is (blockdev --getsz /dev/loop1, in 512-byte pieces).',
+  get summary() {
+    return msg('Tells how big a disk is (blockdev --getsz /dev/loop1, in 512-byte pieces).');
+  },
   changesModel: false,
   run({ args, machine }) {
     const words = args.filter((a) => a !== '-q' && a !== '-v');

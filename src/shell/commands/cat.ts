@@ -2,13 +2,16 @@
 // wrote in this session; reading still happens (and may cost a chunk: relatime). With no file it copies
 // what a pipe gives it.
 
+import { msg } from '@lit/localize';
 import { errnoText } from '../errnoText';
 import { type ShellCommand } from '../types';
 import { bytesResult } from './bytesResult';
 
 export const cat: ShellCommand = {
   name: 'cat',
-  summary: 'Shows what is written in a file.',
+  get summary() {
+    return msg('Shows what is written in a file.');
+  },
   changesModel: true,
   run({ args, stdin, machine, resolve, session }) {
     if (args.length === 0) return bytesResult(stdin ?? '');

@@ -1,6 +1,7 @@
 // `cp` (GNU coreutils): copies a file (its size: the model keeps no contents) to a new name or into a
 // folder; -r is needed for a folder.
 
+import { msg } from '@lit/localize';
 import { errnoText } from '../errnoText';
 import { splitArgs, unknownFlag } from '../options';
 import type { CommandContext } from '../types';
@@ -9,7 +10,9 @@ import { cannot } from './fileErrors';
 
 export const cp: ShellCommand = {
   name: 'cp',
-  summary: 'Copies a file. The copy takes space too!',
+  get summary() {
+    return msg('Copies a file. The copy takes space too!');
+  },
   changesModel: true,
   run(context) {
     const { args } = context;

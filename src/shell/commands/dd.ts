@@ -8,6 +8,7 @@
 // The model keeps sizes, not contents: bytes from a pipe (and zeros up to 1 MiB) are written for real,
 // which is what the overlay's header needs; longer copies write their length.
 
+import { msg } from '@lit/localize';
 import { errnoText } from '../errnoText';
 import type { Machine } from '../machine';
 import { fail, type CommandContext, type CommandResult, type ShellCommand } from '../types';
@@ -32,7 +33,9 @@ interface DdOperands {
 
 export const dd: ShellCommand = {
   name: 'dd',
-  summary: 'Copies bytes into a file or a disk, at an exact place (used to repair the overlay).',
+  get summary() {
+    return msg('Copies bytes into a file or a disk, at an exact place (used to repair the overlay).');
+  },
   changesModel: true,
   run(context) {
     const parsed = parseOperands(context.args);

@@ -1,6 +1,7 @@
 // `df` (GNU coreutils): each mounted filesystem's size, use and room left, in 1 KiB blocks or with -h in
 // K/M/G. Use% is rounded up, as df does.
 
+import { msg } from '@lit/localize';
 import { errnoText } from '../errnoText';
 import { humanSize } from '../humanSize';
 import { splitArgs, unknownFlag } from '../options';
@@ -8,7 +9,9 @@ import { fail, ok, type ShellCommand } from '../types';
 
 export const df: ShellCommand = {
   name: 'df',
-  summary: 'Shows how full each place is: the stick, home, the overlay, RAM (df -h is easier to read).',
+  get summary() {
+    return msg('Shows how full each place is: the stick, home, the overlay, RAM (df -h is easier to read).');
+  },
   changesModel: false,
   run({ args, machine, resolve }) {
     const { flags, operands } = splitArgs(args);

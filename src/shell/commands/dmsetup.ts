@@ -2,6 +2,7 @@
 // prints them — `status` and `table` name each device only when listing all of them, a failed ioctl is
 // "device-mapper: <ioctl> ioctl on <name>  failed: <error>" then "Command failed.", exit 1.
 
+import { msg } from '@lit/localize';
 import { errnoText } from '../errnoText';
 import type { DmRow, Machine } from '../machine';
 import { fail, ok, type CommandResult, type ShellCommand } from '../types';
@@ -29,7 +30,9 @@ const USAGE = [
 
 export const dmsetup: ShellCommand = {
   name: 'dmsetup',
-  summary: 'Talks to the device-mapper: dmsetup status shows how full the overlay is.',
+  get summary() {
+    return msg('Talks to the device-mapper: dmsetup status shows how full the overlay is.');
+  },
   changesModel: true,
   run({ args, machine }) {
     const readOnly = args.some((a) => a === '--readonly' || a === '-r');

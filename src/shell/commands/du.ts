@@ -1,6 +1,7 @@
 // `du` (GNU coreutils): the space files take (4 KiB units, as ext4 and tmpfs allocate), with -s one total
 // per operand and -h in K/M/G.
 
+import { msg } from '@lit/localize';
 import { humanSize } from '../humanSize';
 import type { Machine } from '../machine';
 import { splitArgs, unknownFlag } from '../options';
@@ -11,7 +12,9 @@ const UNIT_BYTES = 4096;
 
 export const du: ShellCommand = {
   name: 'du',
-  summary: 'Adds up how much space a folder takes (du -sh folder).',
+  get summary() {
+    return msg('Adds up how much space a folder takes (du -sh folder).');
+  },
   changesModel: false,
   run({ args, machine, resolve }) {
     const { flags, operands } = splitArgs(args);

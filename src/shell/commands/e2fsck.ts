@@ -3,6 +3,7 @@
 // error. The texts are those the kernel lab recorded (b_overflow_P: -f -y after the recovery exits 1,
 // -p then exits 0; b_overflow_P_nofix: an Invalid snapshot exits 8).
 
+import { msg } from '@lit/localize';
 import type { FsCounts } from '../../model/rescue/rootCheck';
 import { splitArgs } from '../options';
 import { fail, type CommandResult, type ShellCommand } from '../types';
@@ -41,7 +42,9 @@ const PASSES = [
 
 export const e2fsck: ShellCommand = {
   name: 'e2fsck',
-  summary: 'Checks a filesystem for damage and repairs it (e2fsck -f -y device).',
+  get summary() {
+    return msg('Checks a filesystem for damage and repairs it (e2fsck -f -y device).');
+  },
   changesModel: true,
   run({ args, machine }) {
     const { flags, operands } = splitArgs(args);

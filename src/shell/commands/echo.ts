@@ -1,13 +1,17 @@
 // `echo` (bash's builtin): its words joined by spaces and a newline; -n leaves the newline out, -e reads
 // backslash escapes (\x01, \n…).
 
+import { msg, str } from '@lit/localize';
 import { readEscape } from '../parse';
 import { type ShellCommand } from '../types';
 import { bytesResult } from './bytesResult';
 
 export const echo: ShellCommand = {
   name: 'echo',
-  summary: 'Prints words. With > it writes them into a file.',
+  get summary() {
+    // `>` as a value: lit-localize 0.8 would write it into the translations as a visible &gt; (lit#3025).
+    return msg(str`Prints words. With ${'>'} it writes them into a file.`);
+  },
   changesModel: false,
   run({ args }) {
     let newline = true;

@@ -2,6 +2,7 @@
 // on a 1 GB FAT stick: its messages, its refusal in its own words, or the files it would write. It
 // plans only; the stick in Cellar stays as it is.
 
+import { msg } from '@lit/localize';
 import {
   CommandLineError,
   FEDORA_TODAY_IMAGE,
@@ -16,7 +17,9 @@ import { fail, ok, type ShellCommand } from '../types';
 
 export const livecdIsoToDisk: ShellCommand = {
   name: 'livecd-iso-to-disk',
-  summary: 'Plans how a Live image would be put on a stick (it only plans, it changes nothing).',
+  get summary() {
+    return msg('Plans how a Live image would be put on a stick (it only plans, it changes nothing).');
+  },
   changesModel: false,
   run({ args, session }) {
     const era = session.era;

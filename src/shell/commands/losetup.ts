@@ -1,13 +1,16 @@
 // `losetup` (util-linux): makes a file a block device (/dev/loopN), lists them (-a, or the table with no
 // words), finds the first free one (-f, with --show printing it), detaches (-d); -r makes it read-only.
 
+import { msg } from '@lit/localize';
 import { errnoText } from '../errnoText';
 import type { Machine } from '../machine';
 import { fail, ok, type CommandResult, type ShellCommand } from '../types';
 
 export const losetup: ShellCommand = {
   name: 'losetup',
-  summary: 'Turns a file into a pretend disk (/dev/loop…), so the device-mapper can use it.',
+  get summary() {
+    return msg('Turns a file into a pretend disk (/dev/loop…), so the device-mapper can use it.');
+  },
   changesModel: true,
   run({ args, machine, resolve }) {
     const flags = new Set<string>();

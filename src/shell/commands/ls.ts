@@ -1,6 +1,7 @@
 // `ls` (GNU coreutils): a folder's names, or with -l one line per entry (type and mode, links, owner,
 // size, date, name) after a "total" of 1 KiB blocks. Options: -l, -a, -h, -d, -1.
 
+import { msg } from '@lit/localize';
 import { humanSize } from '../humanSize';
 import type { Entry } from '../machine';
 import { splitArgs, unknownFlag } from '../options';
@@ -12,7 +13,9 @@ const SHOWN_DATE = 'Mar 29 18:26';
 
 export const ls: ShellCommand = {
   name: 'ls',
-  summary: 'Lists the files in a folder. ls -l also shows how big each one is.',
+  get summary() {
+    return msg('Lists the files in a folder. ls -l also shows how big each one is.');
+  },
   changesModel: false,
   run({ args, machine, resolve, cwd }): CommandResult {
     const { flags, operands } = splitArgs(args);

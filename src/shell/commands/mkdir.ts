@@ -1,12 +1,15 @@
 // `mkdir` (GNU coreutils): makes folders; -p makes the missing parents too and accepts existing ones.
 
+import { msg } from '@lit/localize';
 import { splitArgs, unknownFlag } from '../options';
 import { fail, type ShellCommand } from '../types';
 import { cannot } from './fileErrors';
 
 export const mkdir: ShellCommand = {
   name: 'mkdir',
-  summary: 'Makes a new, empty folder.',
+  get summary() {
+    return msg('Makes a new, empty folder.');
+  },
   changesModel: true,
   run({ args, machine, resolve }) {
     const { flags, operands } = splitArgs(args);

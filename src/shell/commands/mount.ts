@@ -2,11 +2,14 @@
 // (through a loop device, as mount does by itself for a file) or a dm device holding the stick's root.
 // `-o loop`, `-o ro` and `-t TYPE` are accepted and change nothing the model needs.
 
+import { msg } from '@lit/localize';
 import { fail, ok, type ShellCommand } from '../types';
 
 export const mount: ShellCommand = {
   name: 'mount',
-  summary: 'Shows what is mounted, or opens a disk image in a folder (mount image folder).',
+  get summary() {
+    return msg('Shows what is mounted, or opens a disk image in a folder (mount image folder).');
+  },
   changesModel: true,
   run({ args, machine, resolve }) {
     const words: string[] = [];

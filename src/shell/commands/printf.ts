@@ -1,13 +1,16 @@
 // `printf` (bash's builtin): the format with its escapes (\x01…), %s, %d, %b and %% filled from the
 // arguments; the format is reused while arguments are left, as bash does.
 
+import { msg } from '@lit/localize';
 import { fail, type ShellCommand } from '../types';
 import { bytesResult } from './bytesResult';
 import { expandEscapes } from './echo';
 
 export const printf: ShellCommand = {
   name: 'printf',
-  summary: "Prints exactly what you give it, even special bytes like '\\x01'.",
+  get summary() {
+    return msg("Prints exactly what you give it, even special bytes like '\\x01'.");
+  },
   changesModel: false,
   run({ args }) {
     const [format, ...values] = args;

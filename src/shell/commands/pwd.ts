@@ -1,10 +1,13 @@
 // `pwd` (a bash builtin): the folder you are in.
 
+import { msg } from '@lit/localize';
 import { ok, type ShellCommand } from '../types';
 
 export const pwd: ShellCommand = {
   name: 'pwd',
-  summary: 'Says which folder you are in.',
+  get summary() {
+    return msg('Says which folder you are in.');
+  },
   changesModel: false,
   run: ({ cwd }) => ok([cwd]),
 };

@@ -1,13 +1,16 @@
 // `rm` (GNU coreutils): removes files, folders with -r; -f stays quiet about missing files. On the
 // overlay, removing gives no space back: the chunks stay copied.
 
+import { msg } from '@lit/localize';
 import { splitArgs, unknownFlag } from '../options';
 import { fail, type ShellCommand } from '../types';
 import { cannot } from './fileErrors';
 
 export const rm: ShellCommand = {
   name: 'rm',
-  summary: 'Deletes a file (rm -r deletes a folder and everything in it).',
+  get summary() {
+    return msg('Deletes a file (rm -r deletes a folder and everything in it).');
+  },
   changesModel: true,
   run({ args, machine, resolve }) {
     const { flags, operands } = splitArgs(args);

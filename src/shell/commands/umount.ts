@@ -1,11 +1,14 @@
 // `umount` (util-linux): unmounts a folder (or the device mounted there).
 
+import { msg } from '@lit/localize';
 import { fail, ok, type ShellCommand } from '../types';
 import { resolveDevice } from './mount';
 
 export const umount: ShellCommand = {
   name: 'umount',
-  summary: 'Closes a disk image you opened with mount.',
+  get summary() {
+    return msg('Closes a disk image you opened with mount.');
+  },
   changesModel: true,
   run({ args, machine, resolve }) {
     const targets = args.filter((a) => !a.startsWith('-'));

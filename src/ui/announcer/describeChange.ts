@@ -6,12 +6,13 @@ import type { SessionChange } from '../../model/session/Session';
 import type { StickUsage } from '../../model/stick/usageSummary';
 import { SECTOR_BYTES } from '../../model/units';
 import { formatBytes, percentOf } from '../format/sizes';
+import { failureText } from './failureText';
 
 export function describeChange(change: SessionChange): string {
   // A new stick is another stick: comparing it with the old one would tell nothing.
   const moved = change.action.type === 'new-stick' ? [] : costs(change.before, change.after);
   const sentences = [actionDone(change), ...moved];
-  if (!change.ok && change.message) sentences.push(change.message);
+  if (!change.ok) sentences.push(failureText(change));
   if (change.ok && sentences.length === 1 && changesStore(change))
     sentences.push(msg('Nothing else changed.'));
   return sentences.filter(Boolean).join(' ');

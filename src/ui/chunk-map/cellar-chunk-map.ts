@@ -3,7 +3,7 @@
 // with a legend, a readout for the chunk under the pointer or the keyboard cursor, and a step-by-step or
 // slow replay of the last operation's copies ("origin chunk 1234 → COW chunk 57").
 
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { OverlayLedger } from '../../model/stick/overlayLedger';
@@ -29,6 +29,7 @@ export interface ReplayStepDetail {
 const DEFAULT_WIDTH_PX = 480;
 
 @customElement('cellar-chunk-map')
+@localized()
 export class CellarChunkMap extends LitElement {
   /** The ledger of the stick to draw (OverlayLedger.follow); nothing is drawn without one. */
   @property({ attribute: false }) ledger: OverlayLedger | null = null;
@@ -89,7 +90,7 @@ export class CellarChunkMap extends LitElement {
     }
     .state {
       padding: 4px 8px;
-      border-left: 4px solid #d00000;
+      border-inline-start: 4px solid #d00000;
       background: #fff0f0;
     }
     .readout {

@@ -4,7 +4,7 @@
 
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { FILE_PRESETS, freeFileName, type FilePresetId } from '../../model/session/filePresets';
 import { sendIntent } from '../cellarCommand';
 import { childPath } from './places';
@@ -14,6 +14,7 @@ const MB = 1_000_000;
 
 /** @fires cellar-command - write-file, mkdir, install-activity, save-journal-entry, move-to-ram */
 @customElement('cellar-file-actions')
+@localized()
 export class CellarFileActions extends LitElement {
   static override styles = filesStyles;
 

@@ -4,7 +4,7 @@
 
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import type { Session } from '../../model/session/Session';
 import type { FolderEntry } from '../../model/stick/Stick';
 import { ACTIVITIES_DIR } from '../../model/stick/sugarActivities';
@@ -24,6 +24,7 @@ import './cellar-file-actions';
  * @fires cellar-command - delete, move, and (from the actions) write, mkdir, install, Journal, RAM
  */
 @customElement('cellar-files')
+@localized()
 export class CellarFiles extends LitElement {
   static override styles = [filesStyles, visuallyHidden];
 
@@ -69,7 +70,7 @@ export class CellarFiles extends LitElement {
               </button>`
             : ''
         }
-        <span class="path">${this.folder}</span>
+        <span class="path" dir="ltr">${this.folder}</span>
         ${place.ok ? html`${costBadge(place.store)} <span>${storeMeaning(place.store)}</span>` : ''}
       </div>
       ${listed.ok ? this.renderList(entries) : html`<p class="empty">${msg('This folder cannot be shown now.')}</p>`}

@@ -72,8 +72,10 @@ export const filesStyles = css`
     max-height: 260px;
     overflow-y: auto;
   }
+  /* A long name keeps its room; the buttons move to a second line before it is cut. */
   li {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 8px;
     min-height: 48px;
@@ -84,7 +86,7 @@ export const filesStyles = css`
     border-bottom: 0;
   }
   .name {
-    flex: 1;
+    flex: 1 1 10em;
     min-width: 0;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -92,13 +94,13 @@ export const filesStyles = css`
   }
   button.name {
     border: 0;
-    text-align: left;
+    text-align: start;
     background: transparent;
     text-decoration: underline;
   }
   .size {
     min-width: 5.5em;
-    text-align: right;
+    text-align: end;
     font-variant-numeric: tabular-nums;
   }
   .empty {

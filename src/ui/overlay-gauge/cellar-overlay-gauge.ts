@@ -4,7 +4,7 @@
 
 import { LitElement, css, html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import type { Session } from '../../model/session/Session';
 import type { OverlayUsage } from '../../model/stick/usageSummary';
 import { SECTOR_BYTES } from '../../model/units';
@@ -17,6 +17,7 @@ type GaugeState = 'valid' | 'invalid' | 'overflow' | 'off' | 'none';
 
 /** `<cellar-overlay-gauge>`: reads the session's stick; sends nothing. */
 @customElement('cellar-overlay-gauge')
+@localized()
 export class CellarOverlayGauge extends LitElement {
   @property({ attribute: false }) session: Session | null = null;
 
@@ -47,7 +48,7 @@ export class CellarOverlayGauge extends LitElement {
       font-size: 30px;
       font-weight: bold;
       min-width: 3.2em;
-      text-align: right;
+      text-align: end;
     }
     .numbers {
       margin: 2px 0;
@@ -117,7 +118,7 @@ export class CellarOverlayGauge extends LitElement {
       ${this.renderAlarm(state)}
       <figure>
         <figcaption>${msg('What the kernel says (dmsetup status):')}</figcaption>
-        <code>${statusLine ?? msg('(no live-rw device: the stick is off)')}</code>
+        <code dir="ltr">${statusLine ?? msg('(no live-rw device: the stick is off)')}</code>
       </figure>
     `;
   }

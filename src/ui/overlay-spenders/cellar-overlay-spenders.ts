@@ -1,7 +1,7 @@
 // <cellar-overlay-spenders>: "who spent my overlay" — the overlay's data chunks per owner (folder, ext4
 // journal, filesystem metadata, the boot), as bars with the chunk map's patterns, names and figures.
 
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { OverlayLedger } from '../../model/stick/overlayLedger';
@@ -14,6 +14,7 @@ export interface OwnerSelectDetail {
 }
 
 @customElement('cellar-overlay-spenders')
+@localized()
 export class CellarOverlaySpenders extends LitElement {
   /** The ledger of the stick (OverlayLedger.follow). */
   @property({ attribute: false }) ledger: OverlayLedger | null = null;
@@ -39,7 +40,7 @@ export class CellarOverlaySpenders extends LitElement {
     }
     button {
       display: grid;
-      grid-template-columns: minmax(8em, 14em) 1fr 15em;
+      grid-template-columns: minmax(6em, 14em) minmax(3em, 1fr) minmax(0, 15em);
       gap: 8px;
       align-items: center;
       width: 100%;
@@ -48,7 +49,7 @@ export class CellarOverlaySpenders extends LitElement {
       background: none;
       font: inherit;
       color: inherit;
-      text-align: left;
+      text-align: start;
       cursor: pointer;
     }
     button:hover,
@@ -69,10 +70,10 @@ export class CellarOverlaySpenders extends LitElement {
       box-sizing: border-box;
       border: 1px solid #444;
     }
+    /* Figures wrap in a longer language rather than push the row out of the panel. */
     .figures {
-      white-space: nowrap;
       font-variant-numeric: tabular-nums;
-      text-align: right;
+      text-align: end;
     }
   `;
 

@@ -4,7 +4,7 @@
 
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { sandboxPlan, STICK_SIZES_GB, type SandboxChoices } from '../../model/session/sandboxPlan';
 import type { EraId } from '../../model/stick/eras';
 import { sendIntent } from '../cellarCommand';
@@ -14,6 +14,7 @@ import { sendIntent } from '../cellarCommand';
  * @fires cellar-command - make-sandbox-stick with the choices
  */
 @customElement('cellar-sandbox-setup')
+@localized()
 export class CellarSandboxSetup extends LitElement {
   /** The choices the form starts from (the current stick's). */
   @property({ attribute: false }) choices: SandboxChoices = {

@@ -3,11 +3,12 @@
 
 import { LitElement, css, html } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
-import { msg } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { SHORTCUTS } from './keyboardShortcuts';
 
 /** `<cellar-shortcuts-dialog>`: call `show()`. */
 @customElement('cellar-shortcuts-dialog')
+@localized()
 export class CellarShortcutsDialog extends LitElement {
   @query('dialog') private dialog!: HTMLDialogElement;
 
@@ -27,7 +28,7 @@ export class CellarShortcutsDialog extends LitElement {
     }
     th,
     td {
-      text-align: left;
+      text-align: start;
       padding: 6px;
       border-bottom: 1px solid #d0d0d0;
     }
@@ -73,15 +74,21 @@ export class CellarShortcutsDialog extends LitElement {
       <table>
         <tbody>
           <tr>
-            <th scope="row"><kbd>Tab</kbd> / <kbd>Shift+Tab</kbd></th>
+            <th scope="row">
+              <kbd>${msg('Tab', { desc: 'Key name, as printed on keyboards' })}</kbd> /
+              <kbd>${msg('Shift+Tab', { desc: 'Key name, as printed on keyboards' })}</kbd>
+            </th>
             <td>${msg('Move between buttons and fields')}</td>
           </tr>
           <tr>
-            <th scope="row"><kbd>Enter</kbd> / <kbd>Space</kbd></th>
+            <th scope="row">
+              <kbd>${msg('Enter', { desc: 'Key name, as printed on keyboards' })}</kbd> /
+              <kbd>${msg('Space', { desc: 'Key name, as printed on keyboards' })}</kbd>
+            </th>
             <td>${msg('Press the button that has the focus')}</td>
           </tr>
           <tr>
-            <th scope="row"><kbd>Escape</kbd></th>
+            <th scope="row"><kbd>${msg('Escape', { desc: 'Key name, as printed on keyboards' })}</kbd></th>
             <td>${msg('Close a window like this one')}</td>
           </tr>
           ${SHORTCUTS.map(

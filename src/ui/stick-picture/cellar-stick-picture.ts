@@ -5,12 +5,13 @@
 
 import { LitElement, css, html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import type { Session } from '../../model/session/Session';
 import type { StickUsage } from '../../model/stick/usageSummary';
 import { SessionController } from '../controllers/SessionController';
 import { formatBytes, percentOf } from '../format/sizes';
 import { STORE_COLOURS, storeFill, storePatterns, type PictureStore } from '../format/storeLook';
+import { boldTitle, fittedText, fittingFontPx, SMALLEST_LABEL_PX } from './fitText';
 import { stickSegments, type StickSegment } from './stickSegments';
 
 const BODY = { x: 70, y: 44, width: 700, height: 170 };
@@ -20,6 +21,7 @@ const RAM = { x: 805, y: 60, width: 180, height: 130 };
 
 /** `<cellar-stick-picture>`: reads the session's stick; sends nothing. */
 @customElement('cellar-stick-picture')
+@localized()
 export class CellarStickPicture extends LitElement {
   @property({ attribute: false }) session: Session | null = null;
 
@@ -29,6 +31,10 @@ export class CellarStickPicture extends LitElement {
   }
 
   static override styles = css`
+    /* A drawing keeps its geometry right to left too: its labels are placed by their left end. */
+    svg {
+      direction: ltr;
+    }
     :host {
       display: block;
     }
@@ -94,20 +100,20 @@ export class CellarStickPicture extends LitElement {
       ${parts}
       <rect x=${BODY.x} y=${BODY.y} width=${BODY.width} height=${BODY.height} rx="10"
         fill="none" stroke="#282828" stroke-width="3"></rect>
-      <text x=${BODY.x} y="30" font-size="28" font-weight="bold" fill="#282828">${msg(
-        str`The stick: ${formatBytes(total)} (${usage.device.filesystem})`,
-      )}</text>`;
+      ${boldTitle(BODY.x, 'start', RAM.x - BODY.x - 40, msg(str`The stick: ${formatBytes(total)} (${usage.device.filesystem})`))}`;
   }
 
   private drawSegment(segment: StickSegment, x: number, width: number) {
     const { y, height } = BODY;
-    const label = width > 120 ? segmentName(segment.store) : '';
+    const name = segmentName(segment.store);
+    const namePx = fittingFontPx(name, width - 12, 24, 'normal');
+    const label = namePx >= SMALLEST_LABEL_PX ? name : '';
     if (segment.usedBytes === null) {
       return svg`<rect x=${x} y=${y} width=${width} height=${height} fill=${storeFill(segment.store)}
           stroke="#282828" stroke-width="1"></rect>
         ${
           label &&
-          svg`<text x=${x + 6} y=${y + 32} font-size="24" fill="#282828" paint-order="stroke"
+          svg`<text x=${x + 6} y=${y + 32} font-size=${namePx} fill="#282828" paint-order="stroke"
           stroke="#ffffff" stroke-width="4">${label}</text>`
         }`;
     }
@@ -121,10 +127,9 @@ export class CellarStickPicture extends LitElement {
       <rect x=${x} y=${y} width=${width} height=${height} fill="none" stroke="#282828" stroke-width="1"></rect>
       ${
         label &&
-        svg`<text x=${x + 6} y=${y + 32} font-size="24" fill="#282828" paint-order="stroke"
+        svg`<text x=${x + 6} y=${y + 32} font-size=${namePx} fill="#282828" paint-order="stroke"
         stroke="#ffffff" stroke-width="4">${label}</text>
-        <text x=${x + 6} y=${y + 60} font-size="22" fill="#282828" paint-order="stroke" stroke="#ffffff"
-        stroke-width="4">${msg(str`${percentOf(segment.usedBytes, segment.bytes)} % used`)}</text>`
+        ${fittedText(x + 6, y + 60, width - 12, 22, msg(str`${percentOf(segment.usedBytes, segment.bytes)} % used`))}`
       }`;
   }
 
@@ -135,16 +140,14 @@ export class CellarStickPicture extends LitElement {
     const overlayWidth = Math.min(1, ram.temporaryOverlayBytes / ram.ramBytes) * RAM.width;
     const pins = Array.from({ length: 8 }, (_, i) => RAM.x + 12 + i * 21);
     return svg`
-      <text x=${RAM.x + RAM.width / 2} y="30" text-anchor="middle" font-size="28" font-weight="bold"
-        fill="#282828">${msg(str`RAM: ${formatBytes(ram.ramBytes)}`)}</text>
+      ${boldTitle(RAM.x + RAM.width / 2, 'middle', RAM.width + 30, msg(str`RAM: ${formatBytes(ram.ramBytes)}`))}
       ${pins.map((px) => svg`<rect x=${px} y=${RAM.y + RAM.height} width="8" height="10" fill="#b08a2e"></rect>`)}
       <rect x=${RAM.x} y=${RAM.y} width=${RAM.width} height=${RAM.height} fill="#ffffff"></rect>
       <rect x=${RAM.x} y=${RAM.y} width=${usedWidth} height=${RAM.height} fill=${storeFill('ram')}></rect>
       <rect x=${RAM.x} y=${RAM.y} width=${overlayWidth} height=${RAM.height} fill=${storeFill('overlay')}></rect>
       <rect x=${RAM.x} y=${RAM.y} width=${RAM.width} height=${RAM.height} rx="4" fill="none"
         stroke="#282828" stroke-width="3"></rect>
-      <text x=${RAM.x + 8} y=${RAM.y + 72} font-size="24" fill="#282828" paint-order="stroke" stroke="#ffffff"
-        stroke-width="4">${msg(str`${formatBytes(inRam)} in RAM`)}</text>`;
+      ${fittedText(RAM.x + 8, RAM.y + 72, RAM.width - 16, 24, msg(str`${formatBytes(inRam)} in RAM`))}`;
   }
 
   private legendItem(segment: StickSegment) {

@@ -3,7 +3,7 @@
 
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { msg } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { freshPosition, stepHistory, type HistoryPosition } from '../../shell/history';
 import type { Stick } from '../../model/stick/Stick';
 import { Shell, type RunResult } from '../../shell/Shell';
@@ -33,6 +33,7 @@ export interface TerminalCommandDetail {
  *   `cellar-command`: a typed line is done already, not an intent for the app to carry out.)
  * @fires cellar-changed - after a line that may have changed the stick (the app redraws its views).
  */
+@localized()
 export class CellarTerminal extends LitElement {
   static override styles = terminalStyles;
 

@@ -4,7 +4,9 @@
 import { css } from 'lit';
 
 export const terminalStyles = css`
+  /* A shell reads left to right in every language, as the real one does. */
   :host {
+    direction: ltr;
     display: flex;
     flex-direction: column;
     min-height: 12em;

@@ -5,7 +5,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { msg } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import type { SessionMode } from '../../model/session/sessionCommands';
 import type { EraId } from '../../model/stick/eras';
 import { sendIntent, type ClockSpeed } from '../cellarCommand';
@@ -20,6 +20,7 @@ const DAY_MS = 24 * 3600 * 1000;
  * @fires cellar-stop - Stop was pressed: the app saves, then closes through the host
  */
 @customElement('cellar-toolbar')
+@localized()
 export class CellarToolbar extends LitElement {
   static override styles = toolbarStyles;
 

@@ -33,6 +33,9 @@ export const toolbarStyles = css`
     font-size: 15px;
     cursor: pointer;
   }
+  button {
+    flex: none;
+  }
   button:hover,
   select:hover {
     background: #404040;
@@ -46,15 +49,20 @@ export const toolbarStyles = css`
     color: #9a9a9a;
     cursor: default;
   }
+  /* A long value shrinks its select (ellipsis; the list shows it whole) before a button leaves the screen. */
   select {
+    min-width: 4em;
+    max-width: 100%;
     padding: 0 8px;
+    text-overflow: ellipsis;
     background: #282828;
   }
   .activity {
     display: flex;
     align-items: center;
     gap: 8px;
-    padding: 0 12px 0 6px;
+    padding-block: 0;
+    padding-inline: 6px 12px;
     font-weight: bold;
     font-size: 18px;
   }
@@ -66,7 +74,9 @@ export const toolbarStyles = css`
     font-size: 26px;
     line-height: 1;
   }
+  /* Longer words in other languages wrap under the icon instead of widening the bar. */
   .labelled {
+    max-width: 7.5em;
     display: flex;
     flex-direction: column;
     align-items: center;
@@ -79,7 +89,9 @@ export const toolbarStyles = css`
     display: flex;
     align-items: center;
     gap: 4px;
-    padding-left: 6px;
+    min-width: 0;
+    flex: 0 1 auto;
+    padding-inline-start: 6px;
     font-size: 13px;
     color: #d0d0d0;
     white-space: nowrap;

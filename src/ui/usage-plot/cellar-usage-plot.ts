@@ -2,7 +2,7 @@
 // stick itself — as a share of its size, one line per store told apart by dash pattern and an end label
 // as well as colour; a legend gives the latest figures in words.
 
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { UsageSample } from '../../model/stick/usageSample';
@@ -12,17 +12,25 @@ import { fractionOf, SERIES, type PlotSeries } from './plotSeries';
 const WIDTH = 600;
 const HEIGHT = 240;
 const LEFT = 44;
+/** Room for the end labels at least; more when a language's store names are longer. */
 const RIGHT = 120;
+/** About one bold 12 px character, to make room for the end labels before drawing them. */
+const LABEL_CHAR_PX = 7.5;
 const TOP = 12;
 const BOTTOM = 30;
 const LABEL_GAP = 13;
 
 @customElement('cellar-usage-plot')
+@localized()
 export class CellarUsagePlot extends LitElement {
   /** Samples in time order (usageSample(stick) after each operation). */
   @property({ attribute: false }) samples: readonly UsageSample[] = [];
 
   static override styles = css`
+    /* A drawing keeps its geometry right to left too: its labels are placed by their left end. */
+    svg {
+      direction: ltr;
+    }
     :host {
       display: block;
       font:
@@ -73,14 +81,16 @@ export class CellarUsagePlot extends LitElement {
     if (samples.length === 0) return html`<p>${msg('Nothing measured yet.')}</p>`;
     const t0 = samples[0]!.timeMs;
     const span = Math.max(1, samples.at(-1)!.timeMs - t0);
-    const x = (timeMs: number) => LEFT + ((timeMs - t0) / span) * (WIDTH - LEFT - RIGHT);
-    const y = (fraction: number) => TOP + (1 - fraction) * (HEIGHT - TOP - BOTTOM);
     const drawn = SERIES.filter((series) => samples.some((s) => fractionOf(series, s) !== null));
+    const longest = Math.max(0, ...drawn.map((series) => `${series.label()} 100 %`.length));
+    const right = Math.min(WIDTH / 2, Math.max(RIGHT, 10 + longest * LABEL_CHAR_PX));
+    const x = (timeMs: number) => LEFT + ((timeMs - t0) / span) * (WIDTH - LEFT - right);
+    const y = (fraction: number) => TOP + (1 - fraction) * (HEIGHT - TOP - BOTTOM);
     return html`
       <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="caption">
         <title id="caption">${this.caption(drawn)}</title>
-        ${this.axes(samples, x, y, span)} ${drawn.map((series) => this.line(series, samples, x, y))}
-        ${this.endLabels(drawn, samples, x, y)}
+        ${this.axes(samples, x, y, span, WIDTH - right)}
+        ${drawn.map((series) => this.line(series, samples, x, y))} ${this.endLabels(drawn, samples, x, y)}
       </svg>
       <ul aria-label=${msg('Latest figures')}>
         ${SERIES.map((series) => this.legendItem(series, samples.at(-1)!))}
@@ -93,16 +103,17 @@ export class CellarUsagePlot extends LitElement {
     x: (t: number) => number,
     y: (f: number) => number,
     span: number,
+    plotRight: number,
   ) {
     const t0 = samples[0]!.timeMs;
     const ticks = [0, 0.25, 0.5, 0.75, 1];
     return svg`
-      <g class="grid">${ticks.map((f) => svg`<line x1=${LEFT} x2=${WIDTH - RIGHT} y1=${y(f)} y2=${y(f)}></line>`)}</g>
+      <g class="grid">${ticks.map((f) => svg`<line x1=${LEFT} x2=${plotRight} y1=${y(f)} y2=${y(f)}></line>`)}</g>
       <g class="axis">
         ${ticks.map((f) => svg`<text x=${LEFT - 6} y=${y(f) + 4} text-anchor="end">${Math.round(f * 100)} %</text>`)}
         <text x=${x(t0)} y=${HEIGHT - 10}>${formatDuration(0)}</text>
         <text x=${x(t0 + span)} y=${HEIGHT - 10} text-anchor="end">${formatDuration(span)}</text>
-        <text x=${(LEFT + WIDTH - RIGHT) / 2} y=${HEIGHT - 10} text-anchor="middle">${msg('simulated time')}</text>
+        <text x=${(LEFT + plotRight) / 2} y=${HEIGHT - 10} text-anchor="middle">${msg('simulated time')}</text>
       </g>`;
   }
 

@@ -1,6 +1,7 @@
 // Numbers as the plot prints them: sizes in binary units, simulated time in the largest unit that fits.
 
 import { msg, str } from '@lit/localize';
+import { formatNumber } from '../format/numbers';
 
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -11,7 +12,7 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   const shown = unit === 0 || value >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
-  return `${shown} ${units[unit]}`;
+  return `${formatNumber(shown, Number.isInteger(shown) ? 0 : 1)} ${units[unit]}`;
 }
 
 export function formatDuration(ms: number): string {

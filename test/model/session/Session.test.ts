@@ -152,7 +152,7 @@ describe('undo', () => {
     const session = newSession();
     const change = session.undo();
     expect(change.ok).toBe(false);
-    expect(change.message).toBe('There is nothing to undo.');
+    expect(change.error).toBe('nothing-to-undo');
   });
 
   it('takes back the samples and the clock too', () => {
@@ -191,13 +191,13 @@ describe('reset', () => {
 });
 
 describe('failures', () => {
-  it('deleting a missing file answers a sentence, keeps the state and adds no undo step', () => {
+  it('deleting a missing file answers its code, keeps the state and adds no undo step', () => {
     const session = newSession();
     const before = JSON.stringify(session.stick.save());
     const change = session.apply({ type: 'delete', path: '/root/nothing-here' });
     expect(change.ok).toBe(false);
     expect(change.error).toBe('ENOENT');
-    expect(change.message).toBe('There is no file or folder with that name there.');
+    expect(change.store).toBe('overlay');
     expect(session.stick.save()).toEqual(JSON.parse(before));
     expect(session.undoSteps).toBe(0);
   });
@@ -210,7 +210,7 @@ describe('failures', () => {
       sizeBytes: 200_000_000,
     });
     expect(change.error).toBe('ENOSPC');
-    expect(change.message).toContain('home.img');
+    expect(change.store).toBe('home');
   });
 
   it('filling the overlay ends in Overflow today, and undo brings the overlay back', () => {
@@ -218,7 +218,7 @@ describe('failures', () => {
     const fresh = statusLine(session);
     const change = session.apply({ type: 'write-file', path: '/root/video.ogv', sizeBytes: 30_000_000 });
     expect(change.ok).toBe(false);
-    expect(change.message).toMatch(/overlay is full|read-only/);
+    expect(['EIO', 'EROFS']).toContain(change.error);
     expect(statusLine(session)).toContain('Overflow');
     session.undo();
     expect(statusLine(session)).toBe(fresh);
