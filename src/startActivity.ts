@@ -11,6 +11,7 @@ import { useLanguage } from './ui/localization';
 
 export async function startActivity(app: CellarApp): Promise<void> {
   const host = await detectHost();
+  app.colours = host.colours;
   // Sugar's environment names no language; its WebKit follows the desktop's, as navigator.language says.
   await useLanguage(host.language ?? navigator.language);
   let restored: Session | null = null;

@@ -19,6 +19,7 @@ import type { CellarSandboxSetup } from './sandbox-setup/cellar-sandbox-setup';
 import type { CellarShortcutsDialog } from './shortcuts/cellar-shortcuts-dialog';
 import { SHORTCUTS } from './shortcuts/keyboardShortcuts';
 import type { RunResult } from '../shell/Shell';
+import { DEFAULT_XO_COLOURS, type XoColours } from '../sugar/host';
 import './announcer/cellar-announcer';
 import './chunk-map/cellar-chunk-map';
 import './overlay-spenders/cellar-overlay-spenders';
@@ -54,6 +55,8 @@ export class CellarApp extends LitElement {
    * the app then waits for `begin()` instead of making a stick of its own that would be thrown away.
    */
   @property({ type: Boolean, attribute: 'host-managed' }) hostManaged = false;
+  /** The learner's XO colours, from the host (Sugar's get_xo_color, Sugarizer's user). */
+  @property({ attribute: false }) colours: XoColours = DEFAULT_XO_COLOURS;
   @state() private choices: SandboxChoices = DEFAULT_SANDBOX;
   @state() private clockSpeed: ClockSpeed = 0;
   /** The last thing said; before anything, a hint in the language spoken when it renders. */
@@ -90,6 +93,7 @@ export class CellarApp extends LitElement {
         .era=${stick?.era.id ?? this.choices.era}
         .clockSpeed=${this.clockSpeed}
         .undoSteps=${session?.undoSteps ?? 0}
+        .colours=${this.colours}
         @cellar-stop=${this.onStop}
       ></cellar-toolbar>
       <cellar-announcer

@@ -23,6 +23,15 @@ function choose(select: HTMLSelectElement, value: string): void {
 }
 
 describe('<cellar-toolbar>', () => {
+  it("draws the activity button's icon in the learner's XO colours", async () => {
+    const el = await fixture<CellarToolbar>(
+      html`<cellar-toolbar .colours=${{ stroke: '#AC32FF', fill: '#00B20D' }}></cellar-toolbar>`,
+    );
+    const icon = inShadow(el, 'button.activity svg');
+    expect(icon.querySelector('g')!.getAttribute('stroke')).to.equal('#AC32FF');
+    expect(icon.querySelector('rect[rx]')!.getAttribute('fill')).to.equal('#00B20D');
+  });
+
   it('is one 55 px cell high, its buttons at least a cell wide', async () => {
     const el = await toolbar();
     expect(inShadow(el, '[role="toolbar"]').getBoundingClientRect().height).to.equal(55);

@@ -9,6 +9,7 @@ import { localized, msg } from '@lit/localize';
 import type { SessionMode } from '../../model/session/sessionCommands';
 import type { EraId } from '../../model/stick/eras';
 import { sendIntent, type ClockSpeed } from '../cellarCommand';
+import { DEFAULT_XO_COLOURS, type XoColours } from '../../sugar/host';
 import { fastForwardIcon } from '../icons';
 import { toolbarStyles } from './toolbar.styles';
 
@@ -31,12 +32,14 @@ export class CellarToolbar extends LitElement {
   @property({ type: Number }) clockSpeed: ClockSpeed = 0;
   /** Steps undo can go back (0 disables Undo). */
   @property({ type: Number }) undoSteps = 0;
+  /** The learner's XO colours: the activity button's icon wears them, as in every Sugar activity. */
+  @property({ attribute: false }) colours: XoColours = DEFAULT_XO_COLOURS;
 
   override render() {
     return html`
       <div role="toolbar" aria-label=${msg('Cellar toolbar')}>
         <button class="activity" title=${msg('Cellar activity')} aria-label=${msg('Cellar activity')}>
-          ${stickIcon()}<span class="title">${this.activityTitle}</span>
+          ${activityIcon(this.colours)}<span class="title">${this.activityTitle}</span>
         </button>
         <span class="separator"></span>
         ${this.renderMode()} ${this.renderEra()} ${this.renderClock()}
@@ -142,11 +145,18 @@ export class CellarToolbar extends LitElement {
 }
 
 /** The activity's icon: a USB stick (stroke and fill would be the learner's XO colours in Sugar). */
-function stickIcon() {
-  return html`<svg viewBox="0 0 36 36" aria-hidden="true">
-    <rect x="9" y="3" width="18" height="26" rx="3" fill="#f08a24" stroke="#ffffff" stroke-width="2"></rect>
-    <rect x="13" y="29" width="10" height="5" fill="#ffffff"></rect>
-    <rect x="13" y="9" width="10" height="4" fill="#282828"></rect>
+/** activity/activity-icon.svg's drawing (the stick with its vaulted cellar), in the learner's colours. */
+function activityIcon({ stroke, fill }: XoColours) {
+  return html`<svg viewBox="0 0 55 55" aria-hidden="true">
+    <g stroke=${stroke} stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round">
+      <rect x="19" y="3" width="17" height="10" fill=${fill}></rect>
+      <rect x="23" y="6.5" width="3" height="3" fill=${stroke} stroke-width="1"></rect>
+      <rect x="29" y="6.5" width="3" height="3" fill=${stroke} stroke-width="1"></rect>
+      <rect x="12.5" y="13" width="30" height="39" rx="5" fill=${fill} stroke-width="3"></rect>
+      <path d="M19,47 V29 A8.5,8.5 0 0 1 36,29 V47 Z" fill=${fill}></path>
+      <line x1="19" y1="33" x2="36" y2="33"></line>
+      <line x1="19" y1="40" x2="36" y2="40"></line>
+    </g>
   </svg>`;
 }
 
