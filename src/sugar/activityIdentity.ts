@@ -2,5 +2,18 @@
 
 export const BUNDLE_ID = 'org.sugarlabs.Cellar';
 export const ACTIVITY_NAME = 'Cellar';
-/** The title a new Journal entry gets, as sugar-web names one ("<name> Activity"). */
-export const NEW_ENTRY_TITLE = `${ACTIVITY_NAME} Activity`;
+/**
+ * The title a new Journal entry gets, in the learner's language as Sugarizer's own activities name theirs
+ * ("Cellar Activity", "Actividad Cellar", "Activité Cellar"). A table here, not msg(): Sugarizer's entry is
+ * made as the host is found, before the activity's translations are loaded.
+ */
+export function newEntryTitle(language: string | null): string {
+  switch ((language ?? '').toLowerCase().split(/[-_]/)[0]) {
+    case 'es':
+      return `Actividad ${ACTIVITY_NAME}`;
+    case 'fr':
+      return `Activité ${ACTIVITY_NAME}`;
+    default:
+      return `${ACTIVITY_NAME} Activity`;
+  }
+}

@@ -1,6 +1,6 @@
 // The Sugar host: the save is a Journal entry reached through Sugar's API socket; the shell's Stop waits
 // for the page to save and call activity.close.
-import { NEW_ENTRY_TITLE } from './activityIdentity';
+import { newEntryTitle } from './activityIdentity';
 import { ApiSocket } from './ApiSocket';
 import { DEFAULT_XO_COLOURS, type Host, type XoColours } from './host';
 import { createEntry, loadEntry, saveEntry, type SugarMetadata } from './sugarDatastore';
@@ -49,7 +49,8 @@ export async function createSugarHost(environment: SugarEnvironment): Promise<Ho
   // What the entry's metadata is; saved back whole, as the shell replaces it on each save.
   let metadata: SugarMetadata = {};
   const newEntryMetadata = (): SugarMetadata => ({
-    title: NEW_ENTRY_TITLE,
+    // Sugar's environment names no language; its WebKit follows the desktop's.
+    title: newEntryTitle(navigator.language),
     title_set_by_user: '0',
     activity: environment.bundleId,
     activity_id: environment.activityId,

@@ -1,5 +1,5 @@
 // The Sugarizer host: the save is a Journal entry (sugarizerJournal.ts); Stop goes back to the shell's home.
-import { BUNDLE_ID, NEW_ENTRY_TITLE } from './activityIdentity';
+import { BUNDLE_ID, newEntryTitle } from './activityIdentity';
 import type { Host } from './host';
 import type { SugarizerLaunch } from './sugarizerLaunch';
 import { SugarizerJournal, type JournalMetadata } from './sugarizerJournal';
@@ -22,7 +22,7 @@ export function createSugarizerHost(launch: SugarizerLaunch, options: SugarizerH
   const newEntry = (): string => {
     const nowMs = Date.now();
     return journal.createEntry({
-      title: NEW_ENTRY_TITLE,
+      title: newEntryTitle(launch.language),
       title_set_by_user: '0',
       activity: BUNDLE_ID,
       activity_id: launch.activityId,

@@ -139,7 +139,7 @@ describe('the Sugarizer host', () => {
     expect(entries).to.have.length(1);
     expect(entries[0].text).to.equal(null);
     expect(entries[0].metadata).to.include({
-      title: 'Cellar Activity',
+      title: 'Actividad Cellar',
       title_set_by_user: '0',
       activity: 'org.sugarlabs.Cellar',
       activity_id: 'aid-1234',
@@ -158,7 +158,7 @@ describe('the Sugarizer host', () => {
     const text = writeActivityDocument(app.state);
     expect(entry.text).to.deep.equal({ link: objectId });
     expect(entry.metadata.textsize).to.equal(text.length);
-    expect(entry.metadata.title).to.equal('Cellar Activity');
+    expect(entry.metadata.title).to.equal('Actividad Cellar');
     expect(await filestoreRecord(objectId)).to.deep.equal({ objectId, text });
 
     // The store is made as Sugarizer's shell makes it, so the shell can open it without an upgrade.
