@@ -105,7 +105,7 @@ describe('the built activity in Sugarizer, from file://', () => {
     const listing = await typeInTerminal(page, 'ls -l /root');
     expect(listing.output.join('\n')).toMatch(/made-in-sugarizer[\s\S]* 31457280 .* video/);
     // The last change just before Stop: well inside the 1 s debounce, so only Stop's own save keeps it.
-    const [{ objectId: made }] = (await journal(page)) as [{ objectId: string }];
+    const made = (await journal(page))[0]!.objectId;
     await page.evaluate(() =>
       document.querySelector('cellar-app')!.act({ type: 'mkdir', path: '/root/last' }),
     );
