@@ -36,8 +36,13 @@ describe('the activity opened from file://', () => {
     });
     await page.goto(pathToFileURL(join(dir, 'Cellar.activity/index.html')).href);
     // Playwright's locators pierce shadow roots: this text exists only once the element has rendered.
-    await expect(page.locator('cellar-app header').textContent({ timeout: 10_000 })).resolves.toBe('Cellar');
-    expect(await page.locator('cellar-app main p').textContent()).toContain('Sugar on a Stick');
+    await expect(
+      page.locator('cellar-app cellar-toolbar .title').textContent({ timeout: 10_000 }),
+    ).resolves.toBe('Cellar');
+    // The gauge shows the stick's status line once the session has started on it.
+    await expect(
+      page.locator('cellar-app cellar-overlay-gauge code').textContent({ timeout: 10_000 }),
+    ).resolves.toMatch(/^live-rw: 0 \d+ snapshot \d+\/\d+ \d+$/);
     expect(errors).toEqual([]);
   }, 30_000);
 });
