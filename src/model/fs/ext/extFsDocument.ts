@@ -185,7 +185,8 @@ function checkBitmaps(
   }
   const used = new Uint8Array(layout.inodesPerGroup * layout.groupCount + 1);
   for (const [first, count] of usedInodeRuns) used.fill(1, first, first + count);
-  if (used.subarray(1, layout.firstInode + 1).includes(0)) {
+  // Inodes 1 to firstInode - 1 are reserved for good; firstInode is lost+found, which root may delete.
+  if (used.subarray(1, layout.firstInode).includes(0)) {
     throw problem(`${path}.usedInodeRuns`, 'leave out inodes mkfs reserves');
   }
   const inUse = (runs: [number, number][], at: string) => {
