@@ -14,6 +14,7 @@ import { cellText, stateText, stepText, summaryText } from './chunkTexts';
 import { cowLayout, type CowLayout } from './cowLayout';
 import { ownerLabel } from './ownerLabels';
 import { cssPattern, ownerStyles } from './ownerStyles';
+import { viewText } from '../format/viewText';
 
 export interface ChunkFocusDetail {
   cowChunk: number;
@@ -53,86 +54,81 @@ export class CellarChunkMap extends LitElement {
   private timer = 0;
   private resizeObserver: ResizeObserver | null = null;
 
-  static override styles = css`
-    :host {
-      display: block;
-      font:
-        14px/1.4 'Noto Sans',
-        'DejaVu Sans',
-        sans-serif;
-      color: #282828;
-    }
-    .frame {
-      position: relative;
-      display: inline-block;
-      line-height: 0;
-    }
-    canvas {
-      display: block;
-      outline: none;
-    }
-    canvas:focus-visible {
-      box-shadow: 0 0 0 3px #0072b2;
-    }
-    .mark {
-      position: absolute;
-      pointer-events: none;
-      box-sizing: border-box;
-      border: 2px solid #000;
-      box-shadow: 0 0 0 2px #fff;
-    }
-    .mark.replay {
-      border-style: dashed;
-      border-color: #d00000;
-    }
-    p {
-      margin: 4px 0;
-    }
-    .state {
-      padding: 4px 8px;
-      border-inline-start: 4px solid #d00000;
-      background: #fff0f0;
-    }
-    .readout {
-      min-height: 1.4em;
-      font-family: 'DejaVu Sans Mono', monospace;
-      font-size: 13px;
-    }
-    .replay {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-      align-items: center;
-    }
-    button {
-      font: inherit;
-      padding: 2px 10px;
-    }
-    ul {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px 14px;
-      padding: 0;
-      margin: 6px 0 0;
-      list-style: none;
-    }
-    li {
-      display: flex;
-      align-items: center;
-      gap: 5px;
-    }
-    .swatch {
-      width: 14px;
-      height: 14px;
-      box-sizing: border-box;
-      border: 1px solid #555;
-      flex: none;
-    }
-    .swatch.area {
-      border: 2px solid #1a1a1a;
-      background: #fff;
-    }
-  `;
+  static override styles = [
+    viewText,
+    css`
+      .frame {
+        position: relative;
+        display: inline-block;
+        line-height: 0;
+      }
+      canvas {
+        display: block;
+        outline: none;
+      }
+      canvas:focus-visible {
+        box-shadow: 0 0 0 3px #0072b2;
+      }
+      .mark {
+        position: absolute;
+        pointer-events: none;
+        box-sizing: border-box;
+        border: 2px solid #000;
+        box-shadow: 0 0 0 2px #fff;
+      }
+      .mark.replay {
+        border-style: dashed;
+        border-color: #d00000;
+      }
+      p {
+        margin: 4px 0;
+      }
+      .state {
+        padding: 4px 8px;
+        border-inline-start: 4px solid #d00000;
+        background: #fff0f0;
+      }
+      .readout {
+        min-height: 1.4em;
+        font-family: 'DejaVu Sans Mono', monospace;
+        font-size: 13px;
+      }
+      .replay {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+        align-items: center;
+      }
+      button {
+        font: inherit;
+        padding: 2px 10px;
+      }
+      ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 14px;
+        padding: 0;
+        margin: 6px 0 0;
+        list-style: none;
+      }
+      li {
+        display: flex;
+        align-items: center;
+        gap: 5px;
+      }
+      .swatch {
+        width: 14px;
+        height: 14px;
+        box-sizing: border-box;
+        border: 1px solid #555;
+        flex: none;
+      }
+      .swatch.area {
+        border: 2px solid #1a1a1a;
+        background: #fff;
+      }
+    `,
+  ];
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -8,6 +8,7 @@ import type { OverlayLedger } from '../../model/stick/overlayLedger';
 import { ownerLabel } from '../chunk-map/ownerLabels';
 import { cssPattern, ownerStyles } from '../chunk-map/ownerStyles';
 import { formatBytes } from '../usage-plot/plotFormat';
+import { viewText } from '../format/viewText';
 
 export interface OwnerSelectDetail {
   owner: string;
@@ -21,61 +22,56 @@ export class CellarOverlaySpenders extends LitElement {
 
   private unsubscribe: (() => void) | null = null;
 
-  static override styles = css`
-    :host {
-      display: block;
-      font:
-        14px/1.4 'Noto Sans',
-        'DejaVu Sans',
-        sans-serif;
-      color: #282828;
-    }
-    p {
-      margin: 4px 0;
-    }
-    ol {
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    button {
-      display: grid;
-      grid-template-columns: minmax(6em, 14em) minmax(3em, 1fr) minmax(0, 15em);
-      gap: 8px;
-      align-items: center;
-      width: 100%;
-      padding: 3px 4px;
-      border: 0;
-      background: none;
-      font: inherit;
-      color: inherit;
-      text-align: start;
-      cursor: pointer;
-    }
-    button:hover,
-    button:focus-visible {
-      background: #eef4fa;
-      outline: 2px solid #0072b2;
-    }
-    .name {
-      overflow-wrap: anywhere;
-    }
-    .track {
-      height: 16px;
-      background: #eeeeee;
-    }
-    .bar {
-      height: 100%;
-      min-width: 2px;
-      box-sizing: border-box;
-      border: 1px solid #444;
-    }
-    /* Figures wrap in a longer language rather than push the row out of the panel. */
-    .figures {
-      font-variant-numeric: tabular-nums;
-      text-align: end;
-    }
-  `;
+  static override styles = [
+    viewText,
+    css`
+      p {
+        margin: 4px 0;
+      }
+      ol {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      button {
+        display: grid;
+        grid-template-columns: minmax(6em, 14em) minmax(3em, 1fr) minmax(0, 15em);
+        gap: 8px;
+        align-items: center;
+        width: 100%;
+        padding: 3px 4px;
+        border: 0;
+        background: none;
+        font: inherit;
+        color: inherit;
+        text-align: start;
+        cursor: pointer;
+      }
+      button:hover,
+      button:focus-visible {
+        background: #eef4fa;
+        outline: 2px solid #0072b2;
+      }
+      .name {
+        overflow-wrap: anywhere;
+      }
+      .track {
+        height: 16px;
+        background: #eeeeee;
+      }
+      .bar {
+        height: 100%;
+        min-width: 2px;
+        box-sizing: border-box;
+        border: 1px solid #444;
+      }
+      /* Figures wrap in a longer language rather than push the row out of the panel. */
+      .figures {
+        font-variant-numeric: tabular-nums;
+        text-align: end;
+      }
+    `,
+  ];
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

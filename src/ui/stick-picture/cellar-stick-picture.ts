@@ -10,6 +10,7 @@ import type { Session } from '../../model/session/Session';
 import type { StickUsage } from '../../model/stick/usageSummary';
 import { SessionController } from '../controllers/SessionController';
 import { formatBytes, percentOf } from '../format/sizes';
+import { storeName } from '../format/storeNames';
 import { STORE_COLOURS, storeFill, storePatterns, type PictureStore } from '../format/storeLook';
 import { boldTitle, fittedText, fittingFontPx, SMALLEST_LABEL_PX } from './fitText';
 import { stickSegments, type StickSegment } from './stickSegments';
@@ -193,11 +194,9 @@ function segmentName(store: PictureStore): string {
     case 'system':
       return msg('boot files');
     case 'overlay':
-      return msg('overlay');
     case 'home':
-      return msg('home.img');
     case 'ram':
-      return msg('RAM');
+      return storeName(store);
     case 'free':
       return msg('free space');
     case 'other':

@@ -8,6 +8,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { UsageSample } from '../../model/stick/usageSample';
 import { formatBytes, formatDuration } from './plotFormat';
 import { fractionOf, SERIES, type PlotSeries } from './plotSeries';
+import { viewText } from '../format/viewText';
 
 const WIDTH = 600;
 const HEIGHT = 240;
@@ -26,55 +27,50 @@ export class CellarUsagePlot extends LitElement {
   /** Samples in time order (usageSample(stick) after each operation). */
   @property({ attribute: false }) samples: readonly UsageSample[] = [];
 
-  static override styles = css`
-    /* A drawing keeps its geometry right to left too: its labels are placed by their left end. */
-    svg {
-      direction: ltr;
-    }
-    :host {
-      display: block;
-      font:
-        14px/1.4 'Noto Sans',
-        'DejaVu Sans',
-        sans-serif;
-      color: #282828;
-    }
-    svg {
-      width: 100%;
-      max-width: ${WIDTH}px;
-      height: auto;
-      display: block;
-    }
-    .axis text {
-      font-size: 11px;
-      fill: #555;
-    }
-    .grid line {
-      stroke: #ddd;
-    }
-    .series {
-      fill: none;
-      stroke-width: 2.5;
-      stroke-linejoin: round;
-    }
-    .end-label {
-      font-size: 12px;
-      font-weight: bold;
-    }
-    ul {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px 16px;
-      margin: 4px 0 0;
-      padding: 0;
-      list-style: none;
-    }
-    li svg {
-      display: inline-block;
-      width: 32px;
-      vertical-align: middle;
-    }
-  `;
+  static override styles = [
+    viewText,
+    css`
+      /* A drawing keeps its geometry right to left too: its labels are placed by their left end. */
+      svg {
+        direction: ltr;
+      }
+      svg {
+        width: 100%;
+        max-width: ${WIDTH}px;
+        height: auto;
+        display: block;
+      }
+      .axis text {
+        font-size: 11px;
+        fill: #555;
+      }
+      .grid line {
+        stroke: #ddd;
+      }
+      .series {
+        fill: none;
+        stroke-width: 2.5;
+        stroke-linejoin: round;
+      }
+      .end-label {
+        font-size: 12px;
+        font-weight: bold;
+      }
+      ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 16px;
+        margin: 4px 0 0;
+        padding: 0;
+        list-style: none;
+      }
+      li svg {
+        display: inline-block;
+        width: 32px;
+        vertical-align: middle;
+      }
+    `,
+  ];
 
   override render() {
     const samples = this.samples;
