@@ -108,6 +108,7 @@
 's610c642d31e36ded': `No queda sitio en home.img.`,
 's6112dcc9a26b6a9c': `Dentro del archivo del overlay`,
 's62c75c025c5c6db1': `Terminal`,
+'s62c9629089ed6df9': str`paso ${0}`,
 's643f8ff809e609b6': `No queda sitio en el sistema de solo lectura.`,
 's645571ed75fe2131': str`Bloques COW ${0}–${1}: ${2} bloques de datos usados. ${3}`,
 's6555944fbd493815': `La memoria se reinició.`,
@@ -261,6 +262,7 @@
 'sece3b1abe66c1c42': str`Bloque COW ${0}: bloque de origen ${1}, ${2}`,
 'sed7caf22849634d5': str`No se pudo crear ${0}.`,
 'see43cc7c39536d75': `Pasar esta carpeta a la RAM`,
+'see5d97ad45ad251f': `inicio`,
 'sf0ca280b3f9edc67': str`Mover ${0} a:`,
 'sf1a78dd2508964c3': `Foto`,
 'sf98cc6773ea02955': str`${0} ${1}, ${2} % ocupado`,
@@ -270,5 +272,6 @@
 'sfa5f94f052a3f83f': `live-rw se desbordó: no queda ningún bloque, así que toda escritura en el sistema falla; leer todavía funciona.`,
 'sfe903bdbad782cb0': `No queda sitio en la carpeta en RAM.`,
 'sff2dad07996779f9': `Avanzar un día`,
+'sff9f8f644bbfadf2': `tus pasos (aún no pasó el tiempo)`,
     };
   

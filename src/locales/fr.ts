@@ -108,6 +108,7 @@
 's610c642d31e36ded': `Il n'y a plus de place dans home.img.`,
 's6112dcc9a26b6a9c': `Dans le fichier de l'overlay`,
 's62c75c025c5c6db1': `Terminal`,
+'s62c9629089ed6df9': str`étape ${0}`,
 's643f8ff809e609b6': `Il n'y a plus de place dans le système en lecture seule.`,
 's645571ed75fe2131': str`Blocs COW ${0}–${1} : ${2} blocs de données distribués. ${3}`,
 's6555944fbd493815': `La clé a redémarré.`,
@@ -261,6 +262,7 @@
 'sece3b1abe66c1c42': str`Bloc COW ${0} : bloc d'origine ${1}, ${2}`,
 'sed7caf22849634d5': str`Impossible de créer ${0}.`,
 'see43cc7c39536d75': `Mettre ce dossier en RAM`,
+'see5d97ad45ad251f': `début`,
 'sf0ca280b3f9edc67': str`Déplacer ${0} vers :`,
 'sf1a78dd2508964c3': `Photo`,
 'sf98cc6773ea02955': str`${0} ${1}, ${2} % occupé`,
@@ -270,5 +272,6 @@
 'sfa5f94f052a3f83f': `live-rw a débordé : il ne reste aucun bloc, donc toute écriture dans le système échoue ; la lecture marche encore.`,
 'sfe903bdbad782cb0': `Il n'y a plus de place dans le dossier en RAM.`,
 'sff2dad07996779f9': `Avancer d'un jour`,
+'sff9f8f644bbfadf2': `tes étapes (le temps n’a pas encore passé)`,
     };
   

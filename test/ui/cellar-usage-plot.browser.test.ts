@@ -56,6 +56,22 @@ describe('<cellar-usage-plot>', () => {
     expect(overlay).to.contain('of 32 MiB');
   });
 
+  it('spreads clicks that took no simulated time over the learner steps', async () => {
+    const stick = bootedStick({ homeMib: 64 });
+    const samples = [usageSample(stick)];
+    for (const name of ['a', 'b', 'c']) {
+      stick.writeFile(`/root/${name}`, 2 * MIB);
+      samples.push(usageSample(stick));
+    }
+    const el = await plotOf(samples);
+    const axis = [...el.shadowRoot!.querySelectorAll('.axis text')].map((t) => t.textContent!.trim());
+    expect(axis).to.include('step 3');
+    expect(axis.some((t) => t.startsWith('your steps'))).to.equal(true);
+    const overlay = el.shadowRoot!.querySelector('path.series[data-store="overlay"]')!.getAttribute('d')!;
+    const xs = new Set([...overlay.matchAll(/[MH](\d+(?:\.\d+)?)/g)].map((m) => m[1]));
+    expect(xs.size).to.equal(4);
+  });
+
   it('says when there is nothing to draw yet', async () => {
     const el = await plotOf([]);
     expect(el.shadowRoot!.textContent).to.contain('Nothing measured yet.');

@@ -73,8 +73,11 @@ export class CellarUsagePlot extends LitElement {
   ];
 
   override render() {
-    const samples = this.samples;
-    if (samples.length === 0) return html`<p>${msg('Nothing measured yet.')}</p>`;
+    if (this.samples.length === 0) return html`<p>${msg('Nothing measured yet.')}</p>`;
+    // Clicks take no simulated time: until the clock moves, the learner's steps are the axis, or every
+    // change would stand on one vertical line.
+    const bySteps = this.samples.at(-1)!.timeMs === this.samples[0]!.timeMs;
+    const samples = bySteps ? this.samples.map((s, step) => ({ ...s, timeMs: step })) : this.samples;
     const t0 = samples[0]!.timeMs;
     const span = Math.max(1, samples.at(-1)!.timeMs - t0);
     const drawn = SERIES.filter((series) => samples.some((s) => fractionOf(series, s) !== null));
@@ -85,7 +88,7 @@ export class CellarUsagePlot extends LitElement {
     return html`
       <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="caption">
         <title id="caption">${this.caption(drawn)}</title>
-        ${this.axes(samples, x, y, span, WIDTH - right)}
+        ${this.axes(samples, x, y, span, WIDTH - right, bySteps)}
         ${drawn.map((series) => this.line(series, samples, x, y))} ${this.endLabels(drawn, samples, x, y)}
       </svg>
       <ul aria-label=${msg('Latest figures')}>
@@ -100,16 +103,20 @@ export class CellarUsagePlot extends LitElement {
     y: (f: number) => number,
     span: number,
     plotRight: number,
+    bySteps: boolean,
   ) {
     const t0 = samples[0]!.timeMs;
+    const [first, lastLabel, name] = bySteps
+      ? [msg('start'), msg(str`step ${span}`), msg('your steps (no time passed yet)')]
+      : [formatDuration(0), formatDuration(span), msg('simulated time')];
     const ticks = [0, 0.25, 0.5, 0.75, 1];
     return svg`
       <g class="grid">${ticks.map((f) => svg`<line x1=${LEFT} x2=${plotRight} y1=${y(f)} y2=${y(f)}></line>`)}</g>
       <g class="axis">
         ${ticks.map((f) => svg`<text x=${LEFT - 6} y=${y(f) + 4} text-anchor="end">${Math.round(f * 100)} %</text>`)}
-        <text x=${x(t0)} y=${HEIGHT - 10}>${formatDuration(0)}</text>
-        <text x=${x(t0 + span)} y=${HEIGHT - 10} text-anchor="end">${formatDuration(span)}</text>
-        <text x=${(LEFT + plotRight) / 2} y=${HEIGHT - 10} text-anchor="middle">${msg('simulated time')}</text>
+        <text x=${x(t0)} y=${HEIGHT - 10}>${first}</text>
+        <text x=${x(t0 + span)} y=${HEIGHT - 10} text-anchor="end">${lastLabel}</text>
+        <text x=${(LEFT + plotRight) / 2} y=${HEIGHT - 10} text-anchor="middle">${name}</text>
       </g>`;
   }
 
