@@ -86,7 +86,7 @@ export const filesStyles = css`
     border-bottom: 0;
   }
   .name {
-    flex: 1 1 10em;
+    flex: 1 1 6em;
     min-width: 0;
     overflow: hidden;
     text-overflow: ellipsis;
