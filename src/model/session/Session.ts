@@ -146,7 +146,7 @@ export class Session {
     const after = this.currentStick.usage();
     const changedNothing = !outcome.ok && sameUsage(before, after);
     if (!changedNothing) this.history.push(saved);
-    this.samplesSoFar = [...this.samplesSoFar, sampleOf(after, this.currentStick.clockMs)];
+    this.addSample(after);
     return this.announce({
       action: command,
       ok: outcome.ok,
@@ -165,7 +165,7 @@ export class Session {
     const before = this.currentStick.usage();
     const outcome = this.run({ type: 'advance', ms });
     const after = this.currentStick.usage();
-    this.samplesSoFar = [...this.samplesSoFar, sampleOf(after, this.currentStick.clockMs)];
+    this.addSample(after);
     return this.announce({
       action: { type: 'tick', ms },
       ok: outcome.ok,
@@ -188,7 +188,7 @@ export class Session {
     const after = this.currentStick.usage();
     if (!result.changed && sameUsage(before, after)) return result;
     this.history.push(saved);
-    this.samplesSoFar = [...this.samplesSoFar, sampleOf(after, this.currentStick.clockMs)];
+    this.addSample(after);
     this.announce({
       action: { type: 'terminal', line },
       ok: result.exitCode === 0,
@@ -299,6 +299,11 @@ export class Session {
     this.follow(restored.stick, JSON.parse(saved.ledger));
     this.clock = new QuietClock(QUIET_WRITERS, structuredClone(saved.clock as QuietClockState));
     this.samplesSoFar = [...saved.samples];
+  }
+
+  /** One more point of the usage plot, at the stick's clock (a new array: views compare by identity). */
+  private addSample(usage: StickUsage): void {
+    this.samplesSoFar = [...this.samplesSoFar, sampleOf(usage, this.currentStick.clockMs)];
   }
 
   private follow(stick: Stick, savedLedger?: unknown): void {
