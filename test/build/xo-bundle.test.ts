@@ -38,13 +38,19 @@ describe('the .xo bundle', () => {
     expect(Object.keys(entries)).toContain(TOP + scripts[0]!.match(/src="\.\/([^"]+)"/)![1]);
   });
 
-  it('ships readable JavaScript (not minified), so View Source shows our code', () => {
+  it('ships a minified script with its source map, which carries our TypeScript for View Source', () => {
     const js = Object.keys(entries).filter((path) => path.endsWith('.js'));
     expect(js).toHaveLength(1);
-    const source = text(js[0]!.slice(TOP.length));
-    expect(source).toContain('// src/ui/cellar-app.ts');
-    expect(source).toContain('class CellarApp');
-    expect(source).toContain('activityName');
+    const script = text(js[0]!.slice(TOP.length));
+    expect(script).not.toContain('// src/ui/cellar-app.ts'); // the unminified build's file markers
+    const mapName = script.match(/\/\/# sourceMappingURL=(\S+)\s*$/)![1]!;
+    const map = JSON.parse(text(js[0]!.slice(TOP.length, js[0]!.lastIndexOf('/') + 1) + mapName)) as {
+      sources: string[];
+      sourcesContent: string[];
+    };
+    const app = map.sources.findIndex((source) => source.endsWith('src/ui/cellar-app.ts'));
+    expect(app).toBeGreaterThanOrEqual(0);
+    expect(map.sourcesContent[app]).toContain('class CellarApp');
   });
 
   it("ships Lit's production build, not its larger development one", () => {
