@@ -26,6 +26,12 @@ export interface Host {
   /** Replaces the saved text; resolves once the host has stored it. */
   save(text: string): Promise<void>;
   /**
+   * The page is going away (reload, tab closed) and `save` may never finish: the browser drops IndexedDB
+   * writes begun while a page unloads. A host that can store the text synchronously does so here and
+   * returns true; the next `load` must then return it. Best effort: a text too big to keep returns false.
+   */
+  saveWhileLeaving?(text: string): boolean;
+  /**
    * Keeps the text just loaded, which Cellar cannot read, where later saves will never overwrite it.
    * Resolves once it is safe to save again.
    */

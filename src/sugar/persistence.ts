@@ -84,7 +84,18 @@ export async function startPersistence(host: Host, options: PersistenceOptions):
   const onHidden = () => {
     if (win.document.visibilityState === 'hidden') void saveNow();
   };
-  const onPageHide = () => void saveNow();
+  const onPageHide = () => {
+    // A change not yet stored (still debounced, or a save under way that the unload will drop).
+    if (host.saveWhileLeaving && savingAllowed && !disposed) {
+      try {
+        const text = writeActivityDocument(options.serialize());
+        if (text !== lastSavedText) host.saveWhileLeaving(text);
+      } catch {
+        // Nobody is left to tell: the asynchronous save below reports what it can.
+      }
+    }
+    void saveNow();
+  };
   win.document.addEventListener('visibilitychange', onHidden);
   win.addEventListener('pagehide', onPageHide);
   host.onPause(() => void saveNow());

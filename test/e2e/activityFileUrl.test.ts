@@ -80,9 +80,24 @@ describe('the built activity from file://, standalone', () => {
     await page.context().close();
   }, 60_000);
 
-  // Chromium drops IndexedDB writes started in pagehide on a reload (tried with a bare transaction and
-  // commit(): nothing lands), so the page's own hiding is what can be proved here: with the page's clock
-  // paused the debounce never fires, and the save that lands comes from visibilitychange alone.
+  // Chromium drops IndexedDB writes started while a page unloads (tried with a bare transaction and
+  // commit(): nothing lands); the standalone host keeps that last change in localStorage instead.
+  it('keeps a change made just before a reload, inside the save debounce', async () => {
+    const { page, errors } = await freshPage();
+    await page.clock.install();
+    await page.goto(activity.url);
+    await appReady(page);
+    await page.clock.pauseAt(Date.now() + 60_000); // the debounced save never fires
+    await typed(page, 'mkdir /root/made-just-before-the-reload');
+    await page.reload();
+    await appReady(page);
+    expect(await typed(page, 'ls /root')).toContain('made-just-before-the-reload');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  // With the page's clock paused the debounce never fires, and the save that lands comes from
+  // visibilitychange alone.
   it('saves when the page is hidden, without waiting for the debounce', async () => {
     const { page, errors } = await freshPage();
     await page.clock.install();

@@ -8,6 +8,7 @@ import { startPersistence, type PersistenceProblem } from '../../src/sugar/persi
 import {
   CURRENT_SAVE_KEY,
   DAMAGED_SAVE_KEY_PREFIX,
+  LEAVING_SAVE_KEY,
   createStandaloneHost,
   standaloneStore,
 } from '../../src/sugar/standaloneHost';
@@ -27,7 +28,10 @@ async function launch(state: ActivityState) {
 }
 
 describe('the standalone host', () => {
-  beforeEach(() => clear(standaloneStore()));
+  beforeEach(() => {
+    localStorage.removeItem(LEAVING_SAVE_KEY);
+    return clear(standaloneStore());
+  });
 
   it('is chosen in a plain page, with the default colours', async () => {
     const host = await detectHost();
@@ -83,5 +87,43 @@ describe('the standalone host', () => {
     expect(stored.get(asideKeys[0])).to.equal(damaged);
     expect(JSON.parse(stored.get(CURRENT_SAVE_KEY)!).mode).to.equal('fresh');
     persistence.dispose();
+  });
+
+  it('keeps a change made just before the page leaves, through localStorage, and moves it into IndexedDB', async () => {
+    const first = await launch(stickState('lessons'));
+    await first.persistence.saveNow();
+    first.app.state = stickState('sandbox');
+    first.persistence.changed(); // still debounced when the page goes
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    first.persistence.dispose();
+    expect(JSON.parse(localStorage.getItem(LEAVING_SAVE_KEY)!).mode).to.equal('sandbox');
+
+    const second = await launch(stickState('free'));
+    expect(second.app.restored?.mode).to.equal('sandbox');
+    expect(localStorage.getItem(LEAVING_SAVE_KEY)).to.equal(null);
+    expect(JSON.parse((await get(CURRENT_SAVE_KEY, standaloneStore())) as string).mode).to.equal('sandbox');
+    second.persistence.dispose();
+  });
+
+  it('writes nothing to localStorage when the page leaves with everything saved', async () => {
+    const { persistence } = await launch(stickState('lessons'));
+    await persistence.saveNow();
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    persistence.dispose();
+    expect(localStorage.getItem(LEAVING_SAVE_KEY)).to.equal(null);
+  });
+
+  it('says false when the text does not fit in localStorage, and the next start loads IndexedDB', async () => {
+    const full = {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      },
+      removeItem: () => {},
+    } as unknown as Storage;
+    const host = createStandaloneHost(standaloneStore(), full);
+    expect(host.saveWhileLeaving!('{"big":true}')).to.equal(false);
+    await set(CURRENT_SAVE_KEY, 'kept', standaloneStore());
+    expect(await host.load()).to.equal('kept');
   });
 });
