@@ -3,6 +3,7 @@
 // wrote (the model keeps sizes, not contents). `run` takes a typed line through the parser and the tools
 // and answers the lines to show, the exit status and whether the stick changed.
 
+import { msg, str } from '@lit/localize';
 import { RescueMachine } from '../model/rescue/RescueMachine';
 import type { EraId } from '../model/stick/eras';
 import type { Stick } from '../model/stick/Stick';
@@ -122,21 +123,24 @@ export class Shell implements SessionControl {
       ? printed
       : [
           ...printed,
-          'Entering emergency mode. Repair the overlay here, or type poweroff to look at it from another computer.',
+          // dracut's first words, then Cellar's advice (translated: it is Cellar's, not dracut's).
+          `Entering emergency mode. ${msg('Repair the overlay here, or type poweroff to look at it from another computer.')}`,
         ];
   }
 
   powerOff(): string[] {
     const machine = this.currentMachine;
     if (machine instanceof RescueShellMachine && machine.kind === 'rescue') {
-      return ['The stick is already off, plugged into this computer.'];
+      return [msg('The stick is already off, plugged into this computer.')];
     }
     if (machine instanceof RescueShellMachine) machine.rescue.unplug();
     if (this.stick.power !== 'off') this.stick.shutdown();
     this.enter(this.machineForPower());
     const rescue = this.currentMachine as RescueShellMachine;
     return [
-      `The stick is off. It is plugged into another computer now: its files are in ${rescue.rescue.stickMountPoint}.`,
+      msg(
+        str`The stick is off. It is plugged into another computer now: its files are in ${rescue.rescue.stickMountPoint}.`,
+      ),
     ];
   }
 

@@ -28,6 +28,7 @@ import './usage-plot/cellar-usage-plot';
 import './files/cellar-files';
 import './overlay-gauge/cellar-overlay-gauge';
 import './sandbox-setup/cellar-sandbox-setup';
+import { refusalText } from './sandbox-setup/refusalText';
 import './shortcuts/cellar-shortcuts-dialog';
 import './stick-picture/cellar-stick-picture';
 import './toolbar/cellar-toolbar';
@@ -208,7 +209,7 @@ export class CellarApp extends LitElement {
   private makeSandboxStick(choices: SandboxChoices): void {
     const planned = sandboxPlan(choices);
     if (!planned.ok) {
-      this.say(planned.message, true);
+      this.say(refusalText(planned), true);
       return;
     }
     const change = this.session!.apply({ type: 'new-stick', plan: planned.plan });

@@ -14,6 +14,7 @@ import {
   planInstall,
   SOAS_2012_IMAGE,
   type InstallPlan,
+  type InstallRefusal,
 } from '../stick/installer';
 import type { BaseImageSpec } from '../stick/extImage';
 import type { StickPlan } from '../stick/stickPlan';
@@ -54,7 +55,8 @@ export function choicesForEra(current: SandboxChoices, era: EraId): SandboxChoic
 
 export type SandboxPlanResult =
   | { ok: true; plan: StickPlan; commandLine: string; install: InstallPlan }
-  | { ok: false; message: string; commandLine: string };
+  /** `refusal`: the planner's, with its numbers; null when the script cannot even read the sizes. */
+  | { ok: false; message: string; commandLine: string; refusal: InstallRefusal | null };
 
 /** FAT32's tables take about 1/512 of the partition, which starts 1 MiB in (as ONE_GB_VFAT_STICK). */
 function filesystemMib(capacityMib: number): number {
@@ -81,8 +83,9 @@ export function sandboxPlan(choices: SandboxChoices): SandboxPlanResult {
   const capacityBytes = choices.stickGb * 1e9;
   const capacityMib = capacityBytes / MIB_BYTES;
   const options = [
-    choices.overlayMib > 0 ? `--overlay-size-mb ${choices.overlayMib}` : '',
-    choices.homeMib > 0 ? `--home-size-mb ${choices.homeMib} --unencrypted-home` : '',
+    // 0 means none; anything else, negative or a fraction too, goes to the script to judge.
+    choices.overlayMib !== 0 ? `--overlay-size-mb ${choices.overlayMib}` : '',
+    choices.homeMib !== 0 ? `--home-size-mb ${choices.homeMib} --unencrypted-home` : '',
   ].filter(Boolean);
   const commandLine = ['livecd-iso-to-disk', ...options, image.name, '/dev/sdb1'].join(' ');
   let command;
@@ -90,7 +93,8 @@ export function sandboxPlan(choices: SandboxChoices): SandboxPlanResult {
     command = parseInstallCommand(commandLine, choices.era);
   } catch (error) {
     // A size the script cannot read (negative, a fraction): its own complaint, as the terminal shows it.
-    if (error instanceof CommandLineError) return { ok: false, message: error.message, commandLine };
+    if (error instanceof CommandLineError)
+      return { ok: false, message: error.message, commandLine, refusal: null };
     throw error;
   }
   const install = planInstall({
@@ -99,7 +103,8 @@ export function sandboxPlan(choices: SandboxChoices): SandboxPlanResult {
     image,
     command,
   });
-  if (install.outcome === 'refused') return { ok: false, message: install.message, commandLine };
+  if (install.outcome === 'refused')
+    return { ok: false, message: install.message, commandLine, refusal: install };
   const plan: StickPlan = {
     era: choices.era,
     capacityBytes,

@@ -10,8 +10,8 @@ export function failureText(change: SessionChange): string {
   switch (change.error) {
     case undefined:
       return '';
-    case 'refused':
-      return change.message ?? '';
+    case 'refused': // only a new stick is refused, and the setup form checked its sizes before
+      return msg('The installer cannot make this stick. Try other sizes.');
     case 'nothing-to-undo':
       return msg('There is nothing to undo.');
     case 'ENOSPC':

@@ -8,6 +8,7 @@ import { localized, msg, str } from '@lit/localize';
 import { sandboxPlan, STICK_SIZES_GB, type SandboxChoices } from '../../model/session/sandboxPlan';
 import type { EraId } from '../../model/stick/eras';
 import { sendIntent } from '../cellarCommand';
+import { refusalText } from './refusalText';
 
 /**
  * `<cellar-sandbox-setup>`: call `show()`.
@@ -139,7 +140,7 @@ export class CellarSandboxSetup extends LitElement {
         ${
           planned.ok
             ? html`<span aria-hidden="true">✓ </span>${msg('The installer accepts this stick.')}`
-            : html`<span aria-hidden="true">✕ </span>${msg('The installer refuses:')} ${planned.message}`
+            : html`<span aria-hidden="true">✕ </span>${msg('The installer refuses:')} ${refusalText(planned)}`
         }
       </p>
       <div class="buttons">

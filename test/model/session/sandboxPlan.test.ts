@@ -9,6 +9,7 @@ import {
   ERA_DEFAULTS,
   sandboxPlan,
 } from '../../../src/model/session/sandboxPlan';
+import { spaceShortfall } from '../../../src/model/stick/installer';
 
 describe('sandboxPlan', () => {
   it("turns the wiki's 1 GB stick with a 300 MiB overlay and 200 MiB home into a plan", () => {
@@ -33,9 +34,21 @@ describe('sandboxPlan', () => {
     expect(result.message.length).toBeGreaterThan(10);
   });
 
-  it('refuses an overlay larger than vfat allows in 2012', () => {
+  it('refuses an overlay larger than vfat allows in 2012, saying which file and its largest size', () => {
     const result = sandboxPlan({ era: 'soas-2012', stickGb: 8, overlayMib: 3000, homeMib: 0 });
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({
+      ok: false,
+      refusal: { code: 'fat-limit', fatLimit: { file: 'overlay', askedMib: 3000, largestMib: 2047 } },
+    });
+  });
+
+  it('gives the space check with a refusal for room, so a view can say how much is missing', () => {
+    const result = sandboxPlan({ era: 'fedora-today', stickGb: 2, overlayMib: 1500, homeMib: 0 });
+    expect(result).toMatchObject({ ok: false, refusal: { code: 'no-space' } });
+    if (result.ok) return;
+    const check = result.refusal!.spaceCheck!;
+    expect(check.era).toBe('fedora-today');
+    expect(spaceShortfall(check).shortMib).toBeGreaterThan(0);
   });
 
   it('no overlay and no home: no options', () => {
@@ -59,7 +72,12 @@ describe('the stick a sandbox plan makes', () => {
 describe('sizes the script cannot read', () => {
   it('a fraction of a MiB is refused in the script’s words, not thrown', () => {
     const result = sandboxPlan({ era: 'fedora-today', stickGb: 4, overlayMib: 1.5, homeMib: 0 });
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, refusal: null });
+  });
+
+  it('a negative size is refused too, never read as none', () => {
+    expect(sandboxPlan({ ...DEFAULT_SANDBOX, homeMib: -5 })).toMatchObject({ ok: false, refusal: null });
+    expect(sandboxPlan({ ...DEFAULT_SANDBOX, overlayMib: -1 }).ok).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 // What the installer planner answers: the stick after the install (files, boot options, free space),
 // or the script's refusal, each with the script's own words and the same in a learner's words.
 
+import type { FatLimitDetail } from './fatLimit';
 import type { EraId, StickFilesystem } from './InstallRequest';
 
 /** Something the script prints on the way, without stopping. */
@@ -193,6 +194,8 @@ export interface InstallRefusal {
   message: string;
   /** The space check, when that is what refused. */
   spaceCheck?: SpaceCheck;
+  /** The vfat file-size limit, when that is what refused. */
+  fatLimit?: FatLimitDetail;
   /** What the script printed before stopping. */
   notices: ScriptNotice[];
   commandLine: string;

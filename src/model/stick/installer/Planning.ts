@@ -2,7 +2,7 @@
 // far, and the way to stop with a refusal that carries them.
 
 import type { EraId } from '../eras';
-import type { InstallRefusal, RefusalCode, ScriptNotice, SpaceCheck } from './InstallPlan';
+import type { InstallRefusal, RefusalCode, ScriptNotice } from './InstallPlan';
 import type { InstallOptions, InstallRequest } from './InstallRequest';
 import { formatInstallCommand } from './formatInstallCommand';
 
@@ -22,7 +22,13 @@ export class Planning {
     this.notices.push(notice);
   }
 
-  refuse(code: RefusalCode, scriptText: string, message: string, spaceCheck?: SpaceCheck): InstallRefusal {
+  /** `details`: the numbers behind the refusal, for views that word it in the learner's language. */
+  refuse(
+    code: RefusalCode,
+    scriptText: string,
+    message: string,
+    details: Pick<InstallRefusal, 'spaceCheck' | 'fatLimit'> = {},
+  ): InstallRefusal {
     const refusal: InstallRefusal = {
       outcome: 'refused',
       era: this.era,
@@ -32,7 +38,8 @@ export class Planning {
       notices: [...this.notices],
       commandLine: this.commandLine,
     };
-    if (spaceCheck) refusal.spaceCheck = spaceCheck;
+    if (details.spaceCheck) refusal.spaceCheck = details.spaceCheck;
+    if (details.fatLimit) refusal.fatLimit = details.fatLimit;
     return refusal;
   }
 }

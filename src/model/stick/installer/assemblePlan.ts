@@ -112,7 +112,7 @@ export function assemblePlan(planning: Planning, decisions: Decisions): InstallP
       `The script's space check passed (${why}), but the files need ${ceilMib(usedBytes)} MiB of the ` +
         `${Math.floor(decisions.filesystemBytes / MIB_BYTES)} MiB there is room for: the copy would stop with ` +
         '"No space left on device".',
-      decisions.spaceCheck,
+      { spaceCheck: decisions.spaceCheck },
     );
   }
   const plan: InstallPlan = {

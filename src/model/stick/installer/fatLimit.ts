@@ -12,7 +12,14 @@ export type FatLimitedFile = 'overlay' | 'home' | 'swap';
 
 export type FatLimitOutcome =
   | { allowed: true; sizeBytes: number; trimmed: boolean }
-  | { allowed: false; scriptText: string; message: string };
+  | { allowed: false; scriptText: string; message: string; fatLimit: FatLimitDetail };
+
+/** What the limit refused: which file, the size asked for and the largest the script allows. */
+export interface FatLimitDetail {
+  file: FatLimitedFile;
+  askedMib: number;
+  largestMib: number;
+}
 
 const NAMES: Record<FatLimitedFile, string> = {
   overlay: 'the overlay',
@@ -48,5 +55,6 @@ export function fatLimit(
     message:
       `On a vfat stick no file can reach 4 GiB, and this script allows ${NAMES[what]} at most ` +
       `${largest} MiB: ${OPTIONS[what]} ${sizeMib} is too big. Ask for ${largest} or less, or format the stick ext4.`,
+    fatLimit: { file: what, askedMib: sizeMib, largestMib: largest },
   };
 }

@@ -16,3 +16,5 @@ export {
   SOAS_2012_IMAGE,
 } from './assumptions';
 export { FAT_MAX_FILE_BYTES, MIB_BYTES } from './sizes';
+export type { FatLimitDetail, FatLimitedFile } from './fatLimit';
+export { spaceShortfall, type SpaceShortfall } from './spaceShortfall';

@@ -117,7 +117,7 @@ export function plan2012(planning: Planning): InstallPlan | InstallRefusal {
   for (const [what, mib] of asked) {
     if (mib === undefined) continue;
     const limit = fatLimit(era, filesystem, what, mib);
-    if (!limit.allowed) return planning.refuse('fat-limit', limit.scriptText, limit.message);
+    if (!limit.allowed) return planning.refuse('fat-limit', limit.scriptText, limit.message, limit);
     sizes[what] = limit.sizeBytes;
   }
 
@@ -153,7 +153,7 @@ export function plan2012(planning: Planning): InstallPlan | InstallRefusal {
         `home ${check.homeSizeMib}, swap ${check.swapSizeMib}), but the stick can give ${check.spaceAvailableMib} MiB ` +
         `(${check.freeMib} free + ${check.toBeDeletedMib} from the old install): ${check.spaceNeededMib} MiB too much. ` +
         'Ask for a smaller overlay or home, or free space on the stick.',
-      check,
+      { spaceCheck: check },
     );
   }
   if (old.liveOsBytes > 0)

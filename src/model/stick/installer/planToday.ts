@@ -19,16 +19,18 @@ import {
   notABlockDeviceText,
   partitionWithFormatText,
 } from './scriptMessages';
-import { mibToBytes, nearestMib } from './sizes';
+import { mibToBytes } from './sizes';
+import { spaceShortfall } from './spaceShortfall';
 import { spaceCheckToday } from './spaceCheckToday';
 import { targetLabel } from './targetLabel';
 import { locateTarget, partitionPath } from './targetDevice';
 
 function noSpaceMessage(check: SpaceCheckToday): string {
+  const { requiredMib, availableMib, shortMib } = spaceShortfall(check);
   return (
-    `The install needs about ${nearestMib(check.totalRequiredBytes)} MiB but ` +
-    `${check.formatted ? 'the new partition leaves' : 'the stick has'} ${nearestMib(check.spaceBytes)} MiB: ` +
-    `about ${nearestMib(-check.availableAfterBytes)} MiB short. The script asks whether to go on anyway, but the ` +
+    `The install needs about ${requiredMib} MiB but ` +
+    `${check.formatted ? 'the new partition leaves' : 'the stick has'} ${availableMib} MiB: ` +
+    `about ${shortMib} MiB short. The script asks whether to go on anyway, but the ` +
     'copy would run out of space. Ask for a smaller overlay or home, or free space on the stick.'
   );
 }
@@ -94,7 +96,7 @@ export function planToday(planning: Planning): InstallPlan | InstallRefusal {
   for (const [what, mib] of asked) {
     if (mib === undefined) continue;
     const limit = fatLimit(era, filesystem, what, mib);
-    if (!limit.allowed) return planning.refuse('fat-limit', limit.scriptText, limit.message);
+    if (!limit.allowed) return planning.refuse('fat-limit', limit.scriptText, limit.message, limit);
     sizes[what] = limit.sizeBytes;
     if (what === 'overlay') {
       labels.notices.filter((n) => n.code === 'label-whitespace').forEach((n) => planning.notice(n));
@@ -143,7 +145,7 @@ export function planToday(planning: Planning): InstallPlan | InstallRefusal {
       ...requested,
     });
     if (check.verdict === 'does-not-fit')
-      return planning.refuse('no-space', check.scriptText, noSpaceMessage(check), check);
+      return planning.refuse('no-space', check.scriptText, noSpaceMessage(check), { spaceCheck: check });
     if (check.verdict === 'less-than-100-mib-left') {
       planning.notice({ code: 'little-space-left', scriptText: check.scriptText, message: LITTLE_LEFT });
     }
@@ -200,7 +202,7 @@ export function planToday(planning: Planning): InstallPlan | InstallRefusal {
       ...requested,
     });
     if (check.verdict === 'does-not-fit')
-      return planning.refuse('no-space', check.scriptText, noSpaceMessage(check), check);
+      return planning.refuse('no-space', check.scriptText, noSpaceMessage(check), { spaceCheck: check });
     if (check.verdict === 'less-than-100-mib-left') {
       planning.notice({ code: 'little-space-left', scriptText: check.scriptText, message: LITTLE_LEFT });
     }
