@@ -197,6 +197,7 @@
 'sa6a8cf44fbd7292c': `Eso no se puede hacer aquí.`,
 'sa793a01f9118f83b': `Lecciones (muy pronto)`,
 'sa811ec5e0f012f56': `archivos de arranque`,
+'sa85530f193fe3ea8': `Cellar no pudo guardar tu memoria, así que sigue abierta. Pulsa Detener otra vez para cerrarla sin guardar.`,
 'sa9c15ba69ee25cb1': `Borra algo de ahí, o elige un archivo más pequeño.`,
 'sab0f20fcd0c4321a': `Cierra una imagen de disco que abriste con mount.`,
 'sab17147e162aecb6': `Se guardó una entrada del Diario.`,

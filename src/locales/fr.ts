@@ -197,6 +197,7 @@
 'sa6a8cf44fbd7292c': `Ça ne peut pas se faire ici.`,
 'sa793a01f9118f83b': `Leçons (bientôt)`,
 'sa811ec5e0f012f56': `fichiers de démarrage`,
+'sa85530f193fe3ea8': `Cellar n’a pas pu enregistrer ta clé, alors elle reste ouverte. Appuie encore sur Arrêter pour la fermer sans enregistrer.`,
 'sa9c15ba69ee25cb1': `Supprime quelque chose à cet endroit, ou choisis un fichier plus petit.`,
 'sab0f20fcd0c4321a': `Ferme une image disque que tu as ouverte avec mount.`,
 'sab17147e162aecb6': `Une entrée du Journal a été enregistrée.`,

@@ -8,8 +8,12 @@ import {
   encodeStreamData,
 } from './apiSocketFrames';
 
-/** Bytes per data frame when writing, and per read request when loading. */
-export const STREAM_CHUNK_BYTES = 64 * 1024;
+/**
+ * Bytes per data frame when writing, and per read request when loading. Sugar 0.120's WebSocket server
+ * (gwebsockets 0.7) cannot read a frame of 64 KiB or more (a 64-bit length): it stops reading the connection
+ * for good, so a frame, stream id included, must stay under 65 536 bytes.
+ */
+export const STREAM_CHUNK_BYTES = 32 * 1024;
 
 /**
  * How long a request or a read may wait for the shell. Saving takes about half a second on a real Sugar; a

@@ -36,8 +36,11 @@ export interface Host {
    * Resolves once it is safe to save again.
    */
   keepAside(text: string): Promise<void>;
-  /** The host asks the activity to stop: the handler saves, then the host closes. */
-  onStop(handler: () => Promise<void>): void;
+  /**
+   * The host asks the activity to stop: the handler saves, then the host closes unless the handler
+   * answers false (the save failed and the learner was told: the activity stays open).
+   */
+  onStop(handler: () => Promise<boolean>): void;
   /** The host pauses the activity (Sugar: another activity came to the front). */
   onPause(handler: () => void): void;
   /** Leaves the activity (call it after saving): Sugar closes the window, Sugarizer goes home. */

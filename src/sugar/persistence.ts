@@ -36,7 +36,10 @@ export interface Persistence {
   changed(): void;
   /** Saves at once (waiting for a save under way); resolves when stored or reported as failed. */
   saveNow(): Promise<void>;
-  /** The activity's own Stop button: save, then leave through the host. */
+  /**
+   * The activity's own Stop button: save, then leave through the host. When the save fails, the activity
+   * stays open once and says so; a second Stop leaves without saving.
+   */
   stop(): Promise<void>;
   /** Stops listening and drops a waiting save (tests, or an app torn down). */
   dispose(): void;
@@ -53,31 +56,46 @@ export async function startPersistence(host: Host, options: PersistenceOptions):
   let disposed = false;
   let queue: Promise<void> = Promise.resolve();
 
-  /** `always`: Stop saves even an unchanged state, so the Journal entry's date moves as hosts' own do. */
-  async function saveOnce(always: boolean): Promise<void> {
-    if (!savingAllowed || disposed) return;
+  /**
+   * `always`: Stop saves even an unchanged state, so the Journal entry's date moves as hosts' own do.
+   * Resolves false when a save was due and failed (reported).
+   */
+  async function saveOnce(always: boolean): Promise<boolean> {
+    if (!savingAllowed || disposed) return true;
     let text: string;
     try {
       text = writeActivityDocument(options.serialize());
     } catch (error) {
       report('save-failed', `The state could not be written: ${String(error)}`);
-      return;
+      return false;
     }
-    if (text === lastSavedText && !always) return;
+    if (text === lastSavedText && !always) return true;
     try {
       await host.save(text);
       lastSavedText = text;
+      return true;
     } catch (error) {
       report('save-failed', `The ${host.kind} host did not store the save: ${String(error)}`);
+      return false;
     }
   }
 
   const debouncer = new Debouncer(options.debounceMs ?? SAVE_DEBOUNCE_MS, () => void saveNow());
   // Saves run one after another, so an older text never lands after a newer one.
-  function saveNow(always = false): Promise<void> {
+  function saveNow(always = false): Promise<boolean> {
     debouncer.cancel();
-    queue = queue.then(() => saveOnce(always));
-    return queue;
+    const saved = queue.then(() => saveOnce(always));
+    queue = saved.then(() => {});
+    return saved;
+  }
+
+  // Leaving loses whatever a failed save did not store: the first failed Stop keeps the activity open.
+  let stopRefused = false;
+  async function saveBeforeLeaving(): Promise<boolean> {
+    if ((await saveNow(true)) || stopRefused) return true;
+    stopRefused = true;
+    report('stop-not-saved', 'Stop was asked while the save failed; the activity stays open.');
+    return false;
   }
 
   const win = options.window ?? window;
@@ -99,16 +117,17 @@ export async function startPersistence(host: Host, options: PersistenceOptions):
   win.document.addEventListener('visibilitychange', onHidden);
   win.addEventListener('pagehide', onPageHide);
   host.onPause(() => void saveNow());
-  host.onStop(() => saveNow(true));
+  host.onStop(saveBeforeLeaving);
 
   return {
     changed: () => {
       if (!disposed) debouncer.schedule();
     },
-    saveNow: () => saveNow(),
+    saveNow: async () => {
+      await saveNow();
+    },
     stop: async () => {
-      await saveNow(true);
-      await host.close();
+      if (await saveBeforeLeaving()) await host.close();
     },
     dispose: () => {
       disposed = true;

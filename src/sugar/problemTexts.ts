@@ -1,7 +1,7 @@
 // What Cellar tells the learner when saving or loading goes wrong, in a 10-year-old's words.
 import { msg } from '@lit/localize';
 
-export type PersistenceProblemCode = 'damaged-save' | 'load-failed' | 'save-failed';
+export type PersistenceProblemCode = 'damaged-save' | 'load-failed' | 'save-failed' | 'stop-not-saved';
 
 export function problemText(code: PersistenceProblemCode): string {
   switch (code) {
@@ -15,5 +15,9 @@ export function problemText(code: PersistenceProblemCode): string {
       );
     case 'save-failed':
       return msg('Cellar could not save your stick just now. It will try again when you change something.');
+    case 'stop-not-saved':
+      return msg(
+        'Cellar could not save your stick, so it stays open. Press Stop again to close it without saving.',
+      );
   }
 }

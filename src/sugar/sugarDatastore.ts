@@ -22,13 +22,14 @@ export async function loadEntry(
   uid: string,
 ): Promise<{ metadata: SugarMetadata; text: string }> {
   const streamId = await openStream(socket);
-  const [metadata] = await socket.call('datastore.load', [uid, streamId]);
-  const bytes = await socket.readStream(streamId);
+  const [answer] = await socket.call('datastore.load', [uid, streamId]);
+  const metadata = typeof answer === 'object' && answer !== null ? (answer as SugarMetadata) : {};
+  // An entry without a file (created, never saved into) gets filesize "0", and the shell never answers a
+  // read of it (it fails to open the missing file): close the stream unread.
+  const empty = metadata.filesize !== undefined && Number(metadata.filesize) === 0;
+  const bytes = empty ? new Uint8Array(0) : await socket.readStream(streamId);
   await socket.call('close_stream', [streamId]);
-  return {
-    metadata: typeof metadata === 'object' && metadata !== null ? (metadata as SugarMetadata) : {},
-    text: new TextDecoder().decode(bytes),
-  };
+  return { metadata, text: new TextDecoder().decode(bytes) };
 }
 
 /** Replaces the entry's data and metadata; resolves once the shell has updated the store (close_stream's reply). */

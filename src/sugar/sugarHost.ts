@@ -59,11 +59,13 @@ export async function createSugarHost(environment: SugarEnvironment): Promise<Ho
   const close = async () => {
     await socket.call('activity.close');
   };
-  const stopHandlers: (() => Promise<void>)[] = [];
+  const stopHandlers: (() => Promise<boolean>)[] = [];
   socket.onNotification('activity.stop', () => {
     void (async () => {
-      for (const handler of stopHandlers) await handler();
-      await close();
+      let mayClose = true;
+      for (const handler of stopHandlers) mayClose = (await handler()) && mayClose;
+      // Sugar sends activity.stop again on the next Stop, so staying open is never a trap.
+      if (mayClose) await close();
     })().catch(() => {
       // The shell is gone or does not answer: the window goes with it, and there is no one left to tell.
     });

@@ -12,10 +12,12 @@ import WebSocket from 'ws';
 export class FakeSugarShell {
   /** @param {number} port */
   constructor(port) {
-    this.server = new WebSocket.Server({ host: '127.0.0.1', port });
+    // gwebsockets 0.7 cannot read a frame of 64 KiB or more (sugar.md §8): refuse them as loudly here.
+    this.server = new WebSocket.Server({ host: '127.0.0.1', port, maxPayload: 65535 });
     this.key = '';
     this.color = '';
     this.maxReadBytes = Infinity;
+    this.failSaves = false;
     /** @type {Map<string, Entry>} */
     this.entries = new Map();
     /** @type {string[]} every method the shell acted on, in order */
@@ -41,13 +43,15 @@ export class FakeSugarShell {
   /**
    * A fresh shell: new key, the learner's colour, entries to resume, and how many bytes at most a read answers
    * (the real shell answers up to the size asked; fewer is allowed and exercises many frames).
-   * @param {{ color?: string, entries?: Record<string, { metadata: Record<string, unknown>, text: string }>, maxReadBytes?: number }} options
+   * `failSaves`: the datastore refuses every save (close_stream answers an error), as a full disk would.
+   * @param {{ color?: string, entries?: Record<string, { metadata: Record<string, unknown>, text: string }>, maxReadBytes?: number, failSaves?: boolean }} options
    */
-  reset({ color = '#FF8F00,#00A0FF', entries = {}, maxReadBytes = Infinity }) {
+  reset({ color = '#FF8F00,#00A0FF', entries = {}, maxReadBytes = Infinity, failSaves = false }) {
     for (const client of this.server.clients) client.terminate();
     this.key = randomBytes(16).toString('hex');
     this.color = color;
     this.maxReadBytes = maxReadBytes;
+    this.failSaves = failSaves;
     this.entries = new Map(
       Object.entries(entries).map(([uid, e]) => [
         uid,
@@ -104,6 +108,8 @@ export class FakeSugarShell {
     const error = (/** @type {Request} */ request, /** @type {string} */ text) =>
       send({ result: null, error: text, id: request.id });
 
+    // A frame over maxPayload: ws closes the connection (code 1009) and reports it here; nothing to add.
+    socket.on('error', () => {});
     socket.on('message', (/** @type {string | Buffer} */ data) => {
       if (typeof data !== 'string') {
         streams.get(data[0])?.onData?.(data);
@@ -163,6 +169,7 @@ export class FakeSugarShell {
             onClose: (closeRequest) => {
               if (!this.entries.has(uid))
                 return error(closeRequest, `org.freedesktop.DBus.Error: no entry ${uid}`);
+              if (this.failSaves) return error(closeRequest, 'OSError: [Errno 28] No space left on device');
               this.entries.set(uid, { metadata, data: Buffer.concat(chunks) });
               result(closeRequest, []);
             },
@@ -174,8 +181,12 @@ export class FakeSugarShell {
           const entry = this.entries.get(uid);
           if (!entry) return error(request, `org.freedesktop.DBus.Error: no entry ${uid}`);
           let position = 0;
+          // The datastore fills in filesize ("0" for an entry without a file), and a read of an entry
+          // without a file is never answered (the shell fails to open '').
+          const filesize = String(entry.data.length);
           streams.set(streamId, {
             onData: (frame) => {
+              if (filesize === '0') return;
               const sizeBytes = Math.min(frame.readInt32LE(4), this.maxReadBytes);
               const bytes = entry.data.subarray(position, position + sizeBytes);
               position += bytes.length;
@@ -183,7 +194,7 @@ export class FakeSugarShell {
             },
             onClose: (closeRequest) => result(closeRequest, []),
           });
-          return result(request, [entry.metadata]);
+          return result(request, [{ ...entry.metadata, filesize }]);
         }
         default:
           return error(request, `no such method ${request.method}`);

@@ -15,7 +15,7 @@ class RecordingHost implements Host {
   readonly log: string[] = [];
   readonly saved: string[] = [];
   readonly keptAside: string[] = [];
-  stopHandler: (() => Promise<void>) | null = null;
+  stopHandler: (() => Promise<boolean>) | null = null;
   pauseHandler: (() => void) | null = null;
   failSaves = false;
   failLoad = false;
@@ -37,7 +37,7 @@ class RecordingHost implements Host {
     this.log.push('keepAside');
     this.keptAside.push(text);
   }
-  onStop(handler: () => Promise<void>) {
+  onStop(handler: () => Promise<boolean>) {
     this.stopHandler = handler;
   }
   onPause(handler: () => void) {
@@ -187,8 +187,31 @@ describe('saving', () => {
     const host = new RecordingHost();
     const { options } = makeApp();
     await startPersistence(host, options(fakeWindow()));
-    await host.stopHandler!();
+    expect(await host.stopHandler!()).toBe(true);
     expect(host.log).toEqual(['load', 'save']);
+  });
+
+  it('stays open once when Stop cannot save, saying so; a second Stop closes without saving', async () => {
+    const host = new RecordingHost();
+    host.failSaves = true;
+    const { app, options } = makeApp();
+    const persistence = await startPersistence(host, options(fakeWindow()));
+    await persistence.stop();
+    expect(host.log).toEqual(['load', 'save']);
+    expect(app.problems.map((p) => p.code)).toEqual(['save-failed', 'stop-not-saved']);
+    expect(app.problems[1].message).toMatch(/stays open\. Press Stop again/);
+    await persistence.stop();
+    expect(host.log).toEqual(['load', 'save', 'save', 'close']);
+  });
+
+  it("tells the host's Stop to keep the activity open when the save failed", async () => {
+    const host = new RecordingHost();
+    host.failSaves = true;
+    const { options } = makeApp();
+    await startPersistence(host, options(fakeWindow()));
+    expect(await host.stopHandler!()).toBe(false);
+    host.failSaves = false;
+    expect(await host.stopHandler!()).toBe(true);
   });
 
   it('reports a failed save in plain words and tries again at the next change', async () => {

@@ -2,6 +2,7 @@
 // apisocket.py protocol of sugar.md §8), with the environment injected the way webactivity.py injects it.
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { REPLY_TIMEOUT_MS, STREAM_CHUNK_BYTES } from '../../src/sugar/ApiSocket';
 import { writeActivityDocument, type ActivityState } from '../../src/sugar/activityDocument';
 import { detectHost } from '../../src/sugar/detectHost';
 import type { Host } from '../../src/sugar/host';
@@ -21,6 +22,7 @@ const win = window as SugarWindow;
 async function resetShell(options: {
   entries?: ShellJournal['entries'];
   maxReadBytes?: number;
+  failSaves?: boolean;
 }): Promise<{ port: number; key: string }> {
   return executeServerCommand('sugar-shell-reset', options);
 }
@@ -97,7 +99,8 @@ describe('the Sugar host', () => {
   });
 
   it('saves a new instance into a new Journal entry, streamed in binary frames', async () => {
-    // Lesson progress large enough that the text takes more than one 64 KiB frame.
+    // Lesson progress large enough that the text takes several frames (each under 64 KiB, which the real
+    // shell cannot read, and which the fake shell refuses by closing the connection).
     const state = { ...stickState('lessons'), progress: { notes: 'n'.repeat(100_000) } };
     const { app, persistence } = await start(await sugarHost(null), state);
     await persistence.saveNow();
@@ -119,7 +122,7 @@ describe('the Sugar host', () => {
       activity: 'org.sugarlabs.Cellar',
       activity_id: ACTIVITY_ID,
     });
-    expect(dataFrames).to.equal(Math.ceil(new TextEncoder().encode(text).length / (64 * 1024)));
+    expect(dataFrames).to.equal(Math.ceil(new TextEncoder().encode(text).length / STREAM_CHUNK_BYTES));
     expect(dataFrames).to.be.greaterThan(1);
     persistence.dispose();
   });
@@ -147,6 +150,31 @@ describe('the Sugar host', () => {
     expect(Object.keys(after.entries)).to.deep.equal([uid]);
     expect(JSON.parse(after.entries[uid].text).mode).to.equal('sandbox');
     expect(after.entries[uid].metadata.title).to.equal('My stick');
+    persistence.dispose();
+  });
+
+  it('starts fresh from an entry the Journal holds without data (filesize "0"), without waiting', async () => {
+    const uid = 'e0000000-1111-4222-8333-444455556666';
+    const host = await sugarHost(uid, { entries: { [uid]: { metadata: { title: 'Cellar' }, text: '' } } });
+    const started = performance.now();
+    expect(await host.load()).to.equal(null);
+    expect(performance.now() - started).to.be.lessThan(REPLY_TIMEOUT_MS / 2);
+    await host.save('{"saved":true}');
+    expect((await journal()).entries[uid].text).to.equal('{"saved":true}');
+  });
+
+  it("stays open at Sugar's Stop when the Journal cannot save, says so, and closes at the next Stop", async () => {
+    const { app, persistence } = await start(await sugarHost(null, { failSaves: true }), stickState('free'));
+    expect(await executeServerCommand('sugar-shell-stop', { timeoutMs: 1500 })).to.deep.equal({
+      asked: true,
+      closed: false,
+    });
+    expect(app.problems.map((p) => p.code)).to.deep.equal(['save-failed', 'stop-not-saved']);
+    expect((await journal()).calls).not.to.include('activity.close');
+    expect(await executeServerCommand('sugar-shell-stop', { timeoutMs: 3000 })).to.deep.equal({
+      asked: true,
+      closed: true,
+    });
     persistence.dispose();
   });
 
