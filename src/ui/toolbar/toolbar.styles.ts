@@ -36,8 +36,7 @@ export const toolbarStyles = css`
   button {
     flex: none;
   }
-  button:hover,
-  select:hover {
+  button:hover {
     background: #404040;
   }
   button:focus-visible,
@@ -53,9 +52,21 @@ export const toolbarStyles = css`
   select {
     min-width: 4em;
     max-width: 100%;
-    padding: 0 8px;
+    padding-block: 0;
+    padding-inline: 8px 28px;
     text-overflow: ellipsis;
-    background: #282828;
+    /* Drawn by us: Sugar's WebKitGTK paints a native select as a light GTK box under white text. */
+    appearance: none;
+    -webkit-appearance: none;
+    background: #282828
+      url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='12' height='8'%3E%3Cpath d='M1 1l5 5 5-5' fill='none' stroke='white' stroke-width='2'/%3E%3C/svg%3E")
+      no-repeat right 9px center;
+  }
+  select:dir(rtl) {
+    background-position: left 9px center;
+  }
+  select:hover {
+    background-color: #404040;
   }
   .activity {
     display: flex;
