@@ -332,11 +332,13 @@ export class RescueMachine {
     const fs = this.isStickRoot(dm) ? this.rootFs() : null;
     if (!fs) return { ok: true, value: { kind: 'no-filesystem' } };
     const counts = fsCounts(fs);
+    const superblockFree = fs.superblockFreeCounts();
+    if (repair) fs.fixSuperblockCounts();
     if (fs.aborted && !this.rootRepaired) {
       if (repair) this.rootRepaired = true;
-      return { ok: true, value: { kind: 'needs-journal-recovery', counts } };
+      return { ok: true, value: { kind: 'needs-journal-recovery', counts, superblockFree } };
     }
-    return { ok: true, value: { kind: 'clean', counts } };
+    return { ok: true, value: { kind: 'clean', counts, superblockFree } };
   }
 
   /** `mount SOURCE DIR`: squashfs.img (through a loop device) or a snapshot holding the stick's root. */

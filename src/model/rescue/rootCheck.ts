@@ -1,9 +1,11 @@
 // What e2fsck finds on a device of the rescue machine: nothing readable (an Invalid snapshot: every read
 // is EIO), no ext filesystem at all, or the stick's root — whose journal must be recovered when ext4
 // aborted it (the overlay ran out), and which is clean once a repairing check has run. The counts are
-// those the summary line prints: inodes and blocks in use of the filesystem's totals.
+// those the summary line prints: inodes and blocks in use of the filesystem's totals; `superblockFree` is
+// what the superblock said was free before the check (pass 5 reports where it differs).
 
 import type { ExtFs } from '../fs/ext/ExtFs';
+import type { FreeCounts } from '../fs/ext/ExtFsState';
 
 export interface FsCounts {
   inodesUsed: number;
@@ -15,25 +17,17 @@ export interface FsCounts {
 export type FsckVerdict =
   | { kind: 'unreadable' }
   | { kind: 'no-filesystem' }
-  | { kind: 'needs-journal-recovery'; counts: FsCounts }
-  | { kind: 'clean'; counts: FsCounts };
+  | { kind: 'needs-journal-recovery'; counts: FsCounts; superblockFree: FreeCounts }
+  | { kind: 'clean'; counts: FsCounts; superblockFree: FreeCounts };
 
 export function fsCounts(fs: ExtFs): FsCounts {
   const { layout } = fs;
+  const free = fs.freeCounts();
+  const inodesCount = layout.inodesPerGroup * layout.groupCount;
   return {
-    // Inodes 1 to firstInode-1 are reserved (the root folder among them) and always in use.
-    inodesUsed: layout.firstInode - 1 + countEntries(fs, '/'),
-    inodesCount: layout.inodesPerGroup * layout.groupCount,
-    blocksUsed: fs.usedBlocks(),
+    inodesUsed: inodesCount - free.inodes,
+    inodesCount,
+    blocksUsed: layout.blocksCount - free.blocks,
     blocksCount: layout.blocksCount,
   };
-}
-
-function countEntries(fs: ExtFs, path: string): number {
-  let count = 0;
-  for (const entry of fs.readdir(path) ?? []) {
-    count++;
-    if (entry.kind === 'dir') count += countEntries(fs, `${path === '/' ? '' : path}/${entry.name}`);
-  }
-  return count;
 }

@@ -4,6 +4,7 @@
 // -p then exits 0; b_overflow_P_nofix: an Invalid snapshot exits 8).
 
 import { msg } from '@lit/localize';
+import type { FreeCounts } from '../../model/fs/ext/ExtFsState';
 import type { FsCounts } from '../../model/rescue/rootCheck';
 import { splitArgs } from '../options';
 import { fail, type CommandResult, type ShellCommand } from '../types';
@@ -75,9 +76,9 @@ export const e2fsck: ShellCommand = {
       case 'no-filesystem':
         return cannotOpen(version, device, preen, 'Bad magic number in super-block');
       case 'needs-journal-recovery':
-        return afterAbort(version, device, value.counts, { preen, no, force });
+        return afterAbort(version, device, value.counts, summaryFixes(value, no), { preen, no, force });
       case 'clean':
-        return clean(version, device, value.counts, { preen, force });
+        return clean(version, device, value.counts, summaryFixes(value, no), { preen, no, force });
     }
   },
 };
@@ -92,11 +93,35 @@ function summary(device: string, c: FsCounts): string {
   return `${device}: ${c.inodesUsed}/${c.inodesCount} files (0.0% non-contiguous), ${c.blocksUsed}/${c.blocksCount} blocks`;
 }
 
+/**
+ * Pass 5's word on the superblock's free counts, stale since the last mount when ext4 did not unmount
+ * (each a question; -p fixes them without a word, -n answers no, which leaves no error behind).
+ */
+function summaryFixes(verdict: { counts: FsCounts; superblockFree: FreeCounts }, no: boolean): string[] {
+  const { counts, superblockFree } = verdict;
+  const counted = {
+    blocks: counts.blocksCount - counts.blocksUsed,
+    inodes: counts.inodesCount - counts.inodesUsed,
+  };
+  const lines: string[] = [];
+  for (const [what, key] of [
+    ['blocks', 'blocks'],
+    ['inodes', 'inodes'],
+  ] as const) {
+    if (superblockFree[key] !== counted[key]) {
+      lines.push(`Free ${what} count wrong (${superblockFree[key]}, counted=${counted[key]}).`);
+      lines.push(`Fix? ${no ? 'no' : 'yes'}`, '');
+    }
+  }
+  return lines;
+}
+
 /** ext4 aborted its journal when the overlay failed: the journal needs recovering, the error flag forces a check. */
 function afterAbort(
   version: string[],
   device: string,
   counts: FsCounts,
+  fixes: string[],
   o: { preen: boolean; no: boolean; force: boolean },
 ): CommandResult {
   const forced = o.force ? [] : [`${device} contains a file system with errors, check forced.`];
@@ -106,6 +131,7 @@ function afterAbort(
         'Warning: skipping journal recovery because doing a read-only filesystem check.',
         ...forced,
         ...PASSES,
+        ...fixes,
         summary(device, counts),
       ],
       stderr: version,
@@ -119,6 +145,7 @@ function afterAbort(
       `${device}: recovering journal`,
       ...forced,
       ...PASSES,
+      ...fixes,
       '',
       `${device}: ***** FILE SYSTEM WAS MODIFIED *****`,
       summary(device, counts),
@@ -132,8 +159,10 @@ function clean(
   version: string[],
   device: string,
   c: FsCounts,
-  o: { preen: boolean; force: boolean },
+  fixes: string[],
+  o: { preen: boolean; no: boolean; force: boolean },
 ): CommandResult {
+  // Not forced, a clean filesystem is not checked (e2fsck still corrects stale counts, without a word).
   if (!o.force) {
     return {
       stdout: [
@@ -143,5 +172,17 @@ function clean(
       exitCode: 0,
     };
   }
-  return { stdout: [...(o.preen ? [] : PASSES), summary(device, c)], stderr: version, exitCode: 0 };
+  if (fixes.length === 0 || o.no) {
+    return {
+      stdout: [...(o.preen ? [] : PASSES), ...fixes, summary(device, c)],
+      stderr: version,
+      exitCode: 0,
+    };
+  }
+  if (o.preen) return { stdout: [summary(device, c)], stderr: version, exitCode: 1 };
+  return {
+    stdout: [...PASSES, ...fixes, '', `${device}: ***** FILE SYSTEM WAS MODIFIED *****`, summary(device, c)],
+    stderr: version,
+    exitCode: 1,
+  };
 }

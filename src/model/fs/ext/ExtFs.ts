@@ -12,7 +12,13 @@ import { ModelError } from '../../errors';
 import { DocumentProblem } from '../../docReader';
 import { readExtFsState } from './extFsDocument';
 import type { ExtFsContext } from './ExtFsContext';
-import { EXT_FS_STATE_VERSION, inodeFromJson, inodeToJson, type ExtFsState } from './ExtFsState';
+import {
+  EXT_FS_STATE_VERSION,
+  inodeFromJson,
+  inodeToJson,
+  type ExtFsState,
+  type FreeCounts,
+} from './ExtFsState';
 import type { ExtLayout } from './ExtLayout';
 import { FileData, type WriteMode } from './FileData';
 import { Folders } from './Folders';
@@ -44,6 +50,12 @@ export class ExtFs {
   private mounted = false;
   /** When the lazy-init thread reads the block bitmaps (null once it has, or when unmounted). */
   private lazyInitAtMs: number | null = null;
+  /**
+   * The free counts in the superblock when they are not the bitmaps' (null: they are). ext4 counts free
+   * space in memory and writes it into the superblock only at mount and unmount (ext4_commit_super), so
+   * after a crash or an overflow the superblock holds the counts of the last mount until e2fsck fixes them.
+   */
+  private superblockFree: FreeCounts | null = null;
 
   constructor(
     readonly layout: ExtLayout,
@@ -87,6 +99,21 @@ export class ExtFs {
     return this.layout.blocksCount - this.data.availableBlocks();
   }
 
+  /** Free blocks and inodes as the bitmaps count them (what e2fsck's pass 5 counts). */
+  freeCounts(): FreeCounts {
+    return { blocks: this.layout.blocksCount - this.usedBlocks(), inodes: this.inodeAllocator.freeInodes() };
+  }
+
+  /** Free blocks and inodes as the superblock says. */
+  superblockFreeCounts(): FreeCounts {
+    return this.superblockFree ?? this.freeCounts();
+  }
+
+  /** e2fsck, when it may write, sets the superblock's counts to the bitmaps'. */
+  fixSuperblockCounts(): void {
+    this.superblockFree = null;
+  }
+
   /**
    * Whether ext4 gave up after a write to its device failed (an Invalid or overflowed overlay): it aborts
    * its journal and the filesystem is read-only from then on.
@@ -121,6 +148,7 @@ export class ExtFs {
     this.ctx.mb.mounted(this.tx.sink.rotational ?? false);
     this.inodeAllocator.mounted();
     this.lazyInitAtMs = this.ctx.nowMs + LAZY_INIT_DELAY_MS;
+    this.superblockFree = this.freeCounts();
     this.tx.writeRun(this.layout.superblockBlock, 1);
   }
 
@@ -130,6 +158,8 @@ export class ExtFs {
     this.lazyInitAtMs = null;
     this.journal.markEmpty(this.tx.writeRun);
     this.tx.writeRun(this.layout.superblockBlock, 1);
+    // An aborted filesystem is read-only: its superblock keeps the counts of the mount.
+    if (!this.tx.aborted) this.superblockFree = null;
     this.mounted = false;
   }
 
@@ -323,6 +353,7 @@ export class ExtFs {
       lazyInitAtMs: this.lazyInitAtMs,
       lastAllocGroups: this.inodeAllocator.lastAllocGroups(),
       openFiles: this.data.openFileNumbers(),
+      ...(this.superblockFree ? { superblockFree: { ...this.superblockFree } } : {}),
     };
   }
 
@@ -353,6 +384,7 @@ export class ExtFs {
     fs.journal.restore(state.journal);
     fs.ctx.mb.restore(state.allocator);
     fs.lazyInitAtMs = state.lazyInitAtMs;
+    fs.superblockFree = state.superblockFree ?? null;
     return fs;
   }
 

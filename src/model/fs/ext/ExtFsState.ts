@@ -34,6 +34,14 @@ export interface ExtFsState {
   lastAllocGroups: [number, number][];
   /** Files a program keeps open for writing (absent in documents saved before there were any: none). */
   openFiles: number[];
+  /** The free counts the superblock holds when they are not the bitmaps' (absent: they are). */
+  superblockFree?: FreeCounts;
+}
+
+/** Free blocks and free inodes, as the superblock and e2fsck count them. */
+export interface FreeCounts {
+  blocks: number;
+  inodes: number;
 }
 
 export function inodeToJson(inode: Inode): InodeJson {

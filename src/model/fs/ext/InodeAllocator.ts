@@ -107,6 +107,11 @@ export class InodeAllocator {
     this.lastAllocGroup.clear();
   }
 
+  /** Free inodes, as the group descriptors count them. */
+  freeInodes(): number {
+    return this.bitmap.freeIn.reduce((sum, free) => sum + free, 0);
+  }
+
   /** The inodes in use as [first, count] runs. */
   usedRuns(): [number, number][] {
     return this.bitmap.usedRuns();

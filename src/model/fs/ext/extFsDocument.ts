@@ -129,6 +129,16 @@ export function readExtFsState(value: unknown, path: string): CheckedExtFs {
       return ino;
     },
   );
+  let superblockFree: { blocks: number; inodes: number } | undefined;
+  if (doc.superblockFree !== undefined) {
+    const counts = readObject(doc.superblockFree, `${path}.superblockFree`);
+    superblockFree = {
+      blocks: readWhole(counts.blocks, `${path}.superblockFree.blocks`),
+      inodes: readWhole(counts.inodes, `${path}.superblockFree.inodes`),
+    };
+    if (superblockFree.blocks > blocks || superblockFree.inodes > inodeCount)
+      throw problem(`${path}.superblockFree`, 'counts more than the filesystem holds');
+  }
   // Blocks taken but in no file yet: what preallocations have left, and blocks freed by the running
   // transaction.
   for (const list of allocator.groupPas) heldElsewhere.push(...list);
@@ -158,6 +168,7 @@ export function readExtFsState(value: unknown, path: string): CheckedExtFs {
       allocator,
       lazyInitAtMs,
       lastAllocGroups,
+      ...(superblockFree ? { superblockFree } : {}),
       openFiles,
     },
   };

@@ -97,3 +97,23 @@ describe('a full filesystem', () => {
     expect(fs.stat('/too-big')).toEqual({ kind: 'file', sizeBytes: 0 });
   });
 });
+
+describe("the superblock's free counts (written at mount and unmount only, as ext4_commit_super)", () => {
+  it('stay at the mount’s while files are written, are kept through a save, and are current after umount', () => {
+    const fs = liveFs('ext4'); // mounted, then a 5000-byte file written
+    fs.sync(); // delayed allocation: its blocks are taken at writeback
+    const atMount = fs.superblockFreeCounts();
+    expect(fs.freeCounts().inodes).toBe(atMount.inodes - 1);
+    expect(fs.freeCounts().blocks).toBeLessThan(atMount.blocks);
+    const copy = ExtFs.restore(JSON.parse(JSON.stringify(fs.save())), new RecordingSink());
+    expect(copy.superblockFreeCounts()).toEqual(atMount);
+    fs.umount();
+    expect(fs.superblockFreeCounts()).toEqual(fs.freeCounts());
+  });
+
+  it('are set to the bitmaps’ by a check that may write', () => {
+    const fs = liveFs('ext3');
+    fs.fixSuperblockCounts();
+    expect(fs.superblockFreeCounts()).toEqual(fs.freeCounts());
+  });
+});
