@@ -176,6 +176,11 @@ export class FakeSugarShell {
           });
           return result(request, []);
         }
+        case 'datastore.get_metadata': {
+          const entry = this.entries.get(String(request.params[0]));
+          if (!entry) return error(request, `org.freedesktop.DBus.Error: no entry ${request.params[0]}`);
+          return result(request, [{ ...entry.metadata, filesize: String(entry.data.length) }]);
+        }
         case 'datastore.load': {
           const [uid, streamId] = /** @type {[string, number]} */ (request.params);
           const entry = this.entries.get(uid);

@@ -116,12 +116,16 @@ describe('the Sugar host', () => {
     const saved = Object.values(entries);
     expect(saved).to.have.length(1);
     expect(saved[0].text).to.equal(text);
-    expect(saved[0].metadata).to.deep.equal({
+    const { timestamp, mtime, ...named } = saved[0].metadata;
+    expect(named).to.deep.equal({
       title: 'Cellar Activity',
       title_set_by_user: '0',
       activity: 'org.sugarlabs.Cellar',
       activity_id: ACTIVITY_ID,
     });
+    // Dated now, as Sugar's own activities do (the datastore keeps a timestamp it is sent).
+    expect(Math.abs(Number(timestamp) - Date.now() / 1000)).to.be.lessThan(60);
+    expect(String(mtime)).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
     expect(dataFrames).to.equal(Math.ceil(new TextEncoder().encode(text).length / STREAM_CHUNK_BYTES));
     expect(dataFrames).to.be.greaterThan(1);
     persistence.dispose();
@@ -132,7 +136,7 @@ describe('the Sugar host', () => {
     const uid = 'c0ffee00-1111-4222-8333-444455556666';
     const entries = {
       [uid]: {
-        metadata: { title: 'My stick', activity: 'org.sugarlabs.Cellar' },
+        metadata: { title: 'My stick', activity: 'org.sugarlabs.Cellar', timestamp: 1000 },
         text: writeActivityDocument(saved),
       },
     };
@@ -142,7 +146,12 @@ describe('the Sugar host', () => {
     );
     expect(app.restored?.mode).to.equal('lessons');
     expect(app.restored?.stick.save()).to.deep.equal(saved.stick.save());
-    expect((await journal()).calls.slice(1)).to.deep.equal(['open_stream', 'datastore.load', 'close_stream']);
+    expect((await journal()).calls.slice(1)).to.deep.equal([
+      'datastore.get_metadata',
+      'open_stream',
+      'datastore.load',
+      'close_stream',
+    ]);
 
     app.state = stickState('sandbox');
     await persistence.saveNow();
@@ -150,6 +159,7 @@ describe('the Sugar host', () => {
     expect(Object.keys(after.entries)).to.deep.equal([uid]);
     expect(JSON.parse(after.entries[uid].text).mode).to.equal('sandbox');
     expect(after.entries[uid].metadata.title).to.equal('My stick');
+    expect(after.entries[uid].metadata.timestamp).to.be.greaterThan(1000); // the Journal shows it as new
     persistence.dispose();
   });
 
@@ -159,6 +169,8 @@ describe('the Sugar host', () => {
     const started = performance.now();
     expect(await host.load()).to.equal(null);
     expect(performance.now() - started).to.be.lessThan(REPLY_TIMEOUT_MS / 2);
+    // The shell cannot load an entry without a file (it fails on open('')): never asked to.
+    expect((await journal()).calls).not.to.include('datastore.load');
     await host.save('{"saved":true}');
     expect((await journal()).entries[uid].text).to.equal('{"saved":true}');
   });
