@@ -2,7 +2,7 @@
 // written in place, and freed. When they are allocated decides where they land, and so the overlay's cost.
 
 import { ModelError } from '../../errors';
-import { indirectKeys } from './blockMap';
+import { branchGoal, indirectKeys } from './blockMap';
 import type { ExtFsContext } from './ExtFsContext';
 import { appendExtent, type Inode } from './Inode';
 import type { JournalTransaction } from './JournalTransaction';
@@ -231,7 +231,8 @@ export class FileData {
 
   /**
    * ext3 (block-mapped, no delayed allocation): each block is mapped as it is written (ext4_ind_map_blocks,
-   * one block per buffer), its missing indirect blocks first (ext4_alloc_branch), near the block before it.
+   * one block per buffer), its missing indirect blocks first (ext4_alloc_branch), each next to the one
+   * before it, from the goal ext4_find_goal gives the first (branchGoal); the data block after the last.
    */
   private allocateMapped(inode: Inode, from: number, to: number): void {
     const blockBytes = this.ctx.layout.blockSizeBytes;
@@ -240,7 +241,9 @@ export class FileData {
     const sizeBlocks = Math.ceil(inode.sizeBytes / blockBytes);
     for (let logical = from; logical < to; logical++) {
       const last = inode.extents.at(-1);
-      let goal = last ? last[0] + last[1] - 1 : inodeGoalBlock(this.ctx.layout, inode);
+      const blockBefore = last ? last[0] + last[1] - 1 : undefined;
+      let goal =
+        branchGoal(logical, pointers, inode.mapping, blockBefore) ?? inodeGoalBlock(this.ctx.layout, inode);
       for (const key of indirectKeys(logical, pointers)) {
         if (inode.mapping.has(key)) continue;
         goal = this.tx.allocMetadataBlock(goal);
