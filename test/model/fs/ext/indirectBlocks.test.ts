@@ -1,7 +1,7 @@
 // Where an ext3 file's indirect blocks go (block-mapped files): next to the pointer before them in the same
 // parent (ext4_find_goal → ext4_find_near), so they follow one another wherever the file's data goes. The
-// kernel lab's a_ext3 shows it: the 16 MiB file's indirect blocks sit together in group 0 (blocks
-// 4936–5191), its data in groups 2–5.
+// kernel lab's a_ext3 shows it: the 16 MiB file's first copied chunks are in group 0 (chunk 1677, its
+// indirect blocks), its data in groups 2–5.
 
 import { describe, expect, it } from 'vitest';
 import { buildBaseImage } from '../../../../src/model/fs/baseImage';
