@@ -228,6 +228,7 @@
 'sc5650d2c7935a8de': `Ouvrir cette aide`,
 'sc5683b878d1c56dd': `Cellar n'a pas pu enregistrer ta clé pour l'instant. Il réessaiera quand tu changeras quelque chose.`,
 'sc766a2bfa5bf85de': `Le dessin de la clé montre où va la place. Enregistre des fichiers dans différents dossiers et regarde quelle partie grandit : l'overlay ne rend jamais de place, home.img oui, et les dossiers en RAM se vident au redémarrage.`,
+'sc7d5c69ca5414678': `La clé a changé (annuler, réinitialiser ou une nouvelle clé). Le terminal continue avec elle telle qu’elle est maintenant.`,
 'sc86df7abd9a447f5': `Créer cette clé`,
 'scb99668fa6298721': `Retour à la clé telle qu'elle a été créée.`,
 'scd50ce1dc770b4aa': `Ce fichier est plus gros que ce que le système de fichiers de la clé permet pour un seul fichier.`,

@@ -36,7 +36,12 @@ export class Shell implements SessionControl {
   private readonly texts = new Map<string, string>();
   private lastExitCode = 0;
 
-  constructor(readonly stick: Stick) {
+  /** `history`: lines typed before, on another stick (the terminal keeps them through undo). */
+  constructor(
+    readonly stick: Stick,
+    history: readonly string[] = [],
+  ) {
+    this.historyLines.push(...history);
     this.currentMachine = this.machineForPower();
     this.folder = this.currentMachine.homeFolder;
   }

@@ -92,6 +92,26 @@ describe('<cellar-terminal>', () => {
     expect(logLines(el)).to.deep.equal(['[root@localhost ~]# pwd', '/root']);
   });
 
+  it('keeps what was typed when the stick changes under it (undo), and goes on with the new one', async () => {
+    const el = await fixture<CellarTerminal>(
+      html`<cellar-terminal .stick=${bootedStick()}></cellar-terminal>`,
+    );
+    el.focus();
+    await typeLine(el, 'mkdir /root/gone-by-undo');
+    el.stick = bootedStick(); // what the app passes after an undo: the stick as it was
+    await el.updateComplete;
+    const lines = logLines(el);
+    expect(lines[0]).to.equal('[root@localhost ~]# mkdir /root/gone-by-undo');
+    expect(lines.at(-1)).to.contain('The stick changed');
+    await typeLine(el, 'ls /root');
+    const listed = logLines(el).slice(lines.length + 1); // ls's output on the stick as it is now
+    expect(listed.join(' ')).not.to.contain('gone-by-undo');
+    el.focus();
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'ArrowUp' });
+    expect(el.shadowRoot!.querySelector('input')!.value).to.equal('mkdir /root/gone-by-undo');
+  });
+
   it('is accessible, with a log the screen reader follows', async () => {
     const el = await terminal();
     await typeLine(el, 'help');

@@ -9,7 +9,7 @@ import type { Stick } from '../../model/stick/Stick';
 import { Shell, type RunResult } from '../../shell/Shell';
 import { terminalStyles } from './cellar-terminal.styles';
 
-type LineKind = 'typed' | 'stdout' | 'stderr' | 'candidates';
+type LineKind = 'typed' | 'stdout' | 'stderr' | 'candidates' | 'note';
 
 interface ScrollbackLine {
   kind: LineKind;
@@ -58,8 +58,16 @@ export class CellarTerminal extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('stick') && this.stick && (!this.shell || this.shell.stick !== this.stick)) {
-      this.shell = new Shell(this.stick);
-      this.scrollback = [];
+      // Undo, reset or a new stick: what was typed stays on screen and in the history.
+      const before = this.shell;
+      this.shell = new Shell(this.stick, before?.history);
+      this.historyPosition = freshPosition(this.shell.history);
+      if (before && this.scrollback.length > 0) {
+        const note = msg(
+          'The stick changed (undo, reset or a new stick). The terminal goes on with it as it is now.',
+        );
+        this.scrollback = [...this.scrollback, { kind: 'note', text: note }];
+      }
     }
   }
 

@@ -36,6 +36,13 @@ export const terminalStyles = css`
   .candidates {
     color: #b8d8ff;
   }
+  /* Cellar's own word between commands, not a tool's output: set apart by its font too. */
+  .note {
+    margin-block: 4px;
+    color: #d8d8d8;
+    font-style: italic;
+    font-family: sans-serif;
+  }
   form {
     display: flex;
     align-items: baseline;
