@@ -228,7 +228,7 @@
 'sc5650d2c7935a8de': `Abrir esta ayuda`,
 'sc5683b878d1c56dd': `Cellar no pudo guardar tu memoria ahora. Lo volverá a intentar cuando cambies algo.`,
 'sc766a2bfa5bf85de': `El dibujo de la memoria muestra adónde va el espacio. Guarda archivos en distintas carpetas y mira qué parte crece: el overlay nunca devuelve espacio, home.img sí, y las carpetas en RAM se vacían al reiniciar.`,
-'sc7d5c69ca5414678': `La memoria cambió (deshacer, reiniciar o una memoria nueva). El terminal sigue con ella tal como está ahora.`,
+'sc7d5c69ca5414678': `La memoria cambió (deshacer, restablecer o una memoria nueva). El terminal sigue con ella tal como está ahora.`,
 'sc86df7abd9a447f5': `Crear esta memoria`,
 'scb99668fa6298721': `La memoria vuelve a estar como cuando se creó.`,
 'scd50ce1dc770b4aa': `Ese archivo es más grande de lo que el sistema de archivos de la memoria permite para un solo archivo.`,
