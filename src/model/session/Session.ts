@@ -36,7 +36,7 @@ export type SessionAction =
   | { type: 'reset' }
   | { type: 'set-mode'; mode: SessionMode }
   | { type: 'tick'; ms: number }
-  | { type: 'terminal'; line: string };
+  | { type: 'terminal'; line: string; exitCode: number };
 
 export interface SessionChange {
   action: SessionAction;
@@ -60,6 +60,8 @@ const SPACE_FAILURES: ReadonlySet<StickErrorCode> = new Set(['ENOSPC', 'EIO', 'E
 
 export interface SessionEvents {
   changed: SessionChange;
+  /** Every line run in the terminal, whether or not it changed the stick (lessons watch what is typed). */
+  typed: SessionChange;
 }
 
 export type SessionResult = { ok: true; session: Session } | StickRefusal;
@@ -186,16 +188,19 @@ export class Session {
     const saved = this.saveState();
     const result = run();
     const after = this.currentStick.usage();
-    if (!result.changed && sameUsage(before, after)) return result;
-    this.history.push(saved);
-    this.addSample(after);
-    this.announce({
-      action: { type: 'terminal', line },
+    const change: SessionChange = {
+      action: { type: 'terminal', line, exitCode: result.exitCode },
       ok: result.exitCode === 0,
       costs: NO_COSTS,
       before,
       after,
-    });
+    };
+    if (result.changed || !sameUsage(before, after)) {
+      this.history.push(saved);
+      this.addSample(after);
+      this.announce(change);
+    }
+    this.events.emit('typed', change);
     return result;
   }
 

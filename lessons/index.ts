@@ -1,0 +1,6 @@
+// The lesson catalogue, in the order the panel offers it.
+
+import type { Lesson } from '../src/lessons/lessonTypes';
+import { overlayFills } from './overlayFills';
+
+export const LESSONS: readonly Lesson[] = [overlayFills];

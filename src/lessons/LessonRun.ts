@@ -1,0 +1,116 @@
+// One lesson being taken on a session: it puts the lesson's stick in the session (made by the era's
+// installer, then the lesson's scene), runs the lesson's machine on the session's changes, and answers
+// what the lesson panel shows. The learner's own undo and reset stay theirs: they are changes like others.
+
+import { createActor, type Actor } from 'xstate';
+import type { Session, SessionChange } from '../model/session/Session';
+import { sandboxPlan } from '../model/session/sandboxPlan';
+import { lessonMachine } from './lessonMachine';
+import type { Lesson } from './lessonTypes';
+
+export interface LessonView {
+  lessonId: string;
+  title: string;
+  goal: string;
+  /** 1-based; stepCount + 1 once complete. */
+  stepNumber: number;
+  stepCount: number;
+  /** The step's instruction (null once complete). */
+  instruction: string | null;
+  /** The hints shown so far, gentlest first. */
+  hints: string[];
+  /** What just happened, once the step is done (null while it is not). */
+  explanation: string | null;
+  complete: boolean;
+  canGoBack: boolean;
+  canGoOn: boolean;
+}
+
+export class LessonRun {
+  private readonly actor: Actor<ReturnType<typeof lessonMachine>>;
+  private readonly unsubscribe: (() => void)[];
+
+  private constructor(
+    readonly lesson: Lesson,
+    session: Session,
+    stepIndex: number,
+  ) {
+    this.actor = createActor(lessonMachine(lesson), { input: { lesson, stepIndex } }).start();
+    const send = (change: SessionChange) => this.actor.send({ type: 'change', change, stick: session.stick });
+    this.unsubscribe = [
+      // Terminal lines come as `typed`, changing the stick or not; every other change as `changed`.
+      session.events.on('changed', (change) => {
+        if (change.action.type !== 'terminal') send(change);
+      }),
+      session.events.on('typed', send),
+    ];
+  }
+
+  /**
+   * Starts a lesson: a new stick as the lesson asks (step 0), or, resuming at a saved step, on the stick
+   * the session has. Answers null when the lesson's stick cannot be made (a lesson's own mistake).
+   */
+  static start(lesson: Lesson, session: Session, stepIndex = 0): LessonRun | null {
+    if (stepIndex === 0) {
+      const planned = sandboxPlan(lesson.stick);
+      if (!planned.ok || !session.apply({ type: 'new-stick', plan: planned.plan }).ok) return null;
+      for (const command of lesson.scene ?? []) {
+        if (!session.apply(command).ok) return null;
+      }
+    }
+    return new LessonRun(lesson, session, stepIndex);
+  }
+
+  get stepIndex(): number {
+    return this.actor.getSnapshot().context.stepIndex;
+  }
+
+  get complete(): boolean {
+    return this.actor.getSnapshot().status === 'done';
+  }
+
+  /** Called by `onChange` after each change of the view (a step done, a hint, next, back). */
+  subscribe(onChange: () => void): () => void {
+    const subscription = this.actor.subscribe(onChange);
+    return () => subscription.unsubscribe();
+  }
+
+  hint(): void {
+    this.actor.send({ type: 'hint' });
+  }
+
+  next(): void {
+    this.actor.send({ type: 'next' });
+  }
+
+  back(): void {
+    this.actor.send({ type: 'back' });
+  }
+
+  view(): LessonView {
+    const snapshot = this.actor.getSnapshot();
+    const { context } = snapshot;
+    const step = this.lesson.steps[context.stepIndex];
+    const complete = snapshot.status === 'done';
+    const explained = !complete && snapshot.matches({ [`step${context.stepIndex}`]: 'explained' } as never);
+    return {
+      lessonId: this.lesson.id,
+      title: this.lesson.title(),
+      goal: this.lesson.goal(),
+      stepNumber: context.stepIndex + 1,
+      stepCount: this.lesson.steps.length,
+      instruction: step ? step.instruction() : null,
+      hints: step ? step.hints.slice(0, context.hintsShown).map((hint) => hint()) : [],
+      explanation: step && explained && context.facts ? step.explain(context.facts) : null,
+      complete,
+      canGoBack: !complete && context.stepIndex > 0,
+      canGoOn: explained,
+    };
+  }
+
+  /** Stops listening to the session (another lesson, another mode, or the app torn down). */
+  dispose(): void {
+    this.unsubscribe.forEach((stop) => stop());
+    this.actor.stop();
+  }
+}
