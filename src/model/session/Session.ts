@@ -75,8 +75,11 @@ export class Session {
   private currentMode: SessionMode = 'sandbox';
   private samplesSoFar: UsageSample[];
   private readonly history = new UndoHistory();
-  /** The state reset goes back to: the stick as it was made and first booted. */
-  private baseline: SavedState;
+  /**
+   * The state reset goes back to: the stick as it was made and first booted. Saved just before the first
+   * change rather than at once, so a new session draws sooner (saving a stick is the slow part).
+   */
+  private baseline: SavedState | null = null;
   /** The parts of the last saved document, for the next one to share. */
   private lastSaved: DocumentParts | null = null;
 
@@ -85,7 +88,6 @@ export class Session {
     this.currentLedger = OverlayLedger.follow(stick, savedLedger);
     this.clock = new QuietClock(QUIET_WRITERS);
     this.samplesSoFar = [sampleOf(stick.usage(), stick.clockMs)];
-    this.baseline = this.saveState();
   }
 
   /** A session on a new stick made from `plan` and booted; or the plan's refusal. */
@@ -143,7 +145,7 @@ export class Session {
   apply(command: SessionCommand): SessionChange {
     if (command.type === 'new-stick') return this.newStick(command);
     const before = this.currentStick.usage();
-    const saved = this.saveState();
+    const saved = this.saveBeforeChange();
     const outcome = this.run(command);
     const after = this.currentStick.usage();
     const changedNothing = !outcome.ok && sameUsage(before, after);
@@ -165,6 +167,7 @@ export class Session {
    */
   tick(ms: number): SessionChange {
     const before = this.currentStick.usage();
+    this.baseline ??= this.saveState();
     const outcome = this.run({ type: 'advance', ms });
     const after = this.currentStick.usage();
     this.addSample(after);
@@ -185,7 +188,7 @@ export class Session {
    */
   terminal<T extends { changed: boolean; exitCode: number }>(line: string, run: () => T): T {
     const before = this.currentStick.usage();
-    const saved = this.saveState();
+    const saved = this.saveBeforeChange();
     const result = run();
     const after = this.currentStick.usage();
     const change: SessionChange = {
@@ -231,8 +234,9 @@ export class Session {
   /** Back to the stick as it was made (undo can take the reset back). */
   reset(): SessionChange {
     const before = this.currentStick.usage();
-    this.history.push(this.saveState());
-    this.loadState(this.baseline);
+    const saved = this.saveBeforeChange();
+    this.history.push(saved);
+    this.loadState(this.baseline!);
     return this.announce({
       action: { type: 'reset' },
       ok: true,
@@ -275,7 +279,7 @@ export class Session {
     this.clock = new QuietClock(QUIET_WRITERS);
     this.samplesSoFar = [sampleOf(made.stick.usage(), made.stick.clockMs)];
     this.history.clear();
-    this.baseline = this.saveState();
+    this.baseline = null;
     return this.announce({ action: command, ok: true, costs: NO_COSTS, before, after: made.stick.usage() });
   }
 
@@ -284,6 +288,13 @@ export class Session {
     const path = 'path' in command ? command.path : 'toPath' in command ? command.toPath : null;
     const place = path ? this.currentStick.whereIs(path) : null;
     return place?.ok ? { store: place.store } : {};
+  }
+
+  /** The state before a change, for undo; the first one is also what reset goes back to. */
+  private saveBeforeChange(): SavedState {
+    const saved = this.saveState();
+    this.baseline ??= saved;
+    return saved;
   }
 
   private saveState(): SavedState {

@@ -98,8 +98,9 @@ export class CellarTerminal extends LitElement {
     `;
   }
 
-  protected override updated(): void {
-    this.log.scrollTop = this.log.scrollHeight;
+  protected override updated(changed: PropertyValues): void {
+    // Only when lines came: reading scrollHeight forces a layout, which the first render can do without.
+    if (changed.has('scrollback') && this.scrollback.length > 0) this.log.scrollTop = this.log.scrollHeight;
   }
 
   private onSubmit(event: SubmitEvent): void {

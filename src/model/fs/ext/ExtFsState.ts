@@ -44,10 +44,25 @@ export interface FreeCounts {
   inodes: number;
 }
 
+/**
+ * An inode's plain fields, with its lists copied (a saved document must not share them with the live
+ * inode). By hand rather than structuredClone: saving a base image of thousands of files is on the way
+ * to the activity's first picture. A new list field must be copied here too.
+ */
+function copyFields<T extends Omit<Inode, 'entries' | 'mapping' | 'blocks'>>(fields: T): T {
+  return {
+    ...fields,
+    extents: fields.extents.map(([first, count]) => [first, count]),
+    rewrites: fields.rewrites.map(([first, count]) => [first, count]),
+    delalloc: fields.delalloc && { ...fields.delalloc },
+    ...(fields.blockFill ? { blockFill: [...fields.blockFill] } : {}),
+  };
+}
+
 export function inodeToJson(inode: Inode): InodeJson {
   const { entries, mapping, ...rest } = inode;
   return {
-    ...structuredClone(rest),
+    ...copyFields(rest),
     mapping: [...mapping],
     ...(entries
       ? {
@@ -65,7 +80,7 @@ export function inodeToJson(inode: Inode): InodeJson {
 export function inodeFromJson(json: InodeJson): Inode {
   const { entries, mapping, blocks, ...rest } = json;
   return {
-    ...structuredClone(rest),
+    ...copyFields(rest),
     blocks: blocks ?? rest.extents.reduce((sum, [, count]) => sum + count, 0),
     mapping: new Map(mapping),
     ...(entries
