@@ -17,6 +17,8 @@ export interface LessonView {
   stepCount: number;
   /** The step's instruction (null once complete). */
   instruction: string | null;
+  /** The step's question's choices, when it asks one (answered through `answer`). */
+  choices: string[] | null;
   /** The hints shown so far, gentlest first. */
   hints: string[];
   /** What just happened, once the step is done (null while it is not). */
@@ -32,7 +34,7 @@ export class LessonRun {
 
   private constructor(
     readonly lesson: Lesson,
-    session: Session,
+    private readonly session: Session,
     stepIndex: number,
   ) {
     this.actor = createActor(lessonMachine(lesson), { input: { lesson, stepIndex } }).start();
@@ -75,6 +77,11 @@ export class LessonRun {
     return () => subscription.unsubscribe();
   }
 
+  /** The learner's choice for the step's question (index into `view().choices`). */
+  answer(choice: number): void {
+    this.actor.send({ type: 'answer', choice, usage: this.session.stick.usage() });
+  }
+
   hint(): void {
     this.actor.send({ type: 'hint' });
   }
@@ -100,6 +107,7 @@ export class LessonRun {
       stepNumber: context.stepIndex + 1,
       stepCount: this.lesson.steps.length,
       instruction: step ? step.instruction() : null,
+      choices: step?.question ? step.question.choices() : null,
       hints: step ? step.hints.slice(0, context.hintsShown).map((hint) => hint()) : [],
       explanation: step && explained && context.facts ? step.explain(context.facts) : null,
       complete,

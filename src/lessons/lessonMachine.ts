@@ -7,6 +7,7 @@
 import { assign, setup } from 'xstate';
 import type { SessionChange } from '../model/session/Session';
 import type { Stick } from '../model/stick/Stick';
+import { NO_COSTS } from '../model/stick/stickOutcome';
 import type { StickUsage } from '../model/stick/usageSummary';
 import type { Lesson, StepFacts } from './lessonTypes';
 
@@ -17,6 +18,8 @@ export const MS_BEFORE_HINT = 60_000;
 
 export type LessonEvent =
   | { type: 'change'; change: SessionChange; stick: Stick }
+  /** The learner picked a choice of the step's question; `usage`: the stick as it is. */
+  | { type: 'answer'; choice: number; usage: StickUsage }
   | { type: 'hint' }
   | { type: 'next' }
   | { type: 'back' };
@@ -46,6 +49,11 @@ const stepState = (index: number) => `step${index}`;
 
 const freshStep = (stepIndex: number) => ({ stepIndex, start: null, misses: 0, hintsShown: 0, facts: null });
 
+/** An answer as the facts see it: a change that changed nothing. */
+function stillChange(usage: StickUsage): SessionChange {
+  return { action: { type: 'tick', ms: 0 }, ok: true, costs: NO_COSTS, before: usage, after: usage };
+}
+
 /** A change seen from the current step: before its first change, the stick was as the change found it. */
 function factsOf(context: LessonContext, change: SessionChange): StepFacts {
   return {
@@ -67,17 +75,20 @@ export function lessonMachine(lesson: Lesson) {
       completes: ({ context, event }) =>
         event.type === 'change' &&
         context.lesson.steps[context.stepIndex]!.done(factsOf(context, event.change), event.stick),
+      answersRight: ({ context, event }) =>
+        event.type === 'answer' && context.lesson.steps[context.stepIndex]!.question?.answer === event.choice,
       stuck: ({ context }) => context.misses + 1 >= CHANGES_BEFORE_HINT * (context.hintsShown + 1),
     },
     actions: {
       remember: assign(({ context, event }) => {
-        if (event.type !== 'change') return {};
-        const facts = factsOf(context, event.change);
+        if (event.type !== 'change' && event.type !== 'answer') return {};
+        const facts = factsOf(context, event.type === 'change' ? event.change : stillChange(event.usage));
         return { start: facts.start, lessonStart: facts.lessonStart, facts };
       }),
       miss: assign(({ context, event }) => {
-        if (event.type !== 'change') return {};
-        const { start, lessonStart } = factsOf(context, event.change);
+        if (event.type !== 'change' && event.type !== 'answer') return {};
+        const change = event.type === 'change' ? event.change : stillChange(event.usage);
+        const { start, lessonStart } = factsOf(context, change);
         return { misses: context.misses + 1, start, lessonStart };
       }),
       showHint: assign(({ context }) => ({
@@ -111,6 +122,11 @@ export function lessonMachine(lesson: Lesson) {
                 on: {
                   change: [
                     { guard: 'completes', target: 'explained', actions: 'remember' },
+                    { guard: 'stuck', actions: ['miss', 'showHint'] },
+                    { actions: 'miss' },
+                  ],
+                  answer: [
+                    { guard: 'answersRight', target: 'explained', actions: 'remember' },
                     { guard: 'stuck', actions: ['miss', 'showHint'] },
                     { actions: 'miss' },
                   ],

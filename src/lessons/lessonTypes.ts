@@ -18,12 +18,23 @@ export interface StepFacts {
   lessonStart: StickUsage;
 }
 
+/** A step the learner completes by answering: the choices, and which one is right. */
+export interface StepQuestion {
+  choices(): string[];
+  /** Index of the right choice. */
+  answer: number;
+}
+
 export interface LessonStep {
   /** Stable within its lesson: saved progress names it. */
   id: string;
   instruction(): string;
-  /** Whether this change completes the step. Reads the stick, never changes it. */
+  /**
+   * Whether this change completes the step. Reads the stick, never changes it. A step with a question is
+   * completed by the right answer instead (its facts then show the stick as it is, unchanged).
+   */
   done(facts: StepFacts, stick: Stick): boolean;
+  question?: StepQuestion;
   /** Shown one at a time to a learner who is stuck, the gentlest first. */
   hints: (() => string)[];
   /** What just happened, in the learner's numbers (from the facts that completed the step). */

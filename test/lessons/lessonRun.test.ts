@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { overlayFills } from '../../lessons/overlayFills';
 import { CHANGES_BEFORE_HINT } from '../../src/lessons/lessonMachine';
 import { LessonRun } from '../../src/lessons/LessonRun';
+import type { Lesson } from '../../src/lessons/lessonTypes';
+import { DEFAULT_SANDBOX } from '../../src/model/session/sandboxPlan';
 import { sandboxSession, typeInto } from './lessonHelpers';
 
 const MIB = 1024 * 1024;
@@ -95,5 +97,37 @@ describe('a lesson run', () => {
     run.dispose();
     typeInto(session, 'dmsetup status');
     expect(run.view().canGoOn).toBe(false);
+  });
+
+  it('completes a question step on the right answer only, and explains with the stick as it is', () => {
+    const quiz: Lesson = {
+      id: 'quiz',
+      number: 99,
+      title: () => 'Quiz',
+      goal: () => 'Answering',
+      minutes: 1,
+      stick: DEFAULT_SANDBOX,
+      steps: [
+        {
+          id: 'ask',
+          instruction: () => 'Which store gives space back when you delete?',
+          done: () => false,
+          question: { choices: () => ['the overlay', 'home.img'], answer: 1 },
+          hints: [() => 'Think of /home.'],
+          explain: ({ change }) => `${change.after.overlay.allocatedSectors} sectors, unchanged`,
+        },
+      ],
+    };
+    const session = sandboxSession();
+    const run = LessonRun.start(quiz, session)!;
+    expect(run.view().choices).toEqual(['the overlay', 'home.img']);
+    run.answer(0);
+    expect(run.view().canGoOn).toBe(false);
+    run.answer(1);
+    expect(run.view().explanation).toBe(
+      `${session.stick.usage().overlay.allocatedSectors} sectors, unchanged`,
+    );
+    run.next();
+    expect(run.complete).toBe(true);
   });
 });
