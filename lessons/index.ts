@@ -1,6 +1,7 @@
 // The lesson catalogue, in the order the panel offers it.
 
 import type { Lesson } from '../src/lessons/lessonTypes';
+import { meetYourStick } from './meetYourStick';
 import { overlayFills } from './overlayFills';
 
-export const LESSONS: readonly Lesson[] = [overlayFills];
+export const LESSONS: readonly Lesson[] = [meetYourStick, overlayFills];
