@@ -1,7 +1,8 @@
 // The lesson catalogue, in the order the panel offers it.
 
 import type { Lesson } from '../src/lessons/lessonTypes';
+import { deletingGivesNothingBack } from './deletingGivesNothingBack';
 import { meetYourStick } from './meetYourStick';
 import { overlayFills } from './overlayFills';
 
-export const LESSONS: readonly Lesson[] = [meetYourStick, overlayFills];
+export const LESSONS: readonly Lesson[] = [meetYourStick, overlayFills, deletingGivesNothingBack];
