@@ -2,7 +2,13 @@
 
 import type { Lesson } from '../src/lessons/lessonTypes';
 import { deletingGivesNothingBack } from './deletingGivesNothingBack';
+import { homeIsDifferent } from './homeIsDifferent';
 import { meetYourStick } from './meetYourStick';
 import { overlayFills } from './overlayFills';
 
-export const LESSONS: readonly Lesson[] = [meetYourStick, overlayFills, deletingGivesNothingBack];
+export const LESSONS: readonly Lesson[] = [
+  meetYourStick,
+  overlayFills,
+  deletingGivesNothingBack,
+  homeIsDifferent,
+];
