@@ -5,10 +5,12 @@ import { deletingGivesNothingBack } from './deletingGivesNothingBack';
 import { homeIsDifferent } from './homeIsDifferent';
 import { meetYourStick } from './meetYourStick';
 import { overlayFills } from './overlayFills';
+import { ramFolders } from './ramFolders';
 
 export const LESSONS: readonly Lesson[] = [
   meetYourStick,
   overlayFills,
   deletingGivesNothingBack,
   homeIsDifferent,
+  ramFolders,
 ];
