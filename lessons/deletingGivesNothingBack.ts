@@ -74,7 +74,7 @@ export const deletingGivesNothingBack: Lesson = {
       ],
       explain: ({ change }) =>
         msg(
-          str`dd wrote 2 MiB over the photo, and the overlay grew by only ${formatBytes(overlayBytesOf(change))}, for the file's own records. The kernel writes over chunks it has already copied in place.`,
+          str`dd wrote 2 MiB over the photo, and the overlay grew by only ${formatBytes(overlayBytesOf(change))}, for the file's own records. The kernel simply writes again over chunks it has already copied.`,
         ),
     },
     {

@@ -29,7 +29,7 @@ export const homeIsDifferent: Lesson = {
       done: (facts, stick) => savedIn(facts, stick) === 'home',
       hints: [
         () => msg('The “My home” button is above the list of files.'),
-        () => msg('Click “Photo” under the list of files.'),
+        () => msg('Click the “Photo” button.'),
       ],
       explain: ({ change }) =>
         msg(

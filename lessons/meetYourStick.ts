@@ -15,7 +15,7 @@ import {
 import { DEFAULT_SANDBOX } from '../src/model/session/sandboxPlan';
 import { formatBytes } from '../src/ui/format/sizes';
 
-const photoHint = () => msg('Click “Photo” under the list of files to save one there.');
+const photoHint = () => msg('Click the “Photo” button to save one there.');
 
 export const meetYourStick: Lesson = {
   id: 'meet-your-stick',

@@ -30,7 +30,7 @@ export const ramFolders: Lesson = {
       done: (facts, stick) => savedIn(facts, stick) === 'ram',
       hints: [
         () => msg('The “/tmp” button is above the list of files.'),
-        () => msg('Click “Photo” under the list of files.'),
+        () => msg('Click the “Photo” button.'),
       ],
       explain: ({ change }) =>
         msg(
@@ -51,10 +51,12 @@ export const ramFolders: Lesson = {
       id: 'reboot',
       instruction: () => msg('Restart the computer with the Reboot button (or type reboot in the terminal).'),
       done: (facts) => rebooted(facts),
-      hints: [() => msg('The Reboot button is in the toolbar at the top.')],
+      hints: [
+        () => msg('The Reboot button is beside the picture of the stick, under “Where the space goes”.'),
+      ],
       explain: ({ change }) =>
         msg(
-          str`After the restart the RAM folders went from ${formatBytes(change.before.ram.tmpfsUsedBytes)} to ${formatBytes(change.after.ram.tmpfsUsedBytes)}, and the overlay from ${overlayUsed(change.before)} to ${overlayUsed(change.after)}: a new, empty one. Both photos are gone.`,
+          str`After the restart the RAM folders went from ${formatBytes(change.before.ram.tmpfsUsedBytes)} to ${formatBytes(change.after.ram.tmpfsUsedBytes)}, and the overlay from ${overlayUsed(change.before)} to ${overlayUsed(change.after)}: a new one, nearly empty. Both photos are gone.`,
         ),
     },
     {
