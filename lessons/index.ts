@@ -2,5 +2,6 @@
 
 import type { Lesson } from '../src/lessons/lessonTypes';
 import { overlayFills } from './overlayFills';
+import { rescuePractice } from './rescuePractice';
 
-export const LESSONS: readonly Lesson[] = [overlayFills];
+export const LESSONS: readonly Lesson[] = [overlayFills, rescuePractice];
