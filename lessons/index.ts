@@ -2,6 +2,8 @@
 
 import type { Lesson } from '../src/lessons/lessonTypes';
 import { overlayFills } from './overlayFills';
+import { refresh } from './refresh';
 import { rescuePractice } from './rescuePractice';
+import { yourOwnStick } from './yourOwnStick';
 
-export const LESSONS: readonly Lesson[] = [overlayFills, rescuePractice];
+export const LESSONS: readonly Lesson[] = [overlayFills, rescuePractice, refresh, yourOwnStick];
