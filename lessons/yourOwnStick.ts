@@ -1,5 +1,5 @@
-// Lesson 12: your own stick. The learner reads a real stick's `dmsetup status` line, recorded by the
-// kernel lab (test/fixtures/kernel/b_overflow_P.json: a 16 MiB overlay after 4 MiB were written, then
+// Lesson 12: your own stick. The learner reads a real `dmsetup status` line, recorded by the kernel lab
+// on Linux (test/fixtures/kernel/b_overflow_P.json: a 16 MiB overlay after 4 MiB were written, then
 // after it ran out), answers what each number means, and types the same command on the simulated stick
 // to compare the two.
 
@@ -37,7 +37,7 @@ export const yourOwnStick: Lesson = {
       id: 'used',
       instruction: () =>
         msg(
-          str`A real stick with a 16 MiB overlay answered dmsetup status live-rw with this line: ${RECORDED_STATUS}. Which number counts the sectors its overlay has used?`,
+          str`A real computer running Linux, with a 16 MiB overlay, answered dmsetup status live-rw with this line: ${RECORDED_STATUS}. Which number counts the sectors its overlay has used?`,
         ),
       done: () => false,
       question: {
@@ -88,7 +88,9 @@ export const yourOwnStick: Lesson = {
     {
       id: 'invalid',
       instruction: () =>
-        msg(str`Later the same stick answered: ${RECORDED_INVALID}. What does Invalid mean?`),
+        msg(
+          str`Later, after it ran out of room, the same overlay answered: ${RECORDED_INVALID}. What does Invalid mean?`,
+        ),
       done: () => false,
       question: {
         choices: () => [
@@ -116,10 +118,10 @@ export const yourOwnStick: Lesson = {
         const figures = statusFigures(change.after.overlay.statusLine);
         if (!figures || figures.used === null || figures.total === null)
           return msg(
-            str`Your stick says ${change.after.overlay.statusLine ?? '?'}: its overlay does not work, like the recorded stick at the end.`,
+            str`Your stick says ${change.after.overlay.statusLine ?? '?'}: its overlay does not work, like the recorded one at the end.`,
           );
         return msg(
-          str`Your stick: ${figures.used} of ${figures.total} sectors used, ${percentOf(figures.used, figures.total)} % of ${formatBytes(figures.total * SECTOR_BYTES)}, and ${figures.metadata} of them for the table. The recorded stick was ${recordedPercent} % full, of ${formatBytes(total * SECTOR_BYTES)}.`,
+          str`Your stick: ${figures.used} of ${figures.total} sectors used, ${percentOf(figures.used, figures.total)} % of ${formatBytes(figures.total * SECTOR_BYTES)}, and ${figures.metadata} of them for the table. The recorded overlay was ${recordedPercent} % full, of ${formatBytes(total * SECTOR_BYTES)}. On your own stick, the same command, run as root, gives a line you can read the same way.`,
         );
       },
     },
