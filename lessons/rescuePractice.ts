@@ -165,7 +165,7 @@ export const rescuePractice: Lesson = {
       explain: ({ change }) => {
         const line = change.action.type === 'terminal' ? change.action.line : '';
         const [, sectors, base, cow, store, chunk] =
-          /"0 (\d+) snapshot (\S+) (\S+) (\w+) (\d+)"/.exec(line) ?? [];
+          /["']0 (\d+) snapshot (\S+) (\S+) (\w+) (\d+)["']/.exec(line) ?? [];
         return msg(
           str`The table says: from sector 0, ${sectors ?? '?'} sectors of system; the system on ${base ?? '?'} (loop1), the changes on ${cow ?? '?'} (loop2); ${store ?? '?'} for a persistent overlay, kept on the stick; chunks of ${chunk ?? '?'} sectors (4 KiB). Type dmsetup status to see it read the overlay again.`,
         );
