@@ -6,6 +6,9 @@ import { homeIsDifferent } from './homeIsDifferent';
 import { meetYourStick } from './meetYourStick';
 import { overlayFills } from './overlayFills';
 import { ramFolders } from './ramFolders';
+import { refresh } from './refresh';
+import { rescuePractice } from './rescuePractice';
+import { yourOwnStick } from './yourOwnStick';
 
 export const LESSONS: readonly Lesson[] = [
   meetYourStick,
@@ -13,4 +16,7 @@ export const LESSONS: readonly Lesson[] = [
   deletingGivesNothingBack,
   homeIsDifferent,
   ramFolders,
+  rescuePractice,
+  refresh,
+  yourOwnStick,
 ];
