@@ -79,7 +79,7 @@ export const planStick: Lesson = {
     {
       id: 'wiki-stick',
       instruction: () =>
-        msg(str`Ask the installer to plan the wiki's stick. In the terminal type: ${WIKI_LINE}`),
+        msg(str`Ask the installer to plan the wiki’s stick. In the terminal type: ${WIKI_LINE}`),
       done: (facts) => typed(facts, INSTALL) && planned(facts) !== null,
       hints: [
         () => msg('Click in the terminal, then type the whole line and press Enter.'),
@@ -152,9 +152,7 @@ export const planStick: Lesson = {
     {
       id: 'your-plan',
       instruction: () =>
-        msg(
-          'Now plan your own stick: keep a home.img, and choose sizes that fit with less than 50 MiB left free.',
-        ),
+        msg('Now plan your own stick: give the overlay more than 300 MiB, keep a home.img, and make it fit.'),
       done: (facts) => {
         const plan = typed(facts, INSTALL) ? planned(facts) : null;
         return (
