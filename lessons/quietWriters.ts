@@ -1,11 +1,12 @@
 // Lesson 6: the quiet writers. Nobody touches the stick for a week and the overlay still grows: the
-// programs of src/model/clock write on their own. Their folders moved to RAM (tmpfs), the next week costs
-// the overlay far less; only the software update, which changes the system itself, still has to.
+// programs of src/model/clock write on their own, and the first week also copies ext4's journal once.
+// Their folders moved to RAM (tmpfs), the next week costs the overlay only the software update, which
+// changes the system itself.
 
 import { msg, str } from '@lit/localize';
 import { overlayGrowthBytes } from '../src/lessons/conditions';
 import type { Lesson } from '../src/lessons/lessonTypes';
-import { daysOnClock, movedToRam } from '../src/lessons/timeConditions';
+import { DAY_MS, daysOnClock, movedToRam } from '../src/lessons/timeConditions';
 import { DEFAULT_SANDBOX } from '../src/model/session/sandboxPlan';
 import type { StickUsage } from '../src/model/stick/usageSummary';
 import { SECTOR_BYTES } from '../src/model/units';
@@ -32,12 +33,15 @@ export const quietWriters: Lesson = {
     ),
   minutes: 7,
   stick: DEFAULT_SANDBOX,
+  // Half a day in: the weekly writers (abrt, the update) then run inside the lesson's weeks, and their
+  // writes reach the overlay in the same week rather than just after it.
+  scene: [{ type: 'advance', ms: DAY_MS / 2 }],
   steps: [
     {
       id: 'first-week',
       instruction: () =>
         msg('Do not save anything. Press “+1 day” in the toolbar seven times, and watch the overlay.'),
-      // Day 7 exactly (the lesson's stick starts at 0): the same week for every learner.
+      // Day 7 exactly (the scene ends half a day in): the same week for every learner.
       done: (facts, stick) => daysOnClock(stick) === 7 && overlayGrowthBytes(facts) > 0,
       hints: [
         () => msg('The “+1 day” button is in the toolbar at the top.'),
@@ -46,7 +50,7 @@ export const quietWriters: Lesson = {
       ],
       explain: (facts) =>
         msg(
-          str`Nobody saved anything, and still the overlay grew by ${formatBytes(overlayGrowthBytes(facts))} in a week. NetworkManager rewrote its list of networks every 5 minutes, the audit program added to its log every 10 minutes, abrt kept the memory of a crashed program, and a software update replaced library files.`,
+          str`Nobody saved anything, and still the overlay grew by ${formatBytes(overlayGrowthBytes(facts))} in a week. NetworkManager rewrote its list of networks every 5 minutes, the audit program added to its log every 10 minutes, abrt kept the memory of a crashed program, and a software update replaced library files. Their writes also go through ext4’s journal (the system’s notebook of changes): its chunks were copied too, but only this first time.`,
         ),
     },
     {
@@ -94,10 +98,17 @@ export const quietWriters: Lesson = {
       hints: [() => msg('Press “+1 day” seven more times.'), undoHint],
       explain: ({ change, start, lessonStart }) => {
         const before = (start.overlay.allocatedSectors - lessonStart.overlay.allocatedSectors) * SECTOR_BYTES;
-        const after = (change.after.overlay.allocatedSectors - start.overlay.allocatedSectors) * SECTOR_BYTES;
-        return msg(
-          str`Before the move the overlay grew by ${formatBytes(before)}; this week only by ${formatBytes(after)}, and the RAM folders hold ${formatBytes(ramFolderBytes(change.after))} instead. What still costs is the weekly update in /usr/lib: it changes the system itself, so it must stay on the stick.`,
+        const after = formatBytes(overlayGrowthBytes({ change, start, lessonStart }));
+        const inRam = formatBytes(ramFolderBytes(change.after));
+        const rest = msg(
+          'What still costs is the weekly update in /usr/lib: it changes the system itself, so it must stay on the stick.',
         );
+        // Resumed at this step, the lesson's start is this step's: there is no first week to compare.
+        if (before === 0)
+          return `${msg(str`This week the overlay grew by ${after}, and the RAM folders hold ${inRam}.`)} ${rest}`;
+        return `${msg(
+          str`Before the move the overlay grew by ${formatBytes(before)}, part of it only once (the journal). This week only by ${after}, and the RAM folders hold ${inRam} instead.`,
+        )} ${rest}`;
       },
     },
   ],
