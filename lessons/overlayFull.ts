@@ -49,7 +49,7 @@ export const overlayFull: Lesson = {
       ],
       explain: ({ start }) =>
         msg(
-          str`The photo needed more chunks than the ${formatBytes(freeBytes(start))} left. The 2012 kernel then marks the whole overlay Invalid: the save failed, and the gauge shows Invalid.`,
+          str`The last write needed more chunks than the ${formatBytes(freeBytes(start))} left. The 2012 kernel then marks the whole overlay Invalid: the write failed, and the gauge shows Invalid.`,
         ),
     },
     {
