@@ -1,10 +1,14 @@
 // The lesson catalogue, in the order the panel offers it.
 
 import type { Lesson } from '../src/lessons/lessonTypes';
+import { activitiesJournal } from './activitiesJournal';
 import { deletingGivesNothingBack } from './deletingGivesNothingBack';
 import { homeIsDifferent } from './homeIsDifferent';
 import { meetYourStick } from './meetYourStick';
 import { overlayFills } from './overlayFills';
+import { overlayFull } from './overlayFull';
+import { planStick } from './planStick';
+import { quietWriters } from './quietWriters';
 import { ramFolders } from './ramFolders';
 import { refresh } from './refresh';
 import { rescuePractice } from './rescuePractice';
@@ -16,6 +20,10 @@ export const LESSONS: readonly Lesson[] = [
   deletingGivesNothingBack,
   homeIsDifferent,
   ramFolders,
+  quietWriters,
+  activitiesJournal,
+  planStick,
+  overlayFull,
   rescuePractice,
   refresh,
   yourOwnStick,
