@@ -13,6 +13,8 @@ import { formatBytes } from '../src/ui/format/sizes';
 
 const STATUS = /^dmsetup\s+status\b/;
 const MIB = 1024 * 1024;
+/** In a placeholder: lit-localize 0.8 would show `>` in a message as `&gt;` (docs/languages.md). */
+const TRY_WRITING = 'echo hi > /root/note.txt';
 
 const freeBytes = ({ overlay }: StickUsage) =>
   (overlay.totalSectors - overlay.allocatedSectors) * SECTOR_BYTES;
@@ -99,7 +101,7 @@ export const overlayFull: Lesson = {
       ],
       explain: ({ change }) =>
         msg(
-          str`“${change.after.overlay.statusLine ?? ''}”. The kernel refused the write with ${formatBytes(freeBytes(change.before))} left, and the overlay stays good. The system is read-only now: try echo hi > /root/note.txt.`,
+          str`“${change.after.overlay.statusLine ?? ''}”. The kernel refused the write with ${formatBytes(freeBytes(change.before))} left, and the overlay stays good. The system is read-only now: try ${TRY_WRITING}.`,
         ),
     },
   ],
