@@ -170,13 +170,12 @@ export class CellarApp extends LitElement {
               .view=${run.view()}
               .controls=${run}
               .hintCount=${run.lesson.steps[run.stepIndex]?.hints.length ?? 0}
-              @cellar-lesson-list=${() => this.lessons.toList()}
+              @cellar-lesson-list=${this.onLessonList}
             ></cellar-lesson-panel>`
           : html`<cellar-lesson-list
               .lessons=${this.lessons.lessons}
               .completed=${this.lessons.completedIds}
-              @cellar-lesson-start=${(event: CustomEvent<{ lessonId: string }>) =>
-                this.lessons.start(event.detail.lessonId)}
+              @cellar-lesson-start=${this.onLessonStart}
             ></cellar-lesson-list>`
       }
     </aside>`;
@@ -285,6 +284,19 @@ export class CellarApp extends LitElement {
   /** The terminal's lines go through the session, which makes an undo step of each that changed the stick. */
   private runLine = (line: string, run: () => RunResult): RunResult =>
     this.session ? this.session.terminal(line, run) : run();
+
+  // The list and the panel replace each other: the focus goes along, so the keyboard is not left on nothing.
+  private onLessonStart = async (event: CustomEvent<{ lessonId: string }>) => {
+    if (!this.lessons.start(event.detail.lessonId)) return;
+    await this.updateComplete;
+    await this.renderRoot.querySelector('cellar-lesson-panel')?.focusStep();
+  };
+
+  private onLessonList = async () => {
+    this.lessons.toList();
+    await this.updateComplete;
+    await this.renderRoot.querySelector('cellar-lesson-list')?.focusList();
+  };
 
   private onCommand = (event: CellarCommandEvent) => {
     event.stopPropagation();

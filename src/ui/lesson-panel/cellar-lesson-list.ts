@@ -52,7 +52,7 @@ export class CellarLessonList extends LitElement {
 
   override render() {
     return html`
-      <h2>${msg('Lessons')}</h2>
+      <h2 tabindex="-1">${msg('Lessons')}</h2>
       <p class="goal">${msg('Choose a lesson. Each one starts on a new stick made for it.')}</p>
       <ol>
         ${this.lessons.map(
@@ -68,6 +68,12 @@ export class CellarLessonList extends LitElement {
         )}
       </ol>
     `;
+  }
+
+  /** Puts the focus on the list's heading (back from a lesson, whose panel is gone). */
+  async focusList(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
   private choose(lessonId: string): void {

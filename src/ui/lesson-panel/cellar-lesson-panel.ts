@@ -27,6 +27,15 @@ export class CellarLessonPanel extends LitElement {
   /** What the live region says: a new step, a hint, or what just happened. */
   @state() private said = '';
 
+  /**
+   * Puts the focus on the step's instruction (or the closing words): after Next or Back, whose button may
+   * just have been disabled, and when a lesson starts, so a keyboard learner is not left on nothing.
+   */
+  async focusStep(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.instruction, .complete')?.focus();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('view') || !this.view) return;
     const said = newsOf(changed.get('view') ?? null, this.view);
@@ -49,7 +58,7 @@ export class CellarLessonPanel extends LitElement {
     return html`
       <p class="step-count" id="step-count">${progress}</p>
       <progress max=${view.stepCount} .value=${view.stepNumber} aria-labelledby="step-count"></progress>
-      <p class="instruction">${view.instruction}</p>
+      <p class="instruction" tabindex="-1">${view.instruction}</p>
       ${
         view.choices
           ? html`<div class="choices" role="group" aria-label=${msg('Answers')}>
@@ -80,14 +89,14 @@ export class CellarLessonPanel extends LitElement {
           : nothing
       }
       <div class="buttons">
-        <button ?disabled=${!view.canGoBack} @click=${() => this.controls?.back()}>${msg('Back')}</button>
+        <button ?disabled=${!view.canGoBack} @click=${() => this.move('back')}>${msg('Back')}</button>
         <button
           ?disabled=${view.explanation !== null || view.hints.length >= this.hintCount}
           @click=${() => this.controls?.hint()}
         >
           ${msg('Hint')}
         </button>
-        <button class="primary" ?disabled=${!view.canGoOn} @click=${() => this.controls?.next()}>
+        <button class="primary" ?disabled=${!view.canGoOn} @click=${() => this.move('next')}>
           ${msg('Next')}
         </button>
       </div>
@@ -96,11 +105,16 @@ export class CellarLessonPanel extends LitElement {
 
   private renderComplete() {
     return html`
-      <p class="complete">${msg('Lesson complete. Well done!')}</p>
+      <p class="complete" tabindex="-1">${msg('Lesson complete. Well done!')}</p>
       <div class="buttons">
         <button class="primary" @click=${this.toList}>${msg('Choose another lesson')}</button>
       </div>
     `;
+  }
+
+  private move(where: 'next' | 'back'): void {
+    this.controls?.[where]();
+    void this.focusStep();
   }
 
   private toList = () => {
