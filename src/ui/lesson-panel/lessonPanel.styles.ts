@@ -58,11 +58,16 @@ export const lessonPanelStyles = css`
     font-size: 17px;
     font-weight: bold;
   }
+  /* Kept in sight at the foot of the column on short screens, where a long explanation pushes it down. */
   .buttons {
+    position: sticky;
+    bottom: 0;
     display: flex;
     flex-wrap: wrap;
     gap: 8px;
     margin-top: 10px;
+    padding-block: 6px;
+    background: #ffffff;
   }
   button {
     min-height: 44px;
