@@ -108,6 +108,14 @@ describe('<cellar-lesson-panel>', () => {
     expect(asked).to.equal(true);
   });
 
+  it('offers the list of lessons in the middle of a lesson too', async () => {
+    const el = await panel(VIEW);
+    let asked = false;
+    el.addEventListener('cellar-lesson-list', () => (asked = true));
+    buttonWithText(el, 'All lessons').click();
+    expect(asked).to.equal(true);
+  });
+
   it('is reached with Tab: the choices, then Back, Hint (Next is disabled)', async () => {
     const el = await panel(VIEW);
     const reached: string[] = [];

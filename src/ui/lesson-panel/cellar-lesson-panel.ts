@@ -100,6 +100,7 @@ export class CellarLessonPanel extends LitElement {
           ${msg('Next')}
         </button>
       </div>
+      <button class="leave" @click=${this.toList}>${msg('All lessons')}</button>
     `;
   }
 

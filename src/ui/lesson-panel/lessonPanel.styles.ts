@@ -81,6 +81,9 @@ export const lessonPanelStyles = css`
     background: #ffffff;
     cursor: pointer;
   }
+  .leave {
+    margin-top: 12px;
+  }
   button.primary {
     color: #ffffff;
     background: #1a4f8f;
