@@ -92,7 +92,9 @@ export class LessonController implements ReactiveController {
 
   private changed(): void {
     const run = this.run;
-    if (run?.complete && !this.completed.includes(run.lesson.id)) this.completed = [...this.completed, run.lesson.id];
+    if (run?.complete && !this.completed.includes(run.lesson.id)) {
+      this.completed = [...this.completed, run.lesson.id];
+    }
     this.host.requestUpdate();
     this.onProgress();
   }
