@@ -1,7 +1,7 @@
 // Saves screenshots of the built page opened from file:// (run `npm run build` first):
 // docs/screenshot.png (the README's picture) and docs/screenshots/cellar-<w>x<h>[-<state>].png at
-// the XO's 1200×900 and a small 800×600 screen, fresh and after a few files were saved, so the layout
-// can be looked at before it is called done.
+// the XO's 1200×900 and a small 800×600 screen, fresh, after a few files were saved, and with lesson 2
+// under way, so the layout can be looked at before it is called done.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,6 +39,29 @@ const USED = [
 ];
 /** Then another video: the 2012 overlay fills and turns Invalid. */
 const FULL = [{ type: 'write-file', path: '/root/video-2.ogv', sizeBytes: 200_000_000 }];
+
+/**
+ * Lesson 2 under way on a fresh page: Lessons mode, the lesson started, a hint asked for, and its first
+ * step done in the terminal, so the panel shows a hint and an explanation beside the views.
+ * @param {import('playwright-core').Browser} browser
+ * @param {number} width
+ * @param {number} height
+ */
+async function shootLesson(browser, width, height) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  await page.goto(pathToFileURL(resolve('dist/index.html')).href);
+  await page.locator('cellar-app cellar-overlay-gauge code').waitFor();
+  await act(page, [{ type: 'set-mode', mode: 'lessons' }]);
+  await page.evaluate(() => globalThis.document.querySelector('cellar-app')?.startLesson('overlay-fills'));
+  await page.locator('cellar-lesson-panel button:has-text("Hint")').click();
+  await page.locator('cellar-app cellar-terminal input').fill('dmsetup status');
+  await page.keyboard.press('Enter');
+  await page.locator('cellar-lesson-panel .explanation').waitFor();
+  const path = `${OUT_DIR}/cellar-${width}x${height}-lesson.png`;
+  await page.screenshot({ path });
+  console.log(`wrote ${path}`);
+  await page.close();
+}
 
 const browser = await chromium.launch({
   executablePath: requireChromium(),
@@ -80,6 +103,7 @@ try {
     );
     await shoot('full');
     await page.close();
+    await shootLesson(browser, width, height);
   }
   console.log(`wrote ${README_PICTURE}`);
 } finally {

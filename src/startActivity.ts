@@ -1,6 +1,6 @@
 // The page's start-up: find the host (Sugar, Sugarizer or a plain browser), speak the learner's language,
-// give the app the saved stick (or a fresh one), then keep it saved: after every change, on pause and on
-// Stop (save, then leave through the host).
+// give the app the saved stick (or a fresh one) and lesson progress, then keep them saved: after every
+// change and lesson step, on pause and on Stop (save, then leave through the host).
 
 import { Session } from './model/session/Session';
 import { isSessionMode } from './model/session/sessionCommands';
@@ -15,19 +15,24 @@ export async function startActivity(app: CellarApp): Promise<void> {
   // Sugar's environment names no language; its WebKit follows the desktop's, as navigator.language says.
   await useLanguage(host.language ?? navigator.language);
   let restored: Session | null = null;
+  let progress: unknown;
   const persistence = await startPersistence(host, {
     serialize: () => {
       const session = app.session!;
-      return { mode: session.mode, stick: session.stick, ledger: session.ledger.save() };
+      const saved = { mode: session.mode, stick: session.stick, ledger: session.ledger.save() };
+      return { ...saved, progress: app.lessonProgress };
     },
-    restore: ({ mode, stick, ledger }) => {
-      if (!isSessionMode(mode)) return false;
-      restored = Session.resume(stick, mode, ledger);
+    restore: (state) => {
+      if (!isSessionMode(state.mode)) return false;
+      restored = Session.resume(state.stick, state.mode, state.ledger);
+      progress = state.progress;
       return true;
     },
     onProblem: (problem) => app.say(problem.message, true),
   });
   app.begin(restored ?? app.startSession());
+  app.restoreLessons(progress);
   app.session?.events.on('changed', () => persistence.changed());
+  app.addEventListener('cellar-progress', () => persistence.changed());
   app.addEventListener('cellar-stop', () => void persistence.stop());
 }

@@ -1,7 +1,7 @@
 // The activity's layout: the toolbar on top, the change line under it, then the canvas — the stick
 // picture across the top; under it the overlay gauge with the usage plot and who spent my overlay beside
 // the files; at the bottom the chunk map and the terminal.
-// One column on small screens.
+// In Lessons mode the lesson panel is a column at the start side. One column on small screens.
 
 import { css } from 'lit';
 
@@ -14,8 +14,14 @@ export const appStyles = css`
     color: #282828;
     background: #ffffff;
   }
+  .body {
+    flex: 1;
+    display: flex;
+    min-height: 0;
+  }
   main {
     flex: 1;
+    min-width: 0;
     overflow: auto;
     display: grid;
     grid-template-columns: minmax(0, 1.15fr) minmax(0, 1fr);
@@ -37,6 +43,15 @@ export const appStyles = css`
   cellar-stick-picture {
     max-width: 860px;
     margin: 0 auto;
+  }
+  /* Lessons mode: the lesson in a column beside the views, so its instruction stays in sight. */
+  .lesson {
+    flex: none;
+    inline-size: 300px;
+    overflow: auto;
+    padding: 12px;
+    border-inline-end: 2px solid #282828;
+    background: #ffffff;
   }
   .notice {
     grid-column: 1 / -1;
@@ -85,6 +100,10 @@ export const appStyles = css`
   @media (max-width: 900px) {
     main {
       grid-template-columns: minmax(0, 1fr);
+    }
+    .lesson {
+      inline-size: 250px;
+      padding: 8px;
     }
   }
 `;

@@ -15,6 +15,8 @@ import type { StickPlan } from '../model/stick/stickPlan';
 import { describeChange } from './announcer/describeChange';
 import { appStyles } from './app.styles';
 import type { CellarCommandEvent, CellarIntent, ClockSpeed } from './cellarCommand';
+import { LessonController } from './controllers/LessonController';
+import type { LessonProgress } from '../lessons/lessonProgress';
 import type { CellarSandboxSetup } from './sandbox-setup/cellar-sandbox-setup';
 import type { CellarShortcutsDialog } from './shortcuts/cellar-shortcuts-dialog';
 import { SHORTCUTS } from './shortcuts/keyboardShortcuts';
@@ -27,6 +29,8 @@ import './terminal/cellar-terminal';
 import './usage-plot/cellar-usage-plot';
 import './files/cellar-files';
 import './overlay-gauge/cellar-overlay-gauge';
+import './lesson-panel/cellar-lesson-list';
+import './lesson-panel/cellar-lesson-panel';
 import './sandbox-setup/cellar-sandbox-setup';
 import { refusalText } from './sandbox-setup/refusalText';
 import './shortcuts/cellar-shortcuts-dialog';
@@ -37,6 +41,8 @@ const INTERACTIVE_MARK = 'cellar-interactive';
 
 /**
  * `<cellar-app>`: the whole Cellar activity.
+ * @fires cellar-progress - the lesson progress changed (a step done, another step, a lesson started or
+ *   finished): the host saves `lessonProgress`
  * @fires cellar-stop - Stop was pressed; `detail.stick` is the saved stick document (the host keeps it
  *   in the Journal, then closes the activity)
  */
@@ -66,6 +72,11 @@ export class CellarApp extends LitElement {
   @query('cellar-shortcuts-dialog') private help!: CellarShortcutsDialog;
   @query('cellar-sandbox-setup') private setup!: CellarSandboxSetup;
   private clockTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly lessons = new LessonController(
+    this,
+    () => this.session,
+    () => this.dispatchEvent(new Event('cellar-progress')),
+  );
   private unsubscribe: (() => void) | null = null;
 
   override connectedCallback(): void {
@@ -101,56 +112,88 @@ export class CellarApp extends LitElement {
         .text=${this.announcement ?? msg('Save a file somewhere and watch which part of the stick grows.')}
         ?problem=${this.problem}
       ></cellar-announcer>
-      <main>
-        ${this.renderModeNotice()}
-        <section class="stick" aria-labelledby="stick-title">
-          <div class="stick-head">
-            <h2 id="stick-title">${msg('Where the space goes')}</h2>
-            <button title=${msg('Reboot (Alt+B)')} @click=${() => this.act({ type: 'reboot' })}>
-              ${msg('Reboot')}
-            </button>
-          </div>
-          <cellar-stick-picture .session=${session}></cellar-stick-picture>
-        </section>
-        <section class="overlay">
-          <cellar-overlay-gauge .session=${session}></cellar-overlay-gauge>
-          <div class="side-slots">
-            <cellar-usage-plot .samples=${session?.samples ?? []}></cellar-usage-plot>
-            <cellar-overlay-spenders .ledger=${session?.ledger ?? null}></cellar-overlay-spenders>
-          </div>
-        </section>
-        <section class="files">
-          <cellar-files .session=${session}></cellar-files>
-        </section>
-        <div class="slots">
-          <section class="chunk-map" aria-labelledby="chunk-map-title">
-            <h2 id="chunk-map-title">${msg('Inside the overlay file')}</h2>
-            <cellar-chunk-map .ledger=${session?.ledger ?? null}></cellar-chunk-map>
+      <div class="body">
+        ${this.renderLessons()}
+        <main>
+          ${this.renderModeNotice()}
+          <section class="stick" aria-labelledby="stick-title">
+            <div class="stick-head">
+              <h2 id="stick-title">${msg('Where the space goes')}</h2>
+              <button title=${msg('Reboot (Alt+B)')} @click=${() => this.act({ type: 'reboot' })}>
+                ${msg('Reboot')}
+              </button>
+            </div>
+            <cellar-stick-picture .session=${session}></cellar-stick-picture>
           </section>
-          <section class="terminal" aria-labelledby="terminal-title">
-            <h2 id="terminal-title">${msg('Terminal')}</h2>
-            <cellar-terminal .stick=${stick ?? null} .runner=${this.runLine}></cellar-terminal>
+          <section class="overlay">
+            <cellar-overlay-gauge .session=${session}></cellar-overlay-gauge>
+            <div class="side-slots">
+              <cellar-usage-plot .samples=${session?.samples ?? []}></cellar-usage-plot>
+              <cellar-overlay-spenders .ledger=${session?.ledger ?? null}></cellar-overlay-spenders>
+            </div>
           </section>
-        </div>
-      </main>
+          <section class="files">
+            <cellar-files .session=${session}></cellar-files>
+          </section>
+          <div class="slots">
+            <section class="chunk-map" aria-labelledby="chunk-map-title">
+              <h2 id="chunk-map-title">${msg('Inside the overlay file')}</h2>
+              <cellar-chunk-map .ledger=${session?.ledger ?? null}></cellar-chunk-map>
+            </section>
+            <section class="terminal" aria-labelledby="terminal-title">
+              <h2 id="terminal-title">${msg('Terminal')}</h2>
+              <cellar-terminal .stick=${stick ?? null} .runner=${this.runLine}></cellar-terminal>
+            </section>
+          </div>
+        </main>
+      </div>
       <cellar-shortcuts-dialog></cellar-shortcuts-dialog>
       <cellar-sandbox-setup .choices=${this.choices}></cellar-sandbox-setup>
     `;
   }
 
   private renderModeNotice() {
-    switch (this.session?.mode) {
-      case 'lessons':
-        return html`<p class="notice">
-          ${msg('Lessons are coming soon. Meanwhile, the sandbox below is yours to play with.')}
-        </p>`;
-      case 'real':
-        return html`<p class="notice">
-          ${msg('Reading your own stick is coming. Meanwhile, the sandbox below is yours to play with.')}
-        </p>`;
-      default:
-        return '';
-    }
+    if (this.session?.mode !== 'real') return '';
+    return html`<p class="notice">
+      ${msg('Reading your own stick is coming. Meanwhile, the sandbox below is yours to play with.')}
+    </p>`;
+  }
+
+  /** Lessons mode: the lesson under way, or the list to choose one from, in a column beside the views. */
+  private renderLessons() {
+    if (this.session?.mode !== 'lessons') return '';
+    const run = this.lessons.run;
+    return html`<aside class="lesson" aria-label=${msg('Lesson')}>
+      ${
+        run
+          ? html`<cellar-lesson-panel
+              .view=${run.view()}
+              .controls=${run}
+              .hintCount=${run.lesson.steps[run.stepIndex]?.hints.length ?? 0}
+              @cellar-lesson-list=${this.onLessonList}
+            ></cellar-lesson-panel>`
+          : html`<cellar-lesson-list
+              .lessons=${this.lessons.lessons}
+              .completed=${this.lessons.completedIds}
+              @cellar-lesson-start=${this.onLessonStart}
+            ></cellar-lesson-list>`
+      }
+    </aside>`;
+  }
+
+  /** The lesson progress to save (the lesson under way and its step, the lessons done). */
+  get lessonProgress(): LessonProgress {
+    return this.lessons.progress;
+  }
+
+  /** Saved lesson progress back (any JSON, read tolerantly), after `begin`: resumes the lesson under way. */
+  restoreLessons(saved: unknown): void {
+    this.lessons.restore(saved);
+  }
+
+  /** Starts a lesson by its id (what choosing it in the list does); false when it could not start. */
+  startLesson(lessonId: string): boolean {
+    return this.lessons.start(lessonId);
   }
 
   /** Starts the views on a session (the host glue's restored one, or a fresh one). */
@@ -242,6 +285,19 @@ export class CellarApp extends LitElement {
   private runLine = (line: string, run: () => RunResult): RunResult =>
     this.session ? this.session.terminal(line, run) : run();
 
+  // The list and the panel replace each other: the focus goes along, so the keyboard is not left on nothing.
+  private onLessonStart = async (event: CustomEvent<{ lessonId: string }>) => {
+    if (!this.lessons.start(event.detail.lessonId)) return;
+    await this.updateComplete;
+    await this.renderRoot.querySelector('cellar-lesson-panel')?.focusStep();
+  };
+
+  private onLessonList = async () => {
+    this.lessons.toList();
+    await this.updateComplete;
+    await this.renderRoot.querySelector('cellar-lesson-list')?.focusList();
+  };
+
   private onCommand = (event: CellarCommandEvent) => {
     event.stopPropagation();
     this.act(event.detail);
@@ -274,5 +330,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'cellar-stop': CustomEvent<{ stick: unknown } | undefined>;
+    'cellar-progress': Event;
   }
 }

@@ -11,6 +11,7 @@ import { ROOT, repoPath } from './repo.js';
 const INPUTS = [
   'index.html',
   'src',
+  'lessons',
   'public',
   'activity',
   'LICENSE',

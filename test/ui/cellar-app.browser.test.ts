@@ -213,14 +213,6 @@ describe('<cellar-app>', () => {
     expect(event.detail.stick.schema).to.equal('cellar-stick/v2');
   });
 
-  it('Lessons mode says lessons are coming, and the sandbox stays usable', async () => {
-    const el = await app();
-    el.act({ type: 'set-mode', mode: 'lessons' });
-    await settled(el);
-    expect(inShadow(el, '.notice').textContent).to.contain('Lessons are coming soon');
-    expect(buttonWithText(actionsOf(el), 'Photo').disabled).to.equal(false);
-  });
-
   it('shows the usage plot, who spent my overlay, the chunk map and the terminal on the same session', async () => {
     const el = await app();
     el.act({ type: 'write-file', path: '/root/video.ogv', sizeBytes: 20_000_000 });

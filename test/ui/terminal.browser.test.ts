@@ -65,6 +65,26 @@ describe('<cellar-terminal>', () => {
     expect(el.shadowRoot!.querySelector('input')!.value).to.equal('ls /mnt/live/LiveOS/squashfs.img ');
   });
 
+  it('lets the focus leave with Shift+Tab, or Tab on an empty line (no keyboard trap)', async () => {
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <button>before</button>
+        <cellar-terminal .shell=${new Shell(bootedStick())}></cellar-terminal>
+        <button>after</button>
+      </div>`,
+    );
+    const el = page.querySelector('cellar-terminal')!;
+    el.focus();
+    await sendKeys({ type: 'ls' });
+    await sendKeys({ press: 'Shift+Tab' });
+    expect(document.activeElement!.textContent).to.equal('before');
+    el.focus();
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement!.textContent).to.equal('after');
+  });
+
   it('fires cellar-changed after a command that changes the stick', async () => {
     const el = await terminal();
     await sendKeys({ type: 'echo hello > /root/note.txt' });

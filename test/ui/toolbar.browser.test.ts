@@ -83,11 +83,11 @@ describe('<cellar-toolbar>', () => {
     });
   });
 
-  it('says the modes still to come are coming', async () => {
+  it('offers the modes, saying the one still to come is coming', async () => {
     const el = await toolbar();
     const options = allInShadow<HTMLOptionElement>(el, 'select:first-of-type option, option');
     expect(options.map((o) => o.textContent)).to.include.members([
-      'Lessons (coming soon)',
+      'Lessons',
       'Sandbox',
       'Real stick (coming)',
     ]);

@@ -26,8 +26,8 @@ export interface TerminalCommandDetail {
 /**
  * `<cellar-terminal>`: a shell on the simulated stick.
  *
- * Enter runs the line, the Up and Down arrows walk the history, Tab completes commands and paths,
- * Ctrl+C drops the line being typed.
+ * Enter runs the line, the Up and Down arrows walk the history, Tab completes commands and paths (on an
+ * empty line, and with Shift, it moves the focus on as usual), Ctrl+C drops the line being typed.
  *
  * @fires cellar-terminal-line - after every line run; `detail`: TerminalCommandDetail. (Not the app's
  *   `cellar-command`: a typed line is done already, not an intent for the app to carry out.)
@@ -127,7 +127,8 @@ export class CellarTerminal extends LitElement {
       this.scrollback = [...this.scrollback, { kind: 'typed', text: `${shell.prompt}${this.input}^C` }];
       this.historyPosition = freshPosition(shell.history);
       this.setInput('');
-    } else if (event.key === 'Tab') {
+    } else if (event.key === 'Tab' && !event.shiftKey && this.input !== '') {
+      // Shift+Tab, and Tab on an empty line, leave the terminal as anywhere else: no keyboard trap.
       event.preventDefault();
       const completion = shell.complete(this.input);
       if (completion.candidates.length > 0 && completion.line === this.input) {

@@ -95,7 +95,7 @@ export class CellarToolbar extends LitElement {
     return html`<label class="field"
       ><span class="field-label">${msg('Mode')}</span>
       <select title=${msg('Mode')} aria-label=${msg('Mode')} .value=${live(this.mode)} @change=${choose}>
-        <option value="lessons" ?selected=${this.mode === 'lessons'}>${msg('Lessons (coming soon)')}</option>
+        <option value="lessons" ?selected=${this.mode === 'lessons'}>${msg('Lessons')}</option>
         <option value="sandbox" ?selected=${this.mode === 'sandbox'}>${msg('Sandbox')}</option>
         <option value="real" ?selected=${this.mode === 'real'}>${msg('Real stick (coming)')}</option>
       </select></label

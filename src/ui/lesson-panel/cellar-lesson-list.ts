@@ -1,0 +1,93 @@
+// The lessons on offer, in catalogue order: number, title, what it teaches, how long, and whether the
+// learner has done it (a mark and words, not colour alone). Choosing one asks the app to start it.
+
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type { Lesson } from '../../lessons/lessonTypes';
+import { lessonPanelStyles } from './lessonPanel.styles';
+
+/**
+ * `<cellar-lesson-list>`: the lesson picker.
+ * @fires cellar-lesson-start - `detail.lessonId`: the lesson the learner chose
+ */
+@customElement('cellar-lesson-list')
+@localized()
+export class CellarLessonList extends LitElement {
+  static override styles = [
+    lessonPanelStyles,
+    css`
+      ol {
+        display: grid;
+        gap: 8px;
+        margin: 8px 0 0;
+        padding: 0;
+        list-style: none;
+      }
+      li button {
+        display: block;
+        inline-size: 100%;
+        padding: 8px 12px;
+      }
+      .title {
+        display: block;
+        font-weight: bold;
+      }
+      .about {
+        display: block;
+        font-size: 14px;
+      }
+      .done {
+        display: block;
+        font-size: 14px;
+        font-weight: bold;
+        color: #2e7d32;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) lessons: readonly Lesson[] = [];
+  /** Ids of the lessons the learner has finished. */
+  @property({ attribute: false }) completed: readonly string[] = [];
+
+  override render() {
+    return html`
+      <h2 tabindex="-1">${msg('Lessons')}</h2>
+      <p class="goal">${msg('Choose a lesson. Each one starts on a new stick made for it.')}</p>
+      <ol>
+        ${this.lessons.map(
+          (lesson) =>
+            html`<li>
+              <button @click=${() => this.choose(lesson.id)}>
+                <span class="title">${lesson.number}. ${lesson.title()}</span>
+                <span class="about">${lesson.goal()}</span>
+                <span class="about">${msg(str`About ${lesson.minutes} minutes`)}</span>
+                ${this.completed.includes(lesson.id) ? html`<span class="done">✓ ${msg('Done')}</span>` : ''}
+              </button>
+            </li>`,
+        )}
+      </ol>
+    `;
+  }
+
+  /** Puts the focus on the list's heading (back from a lesson, whose panel is gone). */
+  async focusList(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  private choose(lessonId: string): void {
+    this.dispatchEvent(
+      new CustomEvent('cellar-lesson-start', { detail: { lessonId }, bubbles: true, composed: true }),
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cellar-lesson-list': CellarLessonList;
+  }
+  interface HTMLElementEventMap {
+    'cellar-lesson-start': CustomEvent<{ lessonId: string }>;
+  }
+}

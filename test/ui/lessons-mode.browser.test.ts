@@ -1,0 +1,77 @@
+// <cellar-app> in Lessons mode: the list beside the views, lesson 2 started from it on its own stick,
+// its first step completed by typing in the app's own terminal, the progress the host saves, and a
+// saved lesson resumed at its step.
+
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/ui/cellar-app.js';
+import type { CellarApp } from '../../src/ui/cellar-app.js';
+import type { CellarLessonPanel } from '../../src/ui/lesson-panel/cellar-lesson-panel';
+import { buttonWithText, inShadow, SMALL_PLAN } from './uiFixtures';
+
+async function lessonsApp(): Promise<CellarApp> {
+  const el = await fixture<CellarApp>(html`<cellar-app .plan=${SMALL_PLAN}></cellar-app>`);
+  el.act({ type: 'set-mode', mode: 'lessons' });
+  await el.updateComplete;
+  return el;
+}
+
+const panelOf = (el: CellarApp) => inShadow<CellarLessonPanel>(el, 'cellar-lesson-panel');
+
+async function settled(el: CellarApp): Promise<void> {
+  await el.updateComplete;
+  await el.shadowRoot!.querySelector<CellarLessonPanel>('cellar-lesson-panel')?.updateComplete;
+}
+
+async function typeLine(el: CellarApp, line: string): Promise<void> {
+  inShadow<HTMLInputElement>(inShadow(el, 'cellar-terminal'), 'input').focus();
+  await sendKeys({ type: line });
+  await sendKeys({ press: 'Enter' });
+  await settled(el);
+}
+
+describe('<cellar-app> in Lessons mode', () => {
+  it('shows the lessons beside the views, and choosing lesson 2 makes its stick and shows its first step', async () => {
+    const el = await lessonsApp();
+    const list = inShadow(el, 'cellar-lesson-list');
+    expect(el.shadowRoot!.querySelector('.notice')).to.equal(null);
+    buttonWithText(list, 'The overlay fills').click();
+    await settled(el);
+    expect(el.session!.stick.era.id).to.equal('soas-2012'); // the lesson's stick, not SMALL_PLAN's
+    expect(inShadow(panelOf(el), '.instruction').textContent).to.contain('type dmsetup status');
+    expect(el.lessonProgress).to.deep.equal({
+      current: { lessonId: 'overlay-fills', stepIndex: 0 },
+      completed: [],
+    });
+  });
+
+  it("typing dmsetup status in the app's terminal completes step 1, and the host hears of it", async () => {
+    const el = await lessonsApp();
+    expect(el.startLesson('overlay-fills')).to.equal(true);
+    await settled(el);
+    let told = 0;
+    el.addEventListener('cellar-progress', () => told++);
+    await typeLine(el, 'dmsetup status');
+    const panel = panelOf(el);
+    expect(inShadow(panel, '.explanation').textContent).to.contain('That is the kernel talking');
+    expect(told).to.be.greaterThan(0);
+    // Done but not yet left: a reload would go on with step 2.
+    expect(el.lessonProgress.current).to.deep.equal({ lessonId: 'overlay-fills', stepIndex: 1 });
+    buttonWithText(panel, 'Next').click();
+    await settled(el);
+    expect(inShadow(panel, '.step-count').textContent).to.equal('Step 2 of 3');
+    await expect(el).to.be.accessible();
+  });
+
+  it('resumes saved progress at its step, and leaving Lessons mode ends the lesson', async () => {
+    const el = await lessonsApp();
+    el.restoreLessons({ current: { lessonId: 'overlay-fills', stepIndex: 2 }, completed: ['overlay-fills'] });
+    await settled(el);
+    expect(inShadow(panelOf(el), '.step-count').textContent).to.equal('Step 3 of 3');
+    expect(el.lessonProgress.completed).to.deep.equal(['overlay-fills']);
+    el.act({ type: 'set-mode', mode: 'sandbox' });
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('.lesson')).to.equal(null);
+    expect(el.lessonProgress).to.deep.equal({ current: null, completed: ['overlay-fills'] });
+  });
+});
