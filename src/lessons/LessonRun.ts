@@ -40,26 +40,30 @@ export class LessonRun {
     this.actor = createActor(lessonMachine(lesson), { input: { lesson, stepIndex } }).start();
     const send = (change: SessionChange) => this.actor.send({ type: 'change', change, stick: session.stick });
     this.unsubscribe = [
-      // Terminal lines come as `typed`, changing the stick or not; every other change as `changed`.
+      // Terminal lines come as `typed`, changing the stick or not; every other change as `changed`. The
+      // running clock's ticks are not the learner's doing: they neither complete a step nor miss one.
       session.events.on('changed', (change) => {
-        if (change.action.type !== 'terminal') send(change);
+        if (change.action.type !== 'terminal' && change.action.type !== 'tick') send(change);
       }),
       session.events.on('typed', send),
     ];
   }
 
   /**
-   * Starts a lesson: a new stick as the lesson asks (step 0), or, resuming at a saved step, on the stick
-   * the session has. Answers null when the lesson's stick cannot be made (a lesson's own mistake).
+   * Starts a lesson at its first step, on a new stick as the lesson asks, with its scene. Answers null when
+   * the lesson's stick cannot be made (a lesson's own mistake).
    */
-  static start(lesson: Lesson, session: Session, stepIndex = 0): LessonRun | null {
-    if (stepIndex === 0) {
-      const planned = sandboxPlan(lesson.stick);
-      if (!planned.ok || !session.apply({ type: 'new-stick', plan: planned.plan }).ok) return null;
-      for (const command of lesson.scene ?? []) {
-        if (!session.apply(command).ok) return null;
-      }
+  static start(lesson: Lesson, session: Session): LessonRun | null {
+    const planned = sandboxPlan(lesson.stick);
+    if (!planned.ok || !session.apply({ type: 'new-stick', plan: planned.plan }).ok) return null;
+    for (const command of lesson.scene ?? []) {
+      if (!session.apply(command).ok) return null;
     }
+    return new LessonRun(lesson, session, 0);
+  }
+
+  /** Goes on with a lesson at a saved step, on the stick the session has (the one saved with it). */
+  static resume(lesson: Lesson, session: Session, stepIndex: number): LessonRun {
     return new LessonRun(lesson, session, stepIndex);
   }
 

@@ -58,7 +58,7 @@ describe('lesson 7: Activities and the Journal', () => {
 
   it('does not count the last step’s install on the lesson’s own stick, which has home.img', () => {
     const session = sandboxSession();
-    const run = LessonRun.start(activitiesJournal, session, 3)!;
+    const run = LessonRun.resume(activitiesJournal, session, 3);
     session.apply({ type: 'install-activity', name: 'Maze' });
     expect(run.view().canGoOn).toBe(false);
   });

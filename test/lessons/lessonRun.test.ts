@@ -87,9 +87,15 @@ describe('a lesson run', () => {
   it('resumes at a saved step on the session’s stick, without making a new one', () => {
     const session = sandboxSession();
     session.apply({ type: 'write-file', path: '/root/kept.bin', sizeBytes: MIB });
-    const run = LessonRun.start(overlayFills, session, 2)!;
+    const run = LessonRun.resume(overlayFills, session, 2);
     expect(session.stick.stat('/root/kept.bin').ok).toBe(true);
     expect(run.view().stepNumber).toBe(3);
+  });
+
+  it('lets the running clock tick without counting it as a try (no hint comes of it)', () => {
+    const { session, run } = started();
+    for (let i = 0; i < 10; i++) session.tick(1000);
+    expect(run.view().hints).toEqual([]);
   });
 
   it('stops listening when disposed', () => {

@@ -46,14 +46,14 @@ describe('lesson 8: plan a 1 GB stick', () => {
 
   it('does not count a refusal of another kind', () => {
     const session = sandboxSession();
-    const run = LessonRun.start(planStick, session, 1)!;
+    const run = LessonRun.resume(planStick, session, 1);
     expect(typeInto(session, line('--overlay-size-mb 2048'))).toBe(1); // the FAT limit, not the space check
     expect(run.view().canGoOn).toBe(false);
   });
 
   it('does not count an own plan with the wiki’s overlay, nor one without home.img', () => {
     const session = sandboxSession();
-    const run = LessonRun.start(planStick, session, 4)!;
+    const run = LessonRun.resume(planStick, session, 4);
     expect(typeInto(session, line('--overlay-size-mb 300 --home-size-mb 200 --unencrypted-home'))).toBe(0);
     expect(run.view().canGoOn).toBe(false);
     expect(typeInto(session, line('--overlay-size-mb 500'))).toBe(0);

@@ -60,7 +60,7 @@ describe('lesson 6: the quiet writers', () => {
 
   it('resumed at the last step, words the week without a first week to compare', () => {
     const session = sandboxSession();
-    const run = LessonRun.start(quietWriters, session, 3)!;
+    const run = LessonRun.resume(quietWriters, session, 3);
     for (const folder of QUIET_FOLDERS) session.apply({ type: 'move-to-ram', folder });
     const moved = session.stick.usage().overlay.allocatedSectors * 512;
     session.apply({ type: 'advance', ms: 14 * DAY_MS });

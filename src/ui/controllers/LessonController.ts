@@ -5,7 +5,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LESSONS } from '../../../lessons/index';
 import { LessonRun } from '../../lessons/LessonRun';
-import { readLessonProgress, type LessonProgress } from '../../lessons/lessonProgress';
+import {
+  NO_CHALLENGES,
+  readLessonProgress,
+  type ChallengeScore,
+  type LessonProgress,
+} from '../../lessons/lessonProgress';
 import type { Session } from '../../model/session/Session';
 
 const STEP_COUNTS: ReadonlyMap<string, number> = new Map(LESSONS.map((l) => [l.id, l.steps.length]));
@@ -14,6 +19,8 @@ export class LessonController implements ReactiveController {
   /** The lesson under way (shown by the panel), or null while the list is shown. */
   run: LessonRun | null = null;
   private completed: string[] = [];
+  /** Kept as saved until the challenges are played here (they are saved with the lessons). */
+  private challenges: ChallengeScore = NO_CHALLENGES;
   private stopListening: (() => void) | null = null;
   /** The session the run is taken on: another session given to the app ends it. */
   private runOn: Session | null = null;
@@ -53,7 +60,7 @@ export class LessonController implements ReactiveController {
       run && !run.complete
         ? { lessonId: run.lesson.id, stepIndex: run.stepIndex + (run.view().canGoOn ? 1 : 0) }
         : null;
-    return { current, completed: [...this.completed] };
+    return { current, completed: [...this.completed], challenges: this.challenges };
   }
 
   /** Starts a lesson from its first step on a new stick; false when there is no such lesson or stick. */
@@ -70,11 +77,12 @@ export class LessonController implements ReactiveController {
   restore(saved: unknown): void {
     const progress = readLessonProgress(saved, STEP_COUNTS);
     this.completed = progress.completed;
+    this.challenges = progress.challenges;
     const session = this.session();
     const lesson = LESSONS.find((l) => l.id === progress.current?.lessonId);
     if (!session || session.mode !== 'lessons' || !lesson) return;
     this.drop();
-    this.take(LessonRun.start(lesson, session, progress.current!.stepIndex), session);
+    this.take(LessonRun.resume(lesson, session, progress.current!.stepIndex), session);
   }
 
   /** Back to the list of lessons. */
