@@ -71,7 +71,8 @@ export const appStyles = css`
     margin: 0;
     font-size: 18px;
   }
-  .stick-head button {
+  .stick-head button,
+  .lesson > .leave {
     min-height: 44px;
     padding: 0 14px;
     font: inherit;
@@ -80,7 +81,11 @@ export const appStyles = css`
     background: #ffffff;
     cursor: pointer;
   }
-  .stick-head button:focus-visible {
+  .lesson > .leave {
+    margin-top: 12px;
+  }
+  .stick-head button:focus-visible,
+  .lesson > .leave:focus-visible {
     outline: 3px solid #1a4f8f;
     outline-offset: 2px;
   }

@@ -29,7 +29,10 @@ import './terminal/cellar-terminal';
 import './usage-plot/cellar-usage-plot';
 import './files/cellar-files';
 import './overlay-gauge/cellar-overlay-gauge';
+import './challenge/cellar-challenge';
+import type { ChallengeAnsweredDetail } from './challenge/cellar-challenge';
 import './lesson-panel/cellar-lesson-list';
+import './teacher-summary/cellar-teacher-summary';
 import './lesson-panel/cellar-lesson-panel';
 import './sandbox-setup/cellar-sandbox-setup';
 import { refusalText } from './sandbox-setup/refusalText';
@@ -172,13 +175,41 @@ export class CellarApp extends LitElement {
               .hintCount=${run.lesson.steps[run.stepIndex]?.hints.length ?? 0}
               @cellar-lesson-list=${this.onLessonList}
             ></cellar-lesson-panel>`
-          : html`<cellar-lesson-list
-              .lessons=${this.lessons.lessons}
-              .completed=${this.lessons.completedIds}
-              @cellar-lesson-start=${this.onLessonStart}
-            ></cellar-lesson-list>`
+          : this.renderLessonExtras()
       }
     </aside>`;
+  }
+
+  /** With no lesson under way: the list, the challenges or the teacher's summary. */
+  private renderLessonExtras() {
+    const lessons = this.lessons;
+    const leave = html`<button class="leave" @click=${this.onLessonList}>${msg('All lessons')}</button>`;
+    switch (lessons.showing) {
+      case 'challenges':
+        return html`<cellar-challenge
+            .challenge=${lessons.round.challenge}
+            .answer=${lessons.round.answer}
+            .score=${lessons.round.score.points}
+            @cellar-challenge-answered=${(e: CustomEvent<ChallengeAnsweredDetail>) =>
+              lessons.answerChallenge(e.detail.guessPercent)}
+            @cellar-challenge-next=${() => lessons.nextChallenge()}
+          ></cellar-challenge
+          >${leave}`;
+      case 'teacher':
+        return html`<cellar-teacher-summary
+            .lessons=${lessons.lessons}
+            .progress=${lessons.progress}
+          ></cellar-teacher-summary
+          >${leave}`;
+      case 'list':
+        return html`<cellar-lesson-list
+          .lessons=${lessons.lessons}
+          .completed=${lessons.completedIds}
+          @cellar-lesson-start=${this.onLessonStart}
+          @cellar-lesson-challenges=${() => lessons.showChallenges()}
+          @cellar-lesson-teacher=${() => lessons.showTeacher()}
+        ></cellar-lesson-list>`;
+    }
   }
 
   /** The lesson progress to save (the lesson under way and its step, the lessons done). */

@@ -2,9 +2,11 @@
 // The answers are checked against what each level teaches, over many seeds.
 
 import { describe, expect, it } from 'vitest';
+import { ChallengeRound } from '../../src/lessons/challenges/challengeRound';
 import { points, verdict } from '../../src/lessons/challenges/grade';
 import { LEVELS, makeChallenge } from '../../src/lessons/challenges/makeChallenge';
 import { predictMeter } from '../../src/lessons/challenges/predictMeter';
+import { NO_CHALLENGES } from '../../src/lessons/lessonProgress';
 
 const OVERLAY_MB = (300 * 1024 * 1024) / 1_000_000; // the default stick's 300 MiB overlay, in MB
 const SEEDS = [1, 2, 3, 7, 42];
@@ -73,5 +75,28 @@ describe('grading a guess', () => {
   it('scores harder levels higher', () => {
     expect(points('right', 3)).toBeGreaterThan(points('right', 1));
     expect(points('close', 2)).toBeGreaterThan(points('off', 4));
+  });
+});
+
+describe('a round of challenges', () => {
+  it('asks at the learner’s level, scores each guess, and raises the level after three right answers', () => {
+    const round = new ChallengeRound(NO_CHALLENGES);
+    for (let i = 0; i < 3; i++) {
+      expect(round.next()).toBe(true);
+      expect(round.challenge!.level).toBe(1);
+      expect(round.guess(round.answer!.endPercent)).toBe('right');
+    }
+    expect(round.score).toEqual({ level: 2, points: 30, answered: 3, right: 3 });
+    round.next();
+    expect(round.challenge!.level).toBe(2);
+    const far = round.answer!.endPercent < 50 ? 100 : 0;
+    expect(round.guess(far)).toBe('off');
+    expect(round.score).toMatchObject({ level: 2, points: 30, answered: 4, right: 3 });
+  });
+
+  it('goes on from a saved score: the next question is the next seed', () => {
+    const round = new ChallengeRound({ level: 3, points: 60, answered: 6, right: 6 });
+    round.next();
+    expect(round.challenge).toEqual(makeChallenge(3, 7));
   });
 });

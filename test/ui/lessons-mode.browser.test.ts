@@ -7,6 +7,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/ui/cellar-app.js';
 import type { CellarApp } from '../../src/ui/cellar-app.js';
 import type { CellarLessonPanel } from '../../src/ui/lesson-panel/cellar-lesson-panel';
+import { NO_CHALLENGES } from '../../src/lessons/lessonProgress';
+import type { CellarChallenge } from '../../src/ui/challenge/cellar-challenge';
 import { buttonWithText, inShadow, SMALL_PLAN } from './uiFixtures';
 
 async function lessonsApp(): Promise<CellarApp> {
@@ -42,6 +44,7 @@ describe('<cellar-app> in Lessons mode', () => {
     expect(el.lessonProgress).to.deep.equal({
       current: { lessonId: 'overlay-fills', stepIndex: 0 },
       completed: [],
+      challenges: NO_CHALLENGES,
     });
   });
 
@@ -72,6 +75,33 @@ describe('<cellar-app> in Lessons mode', () => {
     el.act({ type: 'set-mode', mode: 'sandbox' });
     await settled(el);
     expect(el.shadowRoot!.querySelector('.lesson')).to.equal(null);
-    expect(el.lessonProgress).to.deep.equal({ current: null, completed: ['overlay-fills'] });
+    expect(el.lessonProgress).to.deep.equal({
+      current: null,
+      completed: ['overlay-fills'],
+      challenges: NO_CHALLENGES,
+    });
+  });
+
+  it('plays a challenge from the list: the answer is scored and saved with the lessons', async () => {
+    const el = await lessonsApp();
+    buttonWithText(inShadow(el, 'cellar-lesson-list'), 'Predict the meter').click();
+    await settled(el);
+    const challenge = inShadow<CellarChallenge>(el, 'cellar-challenge');
+    await challenge.updateComplete;
+    const field = inShadow<HTMLInputElement>(challenge, 'input[type="number"]');
+    field.value = String(challenge.answer!.endPercent);
+    field.dispatchEvent(new Event('input'));
+    await challenge.updateComplete;
+    buttonWithText(challenge, 'Check').click();
+    await settled(el);
+    expect(el.lessonProgress.challenges).to.deep.equal({ level: 1, points: 10, answered: 1, right: 1 });
+    buttonWithText(el, 'All lessons').click();
+    await settled(el);
+    buttonWithText(inShadow(el, 'cellar-lesson-list'), 'For the teacher').click();
+    await settled(el);
+    expect(inShadow(el, 'cellar-teacher-summary').shadowRoot!.textContent).to.contain(
+      'Level 1: 1 right of 1 answered, 10 points.',
+    );
+    await expect(el).to.be.accessible();
   });
 });

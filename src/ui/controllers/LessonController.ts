@@ -5,12 +5,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LESSONS } from '../../../lessons/index';
 import { LessonRun } from '../../lessons/LessonRun';
-import {
-  NO_CHALLENGES,
-  readLessonProgress,
-  type ChallengeScore,
-  type LessonProgress,
-} from '../../lessons/lessonProgress';
+import { ChallengeRound } from '../../lessons/challenges/challengeRound';
+import { NO_CHALLENGES, readLessonProgress, type LessonProgress } from '../../lessons/lessonProgress';
 import type { Session } from '../../model/session/Session';
 
 const STEP_COUNTS: ReadonlyMap<string, number> = new Map(LESSONS.map((l) => [l.id, l.steps.length]));
@@ -19,8 +15,10 @@ export class LessonController implements ReactiveController {
   /** The lesson under way (shown by the panel), or null while the list is shown. */
   run: LessonRun | null = null;
   private completed: string[] = [];
-  /** Kept as saved until the challenges are played here (they are saved with the lessons). */
-  private challenges: ChallengeScore = NO_CHALLENGES;
+  /** What the column shows while no lesson is under way. */
+  showing: 'list' | 'challenges' | 'teacher' = 'list';
+  /** The "predict the meter" questions and their score (saved with the lessons). */
+  readonly round = new ChallengeRound(NO_CHALLENGES);
   private stopListening: (() => void) | null = null;
   /** The session the run is taken on: another session given to the app ends it. */
   private runOn: Session | null = null;
@@ -60,7 +58,7 @@ export class LessonController implements ReactiveController {
       run && !run.complete
         ? { lessonId: run.lesson.id, stepIndex: run.stepIndex + (run.view().canGoOn ? 1 : 0) }
         : null;
-    return { current, completed: [...this.completed], challenges: this.challenges };
+    return { current, completed: [...this.completed], challenges: this.round.score };
   }
 
   /** Starts a lesson from its first step on a new stick; false when there is no such lesson or stick. */
@@ -77,7 +75,7 @@ export class LessonController implements ReactiveController {
   restore(saved: unknown): void {
     const progress = readLessonProgress(saved, STEP_COUNTS);
     this.completed = progress.completed;
-    this.challenges = progress.challenges;
+    this.round.score = progress.challenges;
     const session = this.session();
     const lesson = LESSONS.find((l) => l.id === progress.current?.lessonId);
     if (!session || session.mode !== 'lessons' || !lesson) return;
@@ -88,6 +86,32 @@ export class LessonController implements ReactiveController {
   /** Back to the list of lessons. */
   toList(): void {
     this.drop();
+    this.showing = 'list';
+    this.changed();
+  }
+
+  /** The challenges, at the question the learner is on (a first one is made now). */
+  showChallenges(): void {
+    this.drop();
+    if (!this.round.challenge) this.round.next();
+    this.showing = 'challenges';
+    this.changed();
+  }
+
+  /** The teacher's summary of this learner's lessons and challenges. */
+  showTeacher(): void {
+    this.drop();
+    this.showing = 'teacher';
+    this.changed();
+  }
+
+  answerChallenge(guessPercent: number): void {
+    this.round.guess(guessPercent);
+    this.changed();
+  }
+
+  nextChallenge(): void {
+    this.round.next();
     this.changed();
   }
 

@@ -10,6 +10,8 @@ import { lessonPanelStyles } from './lessonPanel.styles';
 /**
  * `<cellar-lesson-list>`: the lesson picker.
  * @fires cellar-lesson-start - `detail.lessonId`: the lesson the learner chose
+ * @fires cellar-lesson-challenges - the learner asks for the "predict the meter" challenges
+ * @fires cellar-lesson-teacher - the teacher's summary is asked for
  */
 @customElement('cellar-lesson-list')
 @localized()
@@ -36,6 +38,12 @@ export class CellarLessonList extends LitElement {
       .about {
         display: block;
         font-size: 14px;
+      }
+      .more {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+        margin-top: 12px;
       }
       .done {
         display: block;
@@ -67,7 +75,15 @@ export class CellarLessonList extends LitElement {
             </li>`,
         )}
       </ol>
+      <div class="more">
+        <button @click=${() => this.ask('cellar-lesson-challenges')}>${msg('Predict the meter')}</button>
+        <button @click=${() => this.ask('cellar-lesson-teacher')}>${msg('For the teacher')}</button>
+      </div>
     `;
+  }
+
+  private ask(type: 'cellar-lesson-challenges' | 'cellar-lesson-teacher'): void {
+    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
   }
 
   /** Puts the focus on the list's heading (back from a lesson, whose panel is gone). */
@@ -89,5 +105,7 @@ declare global {
   }
   interface HTMLElementEventMap {
     'cellar-lesson-start': CustomEvent<{ lessonId: string }>;
+    'cellar-lesson-challenges': CustomEvent<undefined>;
+    'cellar-lesson-teacher': CustomEvent<undefined>;
   }
 }
