@@ -5,6 +5,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { Shell } from '../../src/shell/Shell.js';
 import { CellarTerminal } from '../../src/ui/terminal/cellar-terminal.js';
+import { SCROLLBACK_LINES } from '../../src/ui/terminal/cellar-terminal.component.js';
 import { bootedStick } from '../model/stick/makeStick.js';
 
 async function terminal(): Promise<CellarTerminal> {
@@ -130,6 +131,22 @@ describe('<cellar-terminal>', () => {
     await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'ArrowUp' });
     expect(el.shadowRoot!.querySelector('input')!.value).to.equal('mkdir /root/gone-by-undo');
+  });
+
+  it('keeps the last SCROLLBACK_LINES lines only, as a real terminal does', async () => {
+    const el = await terminal();
+    const shell = el.shell!;
+    for (let i = 0; i < SCROLLBACK_LINES / 2 + 5; i++) {
+      const field = el.shadowRoot!.querySelector('input')!;
+      field.value = `echo line${i}`;
+      field.dispatchEvent(new InputEvent('input'));
+      el.shadowRoot!.querySelector('form')!.requestSubmit();
+    }
+    await el.updateComplete;
+    const lines = logLines(el);
+    expect(lines).to.have.length(SCROLLBACK_LINES);
+    expect(lines.at(-1)).to.equal(`line${SCROLLBACK_LINES / 2 + 4}`);
+    expect(shell.history.length).to.be.greaterThan(SCROLLBACK_LINES / 2);
   });
 
   it('is accessible, with a log the screen reader follows', async () => {

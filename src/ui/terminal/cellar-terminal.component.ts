@@ -11,6 +11,9 @@ import { terminalStyles } from './cellar-terminal.styles';
 
 type LineKind = 'typed' | 'stdout' | 'stderr' | 'candidates' | 'note';
 
+/** Lines the terminal keeps (it keeps them through undo too, so they must stop somewhere). */
+export const SCROLLBACK_LINES = 1000;
+
 interface ScrollbackLine {
   kind: LineKind;
   text: string;
@@ -66,7 +69,7 @@ export class CellarTerminal extends LitElement {
         const note = msg(
           'The stick changed (undo, reset or a new stick). The terminal goes on with it as it is now.',
         );
-        this.scrollback = [...this.scrollback, { kind: 'note', text: note }];
+        this.addLines({ kind: 'note', text: note });
       }
     }
   }
@@ -124,7 +127,7 @@ export class CellarTerminal extends LitElement {
     } else if (event.ctrlKey && event.key === 'c') {
       // As in bash: the line is dropped, shown with ^C, and a new prompt starts.
       event.preventDefault();
-      this.scrollback = [...this.scrollback, { kind: 'typed', text: `${shell.prompt}${this.input}^C` }];
+      this.addLines({ kind: 'typed', text: `${shell.prompt}${this.input}^C` });
       this.historyPosition = freshPosition(shell.history);
       this.setInput('');
     } else if (event.key === 'Tab' && !event.shiftKey && this.input !== '') {
@@ -132,14 +135,18 @@ export class CellarTerminal extends LitElement {
       event.preventDefault();
       const completion = shell.complete(this.input);
       if (completion.candidates.length > 0 && completion.line === this.input) {
-        this.scrollback = [
-          ...this.scrollback,
+        this.addLines(
           { kind: 'typed', text: shell.prompt + this.input },
           { kind: 'candidates', text: completion.candidates.join('  ') },
-        ];
+        );
       }
       this.setInput(completion.line);
     }
+  }
+
+  /** New lines at the end; the oldest go once there are SCROLLBACK_LINES, as in a real terminal. */
+  private addLines(...lines: ScrollbackLine[]): void {
+    this.scrollback = [...this.scrollback, ...lines].slice(-SCROLLBACK_LINES);
   }
 
   private setInput(text: string): void {
@@ -153,11 +160,7 @@ export class CellarTerminal extends LitElement {
     if (!shell) return;
     const typed: ScrollbackLine = { kind: 'typed', text: shell.prompt + line };
     const result = this.runner ? this.runner(line, () => shell.run(line)) : shell.run(line);
-    this.scrollback = [
-      ...this.scrollback,
-      typed,
-      ...result.lines.map((l) => ({ kind: l.stream, text: l.text })),
-    ];
+    this.addLines(typed, ...result.lines.map((l) => ({ kind: l.stream, text: l.text })));
     this.historyPosition = freshPosition(shell.history);
     this.setInput('');
     if (line.trim() === '') return;
