@@ -86,6 +86,7 @@ export class CellarChallenge extends LitElement {
     const { challenge, answer } = this;
     if (!challenge || !answer) return html`<p>${msg('Making a challenge…')}</p>`;
     return html`
+      <h2>${msg('Predict the meter')}</h2>
       <p>
         ${msg(str`Level ${challenge.level}. Score: ${this.score}.`)}
         ${msg(str`The overlay is at ${answer.startPercent} %. Then:`)}
