@@ -4,6 +4,7 @@
 // with the keyboard alone (Tab, Shift+Tab, Enter, arrows and typing).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_CHALLENGES } from '../../src/lessons/lessonProgress';
 import {
   appReady,
   openBuiltActivity,
@@ -100,7 +101,11 @@ describe('lesson 2, "The overlay fills", in the built activity', () => {
     expect(await text(page, 'cellar-lesson-panel .step-count')).toBe('Step 3 of 3');
 
     // The lesson and its step are saved, and come back after a reload.
-    await savedProgress(page, { current: { lessonId: 'overlay-fills', stepIndex: 2 }, completed: [] });
+    await savedProgress(page, {
+      current: { lessonId: 'overlay-fills', stepIndex: 2 },
+      completed: [],
+      challenges: NO_CHALLENGES,
+    });
     await page.reload();
     await appReady(page);
     await panel(page, '.instruction').waitFor();
@@ -115,13 +120,13 @@ describe('lesson 2, "The overlay fills", in the built activity', () => {
     );
     await panel(page, 'button:has-text("Next")').click();
     expect(await text(page, 'cellar-lesson-panel .complete')).toContain('Lesson complete');
-    await savedProgress(page, { current: null, completed: ['overlay-fills'] });
+    await savedProgress(page, { current: null, completed: ['overlay-fills'], challenges: NO_CHALLENGES });
     await panel(page, 'button:has-text("Choose another lesson")').click();
-    expect(await text(page, 'cellar-lesson-list li')).toContain('✓ Done');
+    expect(await text(page, 'cellar-lesson-list li:has-text("The overlay fills")')).toContain('✓ Done');
 
     await page.reload();
     await appReady(page);
-    expect(await text(page, 'cellar-lesson-list li')).toContain('✓ Done');
+    expect(await text(page, 'cellar-lesson-list li:has-text("The overlay fills")')).toContain('✓ Done');
     expect(errors).toEqual([]);
     await page.context().close();
   }, 90_000);
@@ -165,7 +170,7 @@ describe('lesson 2, "The overlay fills", in the built activity', () => {
     expect(await text(page, 'cellar-lesson-panel .complete')).toContain('Lesson complete');
     await tabTo(page, 'Choose another lesson');
     await page.keyboard.press('Enter');
-    expect(await text(page, 'cellar-lesson-list li')).toContain('✓ Done');
+    expect(await text(page, 'cellar-lesson-list li:has-text("The overlay fills")')).toContain('✓ Done');
     expect(errors).toEqual([]);
     await page.context().close();
   }, 90_000);
