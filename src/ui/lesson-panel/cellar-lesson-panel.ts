@@ -26,6 +26,8 @@ export class CellarLessonPanel extends LitElement {
   @property({ type: Number }) hintCount = Number.POSITIVE_INFINITY;
   /** What the live region says: a new step, a hint, or what just happened. */
   @state() private said = '';
+  /** Next or Back was pressed: the focus goes to the step the run shows next. */
+  private refocus = false;
 
   /**
    * Puts the focus on the step's instruction (or the closing words): after Next or Back, whose button may
@@ -40,6 +42,14 @@ export class CellarLessonPanel extends LitElement {
     if (!changed.has('view') || !this.view) return;
     const said = newsOf(changed.get('view') ?? null, this.view);
     if (said) this.said = said;
+  }
+
+  // The run's new view reaches the panel only when its host renders again, after `focusStep` has run: the
+  // last Next swaps the instruction for the closing words, which would drop the focus on nothing.
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!this.refocus || !changed.has('view')) return;
+    this.refocus = false;
+    void this.focusStep();
   }
 
   override render() {
@@ -114,6 +124,7 @@ export class CellarLessonPanel extends LitElement {
   }
 
   private move(where: 'next' | 'back'): void {
+    this.refocus = true;
     this.controls?.[where]();
     void this.focusStep();
   }
