@@ -10,9 +10,9 @@ import {
   openBuiltActivity,
   standaloneSaves,
   typeInTerminal,
-  watchErrors,
   type BuiltActivity,
 } from './builtActivity';
+import { freshPage, panel, text, focused, tabTo } from './lessonPage';
 
 let activity: BuiltActivity;
 
@@ -23,21 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await activity?.close();
 });
-
-async function freshPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await activity.browser.newContext({ viewport: { width: 1200, height: 900 } });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(activity.url);
-  await appReady(page);
-  return { page, errors };
-}
-
-const panel = (page: Page, selector: string) => page.locator(`cellar-lesson-panel ${selector}`);
-
-async function text(page: Page, selector: string): Promise<string> {
-  return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
 
 /** The lesson progress in the saved document, once it is `expected` (the 1 s debounce, then IndexedDB). */
 async function savedProgress(page: Page, expected: unknown): Promise<void> {
@@ -51,33 +36,9 @@ async function savedProgress(page: Page, expected: unknown): Promise<void> {
   expect(progress).toEqual(expected);
 }
 
-/** The focused element, looking inside shadow roots: its text, and whether it is the terminal's field. */
-async function focused(page: Page): Promise<{ text: string; terminal: boolean }> {
-  return page.evaluate(() => {
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    const root = active?.getRootNode();
-    const terminal =
-      active?.localName === 'input' &&
-      root instanceof ShadowRoot &&
-      root.host.localName === 'cellar-terminal';
-    return { text: (active?.textContent ?? '').replace(/\s+/g, ' ').trim(), terminal };
-  });
-}
-
-/** Presses Tab (or Shift+Tab) until the focus is on what `wanted` says (at most 200 presses). */
-async function tabTo(page: Page, wanted: string | 'terminal', key = 'Tab'): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    await page.keyboard.press(key);
-    const now = await focused(page);
-    if (wanted === 'terminal' ? now.terminal : now.text.includes(wanted)) return;
-  }
-  throw new Error(`${key} never reached ${wanted}`);
-}
-
 describe('lesson 2, "The overlay fills", in the built activity', () => {
   it('is taken with clicks and typing, and its lesson, step and completion survive reloads', async () => {
-    const { page, errors } = await freshPage();
+    const { page, errors } = await freshPage(activity);
     await page.locator('cellar-toolbar select').first().selectOption('lessons');
     await page.locator('cellar-lesson-list button', { hasText: 'The overlay fills' }).click();
     expect(await text(page, 'cellar-lesson-panel .step-count')).toBe('Step 1 of 3');
@@ -132,7 +93,7 @@ describe('lesson 2, "The overlay fills", in the built activity', () => {
   }, 90_000);
 
   it('is taken with the keyboard alone', async () => {
-    const { page, errors } = await freshPage();
+    const { page, errors } = await freshPage(activity);
     const lessonDone = async () => (await panel(page, '.explanation').count()) > 0;
     const typeLine = async (line: string) => {
       await tabTo(page, 'terminal');

@@ -5,13 +5,8 @@
 // "Lesson complete" at the end. Then lesson 1 again with the keyboard alone.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appReady,
-  openBuiltActivity,
-  typeInTerminal,
-  watchErrors,
-  type BuiltActivity,
-} from './builtActivity';
+import { openBuiltActivity, typeInTerminal, type BuiltActivity } from './builtActivity';
+import { freshPage, panel, text, focused, tabTo } from './lessonPage';
 
 let activity: BuiltActivity;
 
@@ -22,21 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await activity?.close();
 });
-
-async function freshPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await activity.browser.newContext({ viewport: { width: 1200, height: 900 } });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(activity.url);
-  await appReady(page);
-  return { page, errors };
-}
-
-const panel = (page: Page, selector: string) => page.locator(`cellar-lesson-panel ${selector}`);
-
-async function text(page: Page, selector: string): Promise<string> {
-  return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
 
 /** Waits for the panel to show `Step n of count`. */
 async function atStep(page: Page, n: number, count: number): Promise<void> {
@@ -119,7 +99,7 @@ async function finish(page: Page, errors: string[], number: number, title: strin
 
 describe('lessons about where data lives, taken in the built activity', () => {
   it('lesson 1, "Meet your stick": a photo in each of the four places, then the question', async () => {
-    const { page, errors } = await freshPage();
+    const { page, errors } = await freshPage(activity);
     await startLesson(page, 1, 'Meet your stick', 5);
 
     await place(page, 'System folder');
@@ -154,7 +134,7 @@ describe('lessons about where data lives, taken in the built activity', () => {
   }, 90_000);
 
   it('lesson 3, "Deleting does not give space back": Delete, a new photo, dd over it, the question', async () => {
-    const { page, errors } = await freshPage();
+    const { page, errors } = await freshPage(activity);
     await startLesson(page, 3, 'Deleting does not give space back', 4);
 
     await place(page, 'System folder');
@@ -181,7 +161,7 @@ describe('lessons about where data lives, taken in the built activity', () => {
   }, 90_000);
 
   it('lesson 4, "Home is different": a photo saved and deleted in My home, then in the System folder', async () => {
-    const { page, errors } = await freshPage();
+    const { page, errors } = await freshPage(activity);
     await startLesson(page, 4, 'Home is different', 4);
     const deletePhoto = page
       .locator('cellar-files')
@@ -209,7 +189,7 @@ describe('lessons about where data lives, taken in the built activity', () => {
   }, 90_000);
 
   it('lesson 5, "RAM folders": photos in /tmp and the System folder, Reboot, the question', async () => {
-    const { page, errors } = await freshPage();
+    const { page, errors } = await freshPage(activity);
     await startLesson(page, 5, 'RAM folders', 4);
 
     await place(page, '/tmp');
@@ -236,7 +216,7 @@ describe('lessons about where data lives, taken in the built activity', () => {
   }, 90_000);
 
   it('lesson 6, "The quiet writers": a week, three folders moved to RAM, the question, a second week', async () => {
-    const { page, errors } = await freshPage();
+    const { page, errors } = await freshPage(activity);
     await startLesson(page, 6, 'The quiet writers', 4);
     const day = button(page, 'cellar-toolbar', '+1 day');
     const moveToRam = button(page, 'cellar-file-actions', 'Move this folder to RAM');
@@ -277,7 +257,7 @@ describe('lessons about where data lives, taken in the built activity', () => {
   }, 90_000);
 
   it('lesson 7, "Activities and the Journal": install, a Journal entry, the question, a stick without home.img', async () => {
-    const { page, errors } = await freshPage();
+    const { page, errors } = await freshPage(activity);
     await startLesson(page, 7, 'Activities and the Journal', 4);
     const install = button(page, 'cellar-file-actions', 'Install an Activity');
 
@@ -311,33 +291,9 @@ describe('lessons about where data lives, taken in the built activity', () => {
   }, 90_000);
 });
 
-/** The focused element, looking inside shadow roots: its text, and whether it is the terminal's field. */
-async function focused(page: Page): Promise<{ text: string; terminal: boolean }> {
-  return page.evaluate(() => {
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    const root = active?.getRootNode();
-    const terminal =
-      active?.localName === 'input' &&
-      root instanceof ShadowRoot &&
-      root.host.localName === 'cellar-terminal';
-    return { text: (active?.textContent ?? '').replace(/\s+/g, ' ').trim(), terminal };
-  });
-}
-
-/** Presses Tab (or Shift+Tab) until the focused element's text matches `wanted` (at most 200 presses). */
-async function tabTo(page: Page, wanted: string | RegExp, key = 'Tab'): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    await page.keyboard.press(key);
-    const now = (await focused(page)).text;
-    if (typeof wanted === 'string' ? now.includes(wanted) : wanted.test(now)) return;
-  }
-  throw new Error(`${key} never reached ${String(wanted)}`);
-}
-
 describe('lesson 1 with the keyboard alone', () => {
   it('is taken with Tab, Shift+Tab, arrows and Enter', async () => {
-    const { page, errors } = await freshPage();
+    const { page, errors } = await freshPage(activity);
     const nextStep = async (then: string) => {
       await tabTo(page, /^Next$/, 'Shift+Tab');
       await page.keyboard.press('Enter');

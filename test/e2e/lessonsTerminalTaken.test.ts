@@ -6,13 +6,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESCUE_LINES as L } from '../../lessons/rescuePractice';
-import {
-  appReady,
-  openBuiltActivity,
-  typeInTerminal,
-  watchErrors,
-  type BuiltActivity,
-} from './builtActivity';
+import { openBuiltActivity, typeInTerminal, type BuiltActivity } from './builtActivity';
+import { freshPage, panel, text, focused, tabTo } from './lessonPage';
 
 let activity: BuiltActivity;
 
@@ -23,21 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await activity?.close();
 });
-
-async function freshPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await activity.browser.newContext({ viewport: { width: 1200, height: 900 } });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(activity.url);
-  await appReady(page);
-  return { page, errors };
-}
-
-const panel = (page: Page, selector: string) => page.locator(`cellar-lesson-panel ${selector}`);
-
-async function text(page: Page, selector: string): Promise<string> {
-  return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
 
 const stepCount = (page: Page) => text(page, 'cellar-lesson-panel .step-count');
 
@@ -95,33 +75,9 @@ const place = (page: Page, label: string) => page.locator('cellar-files button',
 const preset = (page: Page, label: string) =>
   page.locator('cellar-file-actions button', { hasText: new RegExp(`^\\s*${label}`) }).first();
 
-/** The focused element, looking inside shadow roots: its text, and whether it is the terminal's field. */
-async function focused(page: Page): Promise<{ text: string; terminal: boolean }> {
-  return page.evaluate(() => {
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    const root = active?.getRootNode();
-    const terminal =
-      active?.localName === 'input' &&
-      root instanceof ShadowRoot &&
-      root.host.localName === 'cellar-terminal';
-    return { text: (active?.textContent ?? '').replace(/\s+/g, ' ').trim(), terminal };
-  });
-}
-
-/** Presses Tab (or Shift+Tab) until the focus is on what `wanted` says (at most 200 presses). */
-async function tabTo(page: Page, wanted: string | 'terminal', key = 'Tab'): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    await page.keyboard.press(key);
-    const now = await focused(page);
-    if (wanted === 'terminal' ? now.terminal : now.text.includes(wanted)) return;
-  }
-  throw new Error(`${key} never reached ${wanted}`);
-}
-
 describe('lessons 8 to 12 in the built activity, taken with clicks and typing', () => {
   it('lesson 8, "Plan a 1 GB stick": plans typed in the terminal and the answer', async () => {
-    const { page, errors } = await freshPage();
+    const { page, errors } = await freshPage(activity);
     await chooseLesson(page, 8, 'Plan a 1 GB stick', 5);
 
     await typed(page, install('--overlay-size-mb 300 --home-size-mb 200 --unencrypted-home'));
@@ -152,7 +108,7 @@ describe('lessons 8 to 12 in the built activity, taken with clicks and typing', 
   }, 120_000);
 
   it('lesson 9, "Full!": a photo too many, the Invalid line, the answer, and a stick of today made in "New stick"', async () => {
-    const { page, errors } = await freshPage();
+    const { page, errors } = await freshPage(activity);
     await chooseLesson(page, 9, 'Full!', 5);
 
     await typed(page, 'dmsetup status');
@@ -196,7 +152,7 @@ describe('lessons 8 to 12 in the built activity, taken with clicks and typing', 
   }, 120_000);
 
   it('lesson 10, "Rescue practice": the overlay filled, then the wiki’s recovery typed line by line', async () => {
-    const { page, errors } = await freshPage();
+    const { page, errors } = await freshPage(activity);
     await chooseLesson(page, 10, 'Rescue practice', 10);
 
     await typed(page, L.fill, 1); // dd: Input/output error
@@ -253,7 +209,7 @@ describe('lessons 8 to 12 in the built activity, taken with clicks and typing', 
   }, 120_000);
 
   it('lesson 11, "Refresh": two readings in the terminal and four answers', async () => {
-    const { page, errors } = await freshPage();
+    const { page, errors } = await freshPage(activity);
     await chooseLesson(page, 11, 'Refresh', 6);
 
     await typed(page, 'dmsetup status');
@@ -285,7 +241,7 @@ describe('lessons 8 to 12 in the built activity, taken with clicks and typing', 
   }, 120_000);
 
   it('lesson 12, "Your own stick": four answers and the learner’s own dmsetup status', async () => {
-    const { page, errors } = await freshPage();
+    const { page, errors } = await freshPage(activity);
     await chooseLesson(page, 12, 'Your own stick', 5);
 
     expect(await panel(page, '.choices button').allTextContents()).toEqual(
@@ -318,7 +274,7 @@ describe('lessons 8 to 12 in the built activity, taken with clicks and typing', 
 
 describe('lesson 12 in the built activity, taken with the keyboard alone', () => {
   it('is completed with Tab, Shift+Tab, Enter, arrows and typing', async () => {
-    const { page, errors } = await freshPage();
+    const { page, errors } = await freshPage(activity);
     const nextByKeyboard = async () => {
       await tabTo(page, 'Next');
       await page.keyboard.press('Enter');
