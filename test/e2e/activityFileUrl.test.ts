@@ -2,31 +2,22 @@
 // reload, a damaged save is kept aside and reported, and the wiki's recovery typed into the app's own
 // terminal ends with a mounted, clean filesystem.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   announcement,
   appReady,
-  openBuiltActivity,
+  useBuiltActivity,
   putStandaloneSave,
   standaloneSaves,
   typeInTerminal,
   watchErrors,
-  type BuiltActivity,
 } from './builtActivity';
 
-let activity: BuiltActivity;
-
-beforeAll(async () => {
-  activity = await openBuiltActivity();
-}, 180_000);
-
-afterAll(async () => {
-  await activity?.close();
-});
+const builtActivity = useBuiltActivity();
 
 /** A fresh browser context (its own IndexedDB) with the activity open. */
 async function freshPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await activity.browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const context = await builtActivity().browser.newContext({ viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
   return { page, errors };
@@ -51,7 +42,7 @@ async function nextSave(page: Page, before: unknown): Promise<string> {
 describe('the built activity from file://, standalone', () => {
   it('keeps the stick through a reload: the same dmsetup status line, the file still there', async () => {
     const { page, errors } = await freshPage();
-    await page.goto(activity.url);
+    await page.goto(builtActivity().url);
     await appReady(page);
     expect(await page.evaluate(() => document.querySelector('cellar-app')!.session!.undoSteps)).toBe(0);
     const savedBefore = (await standaloneSaves(page)).activity;
@@ -85,7 +76,7 @@ describe('the built activity from file://, standalone', () => {
   it('keeps a change made just before a reload, inside the save debounce', async () => {
     const { page, errors } = await freshPage();
     await page.clock.install();
-    await page.goto(activity.url);
+    await page.goto(builtActivity().url);
     await appReady(page);
     await page.clock.pauseAt(Date.now() + 60_000); // the debounced save never fires
     await typed(page, 'mkdir /root/made-just-before-the-reload');
@@ -101,7 +92,7 @@ describe('the built activity from file://, standalone', () => {
   it('saves when the page is hidden, without waiting for the debounce', async () => {
     const { page, errors } = await freshPage();
     await page.clock.install();
-    await page.goto(activity.url);
+    await page.goto(builtActivity().url);
     await appReady(page);
     await page.clock.pauseAt(Date.now() + 60_000);
     const savedBefore = (await standaloneSaves(page)).activity;
@@ -123,10 +114,10 @@ describe('the built activity from file://, standalone', () => {
   it('keeps a damaged save aside under damaged-…, tells the learner, and starts a fresh stick that works', async () => {
     const { page, errors } = await freshPage();
     const damaged = '{"schema":"cellar-activity/v1","mode":"sandbox","stick":{"schema":"cellar-stick/v2"';
-    await page.goto(activity.blankUrl);
+    await page.goto(builtActivity().blankUrl);
     await putStandaloneSave(page, 'activity', damaged);
 
-    await page.goto(activity.url);
+    await page.goto(builtActivity().url);
     await appReady(page);
     expect(await announcement(page)).toContain(
       'Your saved stick could not be opened, so Cellar started a new one. The old save is kept safe.',
@@ -157,7 +148,7 @@ const OVERLAY_2012 = /^\/mnt\/live\/LiveOS\/overlay-\S+$/;
 describe("the wiki's recovery typed into the app's terminal", () => {
   it("a 2012 stick whose overlay filled is repaired in dracut's emergency shell: clean, mounted, boots", async () => {
     const { page, errors } = await freshPage();
-    await page.goto(activity.url);
+    await page.goto(builtActivity().url);
     await appReady(page);
     // The wiki's 2012 stick, on a 2 GB stick so the overlay file has room to grow (the 1 GB one is full).
     await page.evaluate(() =>

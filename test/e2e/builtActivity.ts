@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, requireChromium } from '../../scripts/find-chromium.mjs';
 import { readXo } from '../build/built-xo.js';
 // Brings <cellar-app>'s element type (app.session, app.act) into the page callbacks' types.
@@ -19,6 +20,24 @@ export interface BuiltActivity {
   blankUrl: string;
   browser: Browser;
   close: () => Promise<void>;
+}
+
+/**
+ * For a test file: the built activity opened once before its tests and closed after them. Answers a
+ * getter, valid inside the tests.
+ */
+export function useBuiltActivity(): () => BuiltActivity {
+  let activity: BuiltActivity | undefined;
+  beforeAll(async () => {
+    activity = await openBuiltActivity();
+  }, 180_000);
+  afterAll(async () => {
+    await activity?.close();
+  });
+  return () => {
+    if (!activity) throw new Error('the built activity is opened in beforeAll');
+    return activity;
+  };
 }
 
 /** Unzips the current .xo (building it when stale) under `prefix` and starts Chromium. */

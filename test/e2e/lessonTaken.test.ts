@@ -3,26 +3,12 @@
 // panel's Next; the lesson and step survive a reload, and so does the lesson done. Then the same lesson
 // with the keyboard alone (Tab, Shift+Tab, Enter, arrows and typing).
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NO_CHALLENGES } from '../../src/lessons/lessonProgress';
-import {
-  appReady,
-  openBuiltActivity,
-  standaloneSaves,
-  typeInTerminal,
-  type BuiltActivity,
-} from './builtActivity';
+import { appReady, useBuiltActivity, standaloneSaves, typeInTerminal } from './builtActivity';
 import { freshPage, panel, text, focused, tabTo } from './lessonPage';
 
-let activity: BuiltActivity;
-
-beforeAll(async () => {
-  activity = await openBuiltActivity();
-}, 180_000);
-
-afterAll(async () => {
-  await activity?.close();
-});
+const builtActivity = useBuiltActivity();
 
 /** The lesson progress in the saved document, once it is `expected` (the 1 s debounce, then IndexedDB). */
 async function savedProgress(page: Page, expected: unknown): Promise<void> {
@@ -38,7 +24,7 @@ async function savedProgress(page: Page, expected: unknown): Promise<void> {
 
 describe('lesson 2, "The overlay fills", in the built activity', () => {
   it('is taken with clicks and typing, and its lesson, step and completion survive reloads', async () => {
-    const { page, errors } = await freshPage(activity);
+    const { page, errors } = await freshPage(builtActivity());
     await page.locator('cellar-toolbar select').first().selectOption('lessons');
     await page.locator('cellar-lesson-list button', { hasText: 'The overlay fills' }).click();
     expect(await text(page, 'cellar-lesson-panel .step-count')).toBe('Step 1 of 3');
@@ -93,7 +79,7 @@ describe('lesson 2, "The overlay fills", in the built activity', () => {
   }, 90_000);
 
   it('is taken with the keyboard alone', async () => {
-    const { page, errors } = await freshPage(activity);
+    const { page, errors } = await freshPage(builtActivity());
     const lessonDone = async () => (await panel(page, '.explanation').count()) > 0;
     const typeLine = async (line: string) => {
       await tabTo(page, 'terminal');

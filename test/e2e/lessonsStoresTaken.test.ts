@@ -4,19 +4,11 @@
 // "New stick" and its dialog, lines typed in the terminal, the panel's answers), Next after each step, and
 // "Lesson complete" at the end. Then lesson 1 again with the keyboard alone.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBuiltActivity, typeInTerminal, type BuiltActivity } from './builtActivity';
+import { describe, expect, it } from 'vitest';
+import { useBuiltActivity, typeInTerminal } from './builtActivity';
 import { freshPage, panel, text, focused, tabTo } from './lessonPage';
 
-let activity: BuiltActivity;
-
-beforeAll(async () => {
-  activity = await openBuiltActivity();
-}, 180_000);
-
-afterAll(async () => {
-  await activity?.close();
-});
+const builtActivity = useBuiltActivity();
 
 /** Waits for the panel to show `Step n of count`. */
 async function atStep(page: Page, n: number, count: number): Promise<void> {
@@ -99,7 +91,7 @@ async function finish(page: Page, errors: string[], number: number, title: strin
 
 describe('lessons about where data lives, taken in the built activity', () => {
   it('lesson 1, "Meet your stick": a photo in each of the four places, then the question', async () => {
-    const { page, errors } = await freshPage(activity);
+    const { page, errors } = await freshPage(builtActivity());
     await startLesson(page, 1, 'Meet your stick', 5);
 
     await place(page, 'System folder');
@@ -134,7 +126,7 @@ describe('lessons about where data lives, taken in the built activity', () => {
   }, 90_000);
 
   it('lesson 3, "Deleting does not give space back": Delete, a new photo, dd over it, the question', async () => {
-    const { page, errors } = await freshPage(activity);
+    const { page, errors } = await freshPage(builtActivity());
     await startLesson(page, 3, 'Deleting does not give space back', 4);
 
     await place(page, 'System folder');
@@ -161,7 +153,7 @@ describe('lessons about where data lives, taken in the built activity', () => {
   }, 90_000);
 
   it('lesson 4, "Home is different": a photo saved and deleted in My home, then in the System folder', async () => {
-    const { page, errors } = await freshPage(activity);
+    const { page, errors } = await freshPage(builtActivity());
     await startLesson(page, 4, 'Home is different', 4);
     const deletePhoto = page
       .locator('cellar-files')
@@ -189,7 +181,7 @@ describe('lessons about where data lives, taken in the built activity', () => {
   }, 90_000);
 
   it('lesson 5, "RAM folders": photos in /tmp and the System folder, Reboot, the question', async () => {
-    const { page, errors } = await freshPage(activity);
+    const { page, errors } = await freshPage(builtActivity());
     await startLesson(page, 5, 'RAM folders', 4);
 
     await place(page, '/tmp');
@@ -216,7 +208,7 @@ describe('lessons about where data lives, taken in the built activity', () => {
   }, 90_000);
 
   it('lesson 6, "The quiet writers": a week, three folders moved to RAM, the question, a second week', async () => {
-    const { page, errors } = await freshPage(activity);
+    const { page, errors } = await freshPage(builtActivity());
     await startLesson(page, 6, 'The quiet writers', 4);
     const day = button(page, 'cellar-toolbar', '+1 day');
     const moveToRam = button(page, 'cellar-file-actions', 'Move this folder to RAM');
@@ -257,7 +249,7 @@ describe('lessons about where data lives, taken in the built activity', () => {
   }, 90_000);
 
   it('lesson 7, "Activities and the Journal": install, a Journal entry, the question, a stick without home.img', async () => {
-    const { page, errors } = await freshPage(activity);
+    const { page, errors } = await freshPage(builtActivity());
     await startLesson(page, 7, 'Activities and the Journal', 4);
     const install = button(page, 'cellar-file-actions', 'Install an Activity');
 
@@ -293,7 +285,7 @@ describe('lessons about where data lives, taken in the built activity', () => {
 
 describe('lesson 1 with the keyboard alone', () => {
   it('is taken with Tab, Shift+Tab, arrows and Enter', async () => {
-    const { page, errors } = await freshPage(activity);
+    const { page, errors } = await freshPage(builtActivity());
     const nextStep = async (then: string) => {
       await tabTo(page, /^Next$/, 'Shift+Tab');
       await page.keyboard.press('Enter');

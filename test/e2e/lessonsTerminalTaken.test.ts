@@ -4,20 +4,12 @@
 // panel's Next, to "Lesson complete". Then lesson 12 again with the keyboard alone (Tab, Shift+Tab, Enter,
 // arrows and typing).
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RESCUE_LINES as L } from '../../lessons/rescuePractice';
-import { openBuiltActivity, typeInTerminal, type BuiltActivity } from './builtActivity';
+import { useBuiltActivity, typeInTerminal } from './builtActivity';
 import { freshPage, panel, text, focused, tabTo } from './lessonPage';
 
-let activity: BuiltActivity;
-
-beforeAll(async () => {
-  activity = await openBuiltActivity();
-}, 180_000);
-
-afterAll(async () => {
-  await activity?.close();
-});
+const builtActivity = useBuiltActivity();
 
 const stepCount = (page: Page) => text(page, 'cellar-lesson-panel .step-count');
 
@@ -77,7 +69,7 @@ const preset = (page: Page, label: string) =>
 
 describe('lessons 8 to 12 in the built activity, taken with clicks and typing', () => {
   it('lesson 8, "Plan a 1 GB stick": plans typed in the terminal and the answer', async () => {
-    const { page, errors } = await freshPage(activity);
+    const { page, errors } = await freshPage(builtActivity());
     await chooseLesson(page, 8, 'Plan a 1 GB stick', 5);
 
     await typed(page, install('--overlay-size-mb 300 --home-size-mb 200 --unencrypted-home'));
@@ -108,7 +100,7 @@ describe('lessons 8 to 12 in the built activity, taken with clicks and typing', 
   }, 120_000);
 
   it('lesson 9, "Full!": a photo too many, the Invalid line, the answer, and a stick of today made in "New stick"', async () => {
-    const { page, errors } = await freshPage(activity);
+    const { page, errors } = await freshPage(builtActivity());
     await chooseLesson(page, 9, 'Full!', 5);
 
     await typed(page, 'dmsetup status');
@@ -152,7 +144,7 @@ describe('lessons 8 to 12 in the built activity, taken with clicks and typing', 
   }, 120_000);
 
   it('lesson 10, "Rescue practice": the overlay filled, then the wiki’s recovery typed line by line', async () => {
-    const { page, errors } = await freshPage(activity);
+    const { page, errors } = await freshPage(builtActivity());
     await chooseLesson(page, 10, 'Rescue practice', 10);
 
     await typed(page, L.fill, 1); // dd: Input/output error
@@ -209,7 +201,7 @@ describe('lessons 8 to 12 in the built activity, taken with clicks and typing', 
   }, 120_000);
 
   it('lesson 11, "Refresh": two readings in the terminal and four answers', async () => {
-    const { page, errors } = await freshPage(activity);
+    const { page, errors } = await freshPage(builtActivity());
     await chooseLesson(page, 11, 'Refresh', 6);
 
     await typed(page, 'dmsetup status');
@@ -241,7 +233,7 @@ describe('lessons 8 to 12 in the built activity, taken with clicks and typing', 
   }, 120_000);
 
   it('lesson 12, "Your own stick": four answers and the learner’s own dmsetup status', async () => {
-    const { page, errors } = await freshPage(activity);
+    const { page, errors } = await freshPage(builtActivity());
     await chooseLesson(page, 12, 'Your own stick', 5);
 
     expect(await panel(page, '.choices button').allTextContents()).toEqual(
@@ -274,7 +266,7 @@ describe('lessons 8 to 12 in the built activity, taken with clicks and typing', 
 
 describe('lesson 12 in the built activity, taken with the keyboard alone', () => {
   it('is completed with Tab, Shift+Tab, Enter, arrows and typing', async () => {
-    const { page, errors } = await freshPage(activity);
+    const { page, errors } = await freshPage(builtActivity());
     const nextByKeyboard = async () => {
       await tabTo(page, 'Next');
       await page.keyboard.press('Enter');
