@@ -11,6 +11,7 @@ import type { Lesson } from '../src/lessons/lessonTypes';
 import {
   overlayFileGrowthBytes,
   overlayInvalid,
+  overlayMarkedValid,
   overlayWorking,
   statusFigures,
 } from '../src/lessons/rescueConditions';
@@ -125,7 +126,9 @@ export const rescuePractice: Lesson = {
         msg(
           str`When the overlay filled, the kernel wrote 0 into byte 4 of its header: “do not trust me”. Write 1 there again: ${L.validByte}`,
         ),
-      done: (facts) => typed(facts, /\|\s*dd\b(?=.*\sof=\S*overlay-)(?=.*\sseek=4\b)(?=.*\sconv=notrunc\b)/),
+      done: (facts, stick) =>
+        typed(facts, /\|\s*dd\b(?=.*\sof=\S*overlay-)(?=.*\sseek=4\b)(?=.*\sconv=notrunc\b)/) &&
+        overlayMarkedValid(stick),
       hints: [
         () => msg('Without conv=notrunc, dd would cut the file after byte 4: keep it in the line.'),
         typeExactly(L.validByte),

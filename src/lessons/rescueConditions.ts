@@ -1,6 +1,8 @@
 // Conditions and readings for the rescue lessons (10–12): the overlay's state after a change, the overlay
 // file's growth, and the figures of a `dmsetup status` line. Each is pure.
 
+import { decodeHeader, HEADER_FIELD_BYTES } from '../model/dm/diskFormat';
+import type { Stick } from '../model/stick/Stick';
 import type { StickUsage } from '../model/stick/usageSummary';
 import type { StepFacts } from './lessonTypes';
 
@@ -37,6 +39,15 @@ export function overlayInvalid(facts: StepFacts): boolean {
 /** The stick is running with a working overlay after this change (it booted). */
 export function overlayWorking(usage: StickUsage): boolean {
   return usage.overlay.state === 'Valid';
+}
+
+/**
+ * The overlay file's header says "valid" again (byte 4 not 0): what the recovery's printf | dd is for. Read
+ * from the file itself, since a line that looks right may write the wrong byte or the wrong file.
+ */
+export function overlayMarkedValid(stick: Stick): boolean {
+  const file = stick.overlayFile;
+  return file !== null && decodeHeader(file.read(0, HEADER_FIELD_BYTES)).valid !== 0;
 }
 
 /** Bytes the overlay file on the stick grew by in this change (dd's zeros at its end). */
