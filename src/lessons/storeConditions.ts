@@ -21,9 +21,10 @@ export function deletedFrom(facts: StepFacts, stick: Stick): StoreKind | null {
   return deleted ? storeOf(stick, deleted.path) : null;
 }
 
-/** The stick was started again, by the Reboot button or by `reboot` in the terminal. */
+/** The stick was started again, by the Reboot button or by `reboot` in the terminal (its operands, as in
+ * `reboot now`, change nothing: the shell reboots all the same). */
 export function rebooted(facts: StepFacts): boolean {
-  return did(facts, 'reboot') !== null || typed(facts, /^reboot$/);
+  return did(facts, 'reboot') !== null || typed(facts, /^reboot(?:\s|$)/);
 }
 
 function storeOf(stick: Stick, path: string): StoreKind | null {

@@ -83,4 +83,15 @@ describe('lesson 5: RAM folders', () => {
     session.apply({ type: 'reboot' });
     expect(run.view().canGoOn).toBe(true);
   });
+
+  it('takes reboot with an operand, which the shell runs all the same, as the reboot', () => {
+    const { session, run, save } = started();
+    save('/tmp/photo.jpg');
+    run.next();
+    save('/root/photo.jpg');
+    run.next();
+    expect(typeInto(session, 'reboot now')).toBe(0);
+    expect(session.stick.stat('/tmp/photo.jpg').ok).toBe(false);
+    expect(run.view().canGoOn).toBe(true);
+  });
 });
