@@ -1,0 +1,88 @@
+// The lesson machines' paths, generated with @xstate/graph, replayed against the real model: each lesson
+// is walked on a real session with its scripted learner's right and nearest wrong action for every step
+// (test/lessons/actions/) and Next, and after every event the real lesson is where the machine's path
+// says — the same step, explained or not, complete at the end. No lesson gets stuck. (Hints are left to
+// lessonMachines.graph.test.ts: one scripted action may be several changes, each a try for the hints.)
+
+import { getShortestPaths } from '@xstate/graph';
+import { describe, expect, it } from 'vitest';
+import { LESSONS } from '../../../lessons';
+import { lessonMachine, type LessonEvent } from '../../../src/lessons/lessonMachine';
+import { LessonRun } from '../../../src/lessons/LessonRun';
+import type { Lesson } from '../../../src/lessons/lessonTypes';
+import type { SessionChange } from '../../../src/model/session/Session';
+import { NO_COSTS } from '../../../src/model/stick/stickOutcome';
+import { sandboxSession } from '../lessonHelpers';
+import { LESSON_ACTIONS } from './index';
+
+const session = sandboxSession();
+const usage = session.stick.usage();
+
+/** The machine's stand-in for the learner's right (ok) or wrong (not ok) action at the current step. */
+function change(ok: boolean): LessonEvent {
+  const marked: SessionChange = {
+    action: { type: 'tick', ms: 0 },
+    ok,
+    costs: NO_COSTS,
+    before: usage,
+    after: usage,
+  };
+  return { type: 'change', change: marked, stick: session.stick };
+}
+
+/** The lesson with every step done by the stand-in: questions too, since their answers are actions here. */
+function marked(lesson: Lesson): Lesson {
+  return {
+    ...lesson,
+    steps: lesson.steps.map((step) => ({
+      ...step,
+      question: undefined,
+      done: (facts) => facts.change.ok,
+    })),
+  };
+}
+
+for (const lesson of LESSONS) {
+  const actions = LESSON_ACTIONS.get(lesson.id);
+  describe(`lesson ${lesson.number} "${lesson.id}": the machine's paths on the real model`, () => {
+    it('has a right and a nearest wrong action for every step', () => {
+      expect(actions?.length).toBe(lesson.steps.length);
+    });
+    if (!actions) return;
+
+    const paths = getShortestPaths(lessonMachine(marked(lesson)), {
+      input: { lesson: marked(lesson) },
+      events: [change(true), change(false), { type: 'next' }],
+      serializeEvent: (e) => JSON.stringify([e.type, e.type === 'change' ? e.change.ok : null]),
+      serializeState: (s) =>
+        JSON.stringify([
+          s.value,
+          s.context.stepIndex,
+          s.context.hintsShown,
+          s.context.misses,
+          !!s.context.facts,
+        ]),
+      // One miss per step is the nearest mistake; more only repeat it.
+      stopWhen: (s) => s.context.misses > 0,
+    });
+
+    it(`replays all ${paths.length} paths with the real lesson where the machine is after every event`, () => {
+      for (const path of paths) {
+        const real = sandboxSession();
+        const run = LessonRun.start(lesson, real)!;
+        for (const { event, state } of path.steps.slice(1)) {
+          const step = actions[run.stepIndex]!;
+          if (event.type === 'change') (event.change.ok ? step.right : step.wrong)(real, run);
+          else if (event.type === 'next') run.next();
+          const view = run.view();
+          const where = `${lesson.id} after ${path.steps.map((s) => (s.event.type === 'change' ? (s.event.change.ok ? 'right' : 'wrong') : s.event.type)).join(', ')}`;
+          expect(view.complete, where).toBe(state.status === 'done');
+          if (state.status === 'done') continue;
+          expect(view.stepNumber, where).toBe(state.context.stepIndex + 1);
+          expect(view.canGoOn, where).toBe(state.context.facts !== null);
+        }
+        run.dispose();
+      }
+    }, 300_000);
+  });
+}
