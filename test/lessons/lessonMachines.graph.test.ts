@@ -11,44 +11,21 @@ import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../lessons';
 import { CHANGES_BEFORE_HINT, lessonMachine, type LessonEvent } from '../../src/lessons/lessonMachine';
 import type { Lesson } from '../../src/lessons/lessonTypes';
-import type { SessionChange } from '../../src/model/session/Session';
-import { NO_COSTS } from '../../src/model/stick/stickOutcome';
-import { sandboxSession } from './lessonHelpers';
-
-const session = sandboxSession();
-const usage = session.stick.usage();
-
-/** A change that completes a marked step (ok) or misses it (not ok). */
-function change(ok: boolean): LessonEvent {
-  const marked: SessionChange = {
-    action: { type: 'tick', ms: 0 },
-    ok,
-    costs: NO_COSTS,
-    before: usage,
-    after: usage,
-  };
-  return { type: 'change', change: marked, stick: session.stick };
-}
-
-function marked(lesson: Lesson): Lesson {
-  return {
-    ...lesson,
-    steps: lesson.steps.map((step) => ({
-      ...step,
-      done: step.question ? () => false : (facts) => facts.change.ok,
-    })),
-  };
-}
+import { graphKeys, STAND_IN_USAGE, standInChange, standInLesson } from './graphStandIns';
 
 function eventsFor(lesson: Lesson): LessonEvent[] {
   const choices = Math.max(0, ...lesson.steps.map((step) => step.question?.choices().length ?? 0));
   return [
-    change(true),
-    change(false),
+    standInChange(true),
+    standInChange(false),
     { type: 'hint' },
     { type: 'next' },
     { type: 'back' },
-    ...Array.from({ length: choices }, (_, choice): LessonEvent => ({ type: 'answer', choice, usage })),
+    ...Array.from({ length: choices }, (_, choice): LessonEvent => ({
+      type: 'answer',
+      choice,
+      usage: STAND_IN_USAGE,
+    })),
   ];
 }
 
@@ -69,21 +46,11 @@ const QUIZ: Lesson = {
 
 for (const lesson of [...LESSONS, QUIZ]) {
   describe(`lesson ${lesson.number} "${lesson.id}", as a graph`, () => {
-    const machine = lessonMachine(marked(lesson));
+    const machine = lessonMachine(standInLesson(lesson, 'kept'));
     const paths = getShortestPaths(machine, {
-      input: { lesson: marked(lesson) },
+      input: { lesson: standInLesson(lesson, 'kept') },
       events: eventsFor(lesson),
-      // The events carry the stick: name them by what matters instead.
-      serializeEvent: (e) =>
-        JSON.stringify([e.type, e.type === 'change' ? e.change.ok : e.type === 'answer' ? e.choice : null]),
-      serializeState: (s) =>
-        JSON.stringify([
-          s.value,
-          s.context.stepIndex,
-          s.context.hintsShown,
-          s.context.misses,
-          !!s.context.facts,
-        ]),
+      ...graphKeys,
       // Misses only count up: past two hints' worth the states repeat themselves.
       stopWhen: (s) => s.context.misses > CHANGES_BEFORE_HINT * 2,
     });

@@ -7,40 +7,11 @@
 import { getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../../lessons';
-import { lessonMachine, type LessonEvent } from '../../../src/lessons/lessonMachine';
+import { lessonMachine } from '../../../src/lessons/lessonMachine';
 import { LessonRun } from '../../../src/lessons/LessonRun';
-import type { Lesson } from '../../../src/lessons/lessonTypes';
-import type { SessionChange } from '../../../src/model/session/Session';
-import { NO_COSTS } from '../../../src/model/stick/stickOutcome';
+import { graphKeys, standInChange, standInLesson } from '../graphStandIns';
 import { sandboxSession } from '../lessonHelpers';
 import { LESSON_ACTIONS } from './index';
-
-const session = sandboxSession();
-const usage = session.stick.usage();
-
-/** The machine's stand-in for the learner's right (ok) or wrong (not ok) action at the current step. */
-function change(ok: boolean): LessonEvent {
-  const marked: SessionChange = {
-    action: { type: 'tick', ms: 0 },
-    ok,
-    costs: NO_COSTS,
-    before: usage,
-    after: usage,
-  };
-  return { type: 'change', change: marked, stick: session.stick };
-}
-
-/** The lesson with every step done by the stand-in: questions too, since their answers are actions here. */
-function marked(lesson: Lesson): Lesson {
-  return {
-    ...lesson,
-    steps: lesson.steps.map((step) => ({
-      ...step,
-      question: undefined,
-      done: (facts) => facts.change.ok,
-    })),
-  };
-}
 
 for (const lesson of LESSONS) {
   const actions = LESSON_ACTIONS.get(lesson.id);
@@ -50,18 +21,10 @@ for (const lesson of LESSONS) {
     });
     if (!actions) return;
 
-    const paths = getShortestPaths(lessonMachine(marked(lesson)), {
-      input: { lesson: marked(lesson) },
-      events: [change(true), change(false), { type: 'next' }],
-      serializeEvent: (e) => JSON.stringify([e.type, e.type === 'change' ? e.change.ok : null]),
-      serializeState: (s) =>
-        JSON.stringify([
-          s.value,
-          s.context.stepIndex,
-          s.context.hintsShown,
-          s.context.misses,
-          !!s.context.facts,
-        ]),
+    const paths = getShortestPaths(lessonMachine(standInLesson(lesson, 'as-actions')), {
+      input: { lesson: standInLesson(lesson, 'as-actions') },
+      events: [standInChange(true), standInChange(false), { type: 'next' }],
+      ...graphKeys,
       // One miss per step is the nearest mistake; more only repeat it.
       stopWhen: (s) => s.context.misses > 0,
     });
