@@ -5,6 +5,7 @@ import { Session } from '../../model/session/Session';
 import { sandboxPlan } from '../../model/session/sandboxPlan';
 import type { SessionCommand } from '../../model/session/sessionCommands';
 import type { StickUsage } from '../../model/stick/usageSummary';
+import { overlayPercent } from '../conditions';
 import type { Challenge, ChallengeAction, MeterAnswer, Place } from './challengeTypes';
 
 const MB = 1_000_000;
@@ -23,9 +24,9 @@ function commandFor(action: ChallengeAction): SessionCommand {
     : { type: 'delete', path };
 }
 
+/** The gauge's figure: whole percent, rounded down. */
 function gauge(usage: StickUsage): number {
-  const { allocatedSectors, totalSectors } = usage.overlay;
-  return Math.min(100, Math.floor((100 * allocatedSectors) / totalSectors));
+  return Math.floor(overlayPercent(usage));
 }
 
 /** Null when the challenge cannot be played on its stick (a generator's mistake, caught by the tests). */
