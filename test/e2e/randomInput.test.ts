@@ -3,6 +3,7 @@
 // longer or another run (the default keeps it under a minute for CI).
 import { describe, expect, it } from 'vitest';
 import { appReady, useBuiltActivity, watchErrors } from './builtActivity';
+import { MAX_UNDO_CHARS } from '../../src/model/session/undoHistory';
 import { randomRun } from './randomInput';
 
 const STEPS = Number(process.env.CELLAR_RANDOM_STEPS ?? 800);
@@ -43,6 +44,11 @@ describe('random input on the built activity', () => {
       const lastPeak = Math.max(...run.heap.slice(2 * third));
       expect(lastPeak / MIB, `heap samples (MiB): ${heapMib.join(' ')}`).toBeLessThanOrEqual(
         (earlierPeak * 1.25) / MIB + 16,
+      );
+      // And a ceiling a slow leak cannot hide under: the heap at start, plus what the undo history may hold
+      // at its cap (its documents are ASCII, a byte a character), plus 16 MiB for everything else.
+      expect(Math.max(...run.heap) / MIB, `heap samples (MiB): ${heapMib.join(' ')}`).toBeLessThanOrEqual(
+        (run.heap[0]! + MAX_UNDO_CHARS) / MIB + 16,
       );
       await context.close();
     },
