@@ -35,6 +35,9 @@ export function createStandaloneHost(
   leavingStorage: Storage | null = pageStorage(),
 ): Host {
   const forgetLeaving = () => leavingStorage?.removeItem(LEAVING_SAVE_KEY);
+  // Opened at once: a first visit's IndexedDB takes several round trips to create, which then overlap the
+  // rest of the start-up (choosing the language) instead of delaying `load`. A failure is load's to report.
+  store('readonly', () => undefined).catch(() => {});
   return {
     kind: 'standalone',
     colours: DEFAULT_XO_COLOURS,

@@ -46,7 +46,7 @@ export async function useLanguage(language: string | null | undefined): Promise<
   document.documentElement.lang = locale;
 }
 
-/** The language spoken now, for numbers (`Intl.NumberFormat`): a decimal comma in Spanish and French. */
-export function currentLocale(): string {
-  return configured?.getLocale() ?? sourceLocale;
+/** The language spoken now, for numbers: a decimal comma in Spanish and French. */
+export function currentLocale(): Locale {
+  return (configured?.getLocale() as Locale | undefined) ?? sourceLocale;
 }

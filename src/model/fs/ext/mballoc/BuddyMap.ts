@@ -9,6 +9,9 @@
 /** findExtent reads a request this short block by block before walking buddies. */
 const SHORT_PROBE_BLOCKS = 64;
 
+/** firstFree skips used blocks a span of 2^SPAN_BITS at a time (the kernel's bitmap search skips words). */
+const SPAN_BITS = 6;
+
 export class BuddyMap {
   /** The largest buddy order: blockSizeBits + 1 (2 MiB runs with 1 KiB blocks, 32 MiB with 4 KiB). */
   readonly maxOrder: number;
@@ -21,6 +24,10 @@ export class BuddyMap {
   private readonly fragmentCount: Int32Array;
   /** bb_first_free: no free block lies before it in its group (it may itself be in use). */
   private readonly firstFreeHint: Int32Array;
+  /** spanFree[g * spanStride + s]: free blocks in span s of group g; spanHasFree: the same, as 0 or 1. */
+  private readonly spanStride: number;
+  private readonly spanFree: Uint8Array;
+  private readonly spanHasFree: Uint8Array;
   private total = 0;
 
   constructor(
@@ -40,6 +47,9 @@ export class BuddyMap {
     this.fullCount = new Int32Array(this.groupCount * (this.maxOrder + 1));
     this.fragmentCount = new Int32Array(this.groupCount);
     this.firstFreeHint = new Int32Array(this.groupCount);
+    this.spanStride = Math.ceil(blocksPerGroup / 2 ** SPAN_BITS);
+    this.spanFree = new Uint8Array(this.groupCount * this.spanStride);
+    this.spanHasFree = new Uint8Array(this.groupCount * this.spanStride);
   }
 
   get freeCount(): number {
@@ -94,9 +104,19 @@ export class BuddyMap {
 
   /** The first free block of the group at or after `offset` (group-relative), or -1. */
   firstFree(group: number, offset: number): number {
+    const from = Math.max(offset, this.firstFreeHint[group]!);
+    const length = this.groupLength(group);
+    const row0 = this.full[0]!;
     const base = group * this.strides[0]!;
-    const at = this.full[0]!.indexOf(1, base + Math.max(offset, this.firstFreeHint[group]!));
-    return at === -1 || at >= base + this.groupLength(group) ? -1 : at - base;
+    // The rest of the span `from` is in, block by block; then the next span with a free block.
+    const spanEnd = Math.min(((from >> SPAN_BITS) + 1) << SPAN_BITS, length);
+    for (let block = from; block < spanEnd; block++) if (row0[base + block]) return block;
+    const spanBase = group * this.spanStride;
+    const span = this.spanHasFree.indexOf(1, spanBase + (from >> SPAN_BITS) + 1);
+    if (span === -1 || span >= spanBase + Math.ceil(length / 2 ** SPAN_BITS)) return -1;
+    let block = (span - spanBase) << SPAN_BITS;
+    while (!row0[base + block]) block++;
+    return block;
   }
 
   /**
@@ -152,16 +172,23 @@ export class BuddyMap {
     const runs: [number, number][] = [];
     for (let group = 0; group < this.groupCount; group++) {
       const start = this.groupStart(group);
-      for (let offset = this.firstFree(group, 0); offset !== -1;) {
-        let end = offset + 1;
-        while (end < this.groupLength(group) && this.full[0]![group * this.strides[0]! + end]) end++;
+      const blocks = this.groupBlocks(group);
+      for (let offset = blocks.indexOf(1); offset !== -1;) {
+        const used = blocks.indexOf(0, offset);
+        const end = used === -1 ? blocks.length : used;
         const last = runs.at(-1);
         if (last && last[0] + last[1] === start + offset) last[1] += end - offset;
         else runs.push([start + offset, end - offset]);
-        offset = end >= this.groupLength(group) ? -1 : this.firstFree(group, end);
+        offset = blocks.indexOf(1, end);
       }
     }
     return runs;
+  }
+
+  /** The group's blocks (1: free), a view of the order-0 row: searching it never runs into the next group. */
+  private groupBlocks(group: number): Uint8Array {
+    const base = group * this.strides[0]!;
+    return this.full[0]!.subarray(base, base + this.groupLength(group));
   }
 
   /** The order of the buddy holding a free block (mb_find_order_for_block). */
@@ -209,6 +236,7 @@ export class BuddyMap {
       else if (!leftFree && !rightFree) this.fragmentCount[group]!--;
     }
     row0.fill(value, base0 + offset, base0 + offset + length);
+    this.countSpans(group, offset, length, value);
     if (value === 1) this.firstFreeHint[group] = Math.min(this.firstFreeHint[group]!, offset);
     else if (offset <= this.firstFreeHint[group]! && this.firstFreeHint[group]! < offset + length) {
       this.firstFreeHint[group] = offset + length;
@@ -217,25 +245,52 @@ export class BuddyMap {
     this.total += value ? length : -length;
     for (let k = 1; k <= this.maxOrder; k++) {
       const row = this.full[k]!;
-      const child = this.full[k - 1]!;
       const base = group * this.strides[k]!;
-      const childBase = group * this.strides[k - 1]!;
-      const childStride = this.strides[k - 1]!;
+      // Runs wholly inside the range now hold `value` throughout: filled at once (a fresh filesystem's
+      // buddy is built from runs of whole groups). Each was the opposite before, as the counts above assume.
+      const inFirst = (offset + (1 << k) - 1) >> k;
+      const inLast = ((offset + length) >> k) - 1;
       let delta = 0;
-      let changed = false;
-      for (let j = offset >> k; j <= (offset + length - 1) >> k; j++) {
-        const a = 2 * j < childStride ? child[childBase + 2 * j]! : 0;
-        const b = 2 * j + 1 < childStride ? child[childBase + 2 * j + 1]! : 0;
-        const now = a & b;
-        if (now !== row[base + j]) {
-          row[base + j] = now;
-          delta += now ? 1 : -1;
-          changed = true;
-        }
+      if (inFirst <= inLast) {
+        row.fill(value, base + inFirst, base + inLast + 1);
+        delta = (value ? 1 : -1) * (inLast - inFirst + 1);
       }
+      // The runs at the range's two ends, partly inside it, follow their halves.
+      const first = offset >> k;
+      const last = (offset + length - 1) >> k;
+      if (first < inFirst || first > inLast) delta += this.followHalves(k, group, first);
+      if (last !== first && (last < inFirst || last > inLast)) delta += this.followHalves(k, group, last);
+      const changed = delta !== 0 || inFirst <= inLast;
       this.fullCount[group * orders + k]! += delta;
       // A run's state follows its halves': when no run of this order changed, none above can.
       if (!changed) break;
+    }
+  }
+
+  /** Sets run j of order k (k ≥ 1) from its two halves; returns the change in that order's count. */
+  private followHalves(k: number, group: number, j: number): number {
+    const child = this.full[k - 1]!;
+    const childBase = group * this.strides[k - 1]!;
+    const childStride = this.strides[k - 1]!;
+    const a = 2 * j < childStride ? child[childBase + 2 * j]! : 0;
+    const b = 2 * j + 1 < childStride ? child[childBase + 2 * j + 1]! : 0;
+    const now = a & b;
+    const row = this.full[k]!;
+    const at = group * this.strides[k]! + j;
+    if (now === row[at]) return 0;
+    row[at] = now;
+    return now ? 1 : -1;
+  }
+
+  /** Moves the spans' free counts by the blocks of [offset, offset + length) that became `value`. */
+  private countSpans(group: number, offset: number, length: number, value: 0 | 1): void {
+    const spanBase = group * this.spanStride;
+    const end = offset + length;
+    for (let span = offset >> SPAN_BITS; span <= (end - 1) >> SPAN_BITS; span++) {
+      const inside = Math.min(end, (span + 1) << SPAN_BITS) - Math.max(offset, span << SPAN_BITS);
+      const free = this.spanFree[spanBase + span]! + (value ? inside : -inside);
+      this.spanFree[spanBase + span] = free;
+      this.spanHasFree[spanBase + span] = free > 0 ? 1 : 0;
     }
   }
 }

@@ -1,6 +1,6 @@
 // The buddy against a plain recount from the free blocks after every change: free counts, free extents
 // (bb_fragments), buddies per order (the greedy split of ext4_mb_mark_free_simple), the lowest buddy of each
-// order, and the first free block.
+// order, the first free block from anywhere, and the free runs a saved filesystem keeps.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,18 @@ function recount(free: boolean[], maxOrder: number) {
     i = end;
   }
   return { free: free.filter(Boolean).length, fragments, counters, lowest };
+}
+
+/** The free blocks as [first, count] runs, read one block at a time. */
+function runsOf(free: boolean[]): [number, number][] {
+  const runs: [number, number][] = [];
+  free.forEach((isFree, block) => {
+    if (!isFree) return;
+    const last = runs.at(-1);
+    if (last && last[0] + last[1] === block) last[1]++;
+    else runs.push([block, 1]);
+  });
+  return runs;
 }
 
 describe('BuddyMap', () => {
@@ -69,8 +81,11 @@ describe('BuddyMap', () => {
             }
             const largest = want.counters.reduce((last, n, k) => (n > 0 ? k : last), -1);
             expect(buddy.largestOrder(g)).toBe(largest);
-            expect(buddy.firstFree(g, 0)).toBe(group.indexOf(true));
+            for (const from of [0, 1, 63, 64, 65, 130, group.length - 1]) {
+              expect(buddy.firstFree(g, from), `from ${from}`).toBe(group.indexOf(true, from));
+            }
           }
+          expect(buddy.freeRuns()).toEqual(runsOf(free));
         },
       ),
       { numRuns: 300 },
