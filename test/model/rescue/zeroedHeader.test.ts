@@ -80,6 +80,18 @@ describe("zeroing the overlay's header in the emergency shell", () => {
     expect(stick.stat('/root/notes.txt')).toEqual({ ok: false, error: 'ENOENT' });
   });
 
+  it('does the same on another computer, for a stick of today (PO)', () => {
+    const stick = bootedStick({ era: 'fedora-today', overlayMib: 8, homeMib: 16 });
+    expect(stick.writeFile('/root/notes.txt', 1 * MIB).ok).toBe(true);
+    stick.shutdown();
+    const plugged = RescueMachine.plugIn(stick);
+    if (!plugged.ok) throw new Error(`not plugged in: ${plugged.error}`);
+    expect(plugged.value.writeBytes(plugged.value.overlayPath!, 0, new Uint8Array(SECTOR)).ok).toBe(true);
+    plugged.value.unplug();
+    expect(stick.boot().statusAtCreate).toBe('0 131072 snapshot 16/16384 16');
+    expect(names(stick, '/root')).toEqual([]);
+  });
+
   it('leaves a root whose store still holds its exceptions as the overlay holds it', () => {
     const stick = bootedStick({ era: 'soas-2012', overlayMib: 8, homeMib: 16 });
     expect(stick.writeFile('/root/notes.txt', 1 * MIB).ok).toBe(true);
