@@ -2,7 +2,7 @@
 // and end label, and the latest figures in words.
 import { expect, fixture, html } from '@open-wc/testing';
 import { usageSample, type UsageSample } from '../../src/model/stick/usageSample.js';
-import { percentOf } from '../../src/ui/format/sizes.js';
+import { formatBytes, percentOf } from '../../src/ui/format/sizes.js';
 import { CellarUsagePlot } from '../../src/ui/usage-plot/cellar-usage-plot.js';
 import { bootedStick, MIB } from '../model/stick/makeStick.js';
 
@@ -81,13 +81,17 @@ describe('<cellar-usage-plot>', () => {
     expect(axis).to.include('step 4');
   });
 
-  it("prints each store's percentage as the gauge does: rounded down", async () => {
+  it("prints each store's figures as the gauge does: the percentage rounded down, sizes alike", async () => {
     const stick = bootedStick({ homeMib: 64 });
-    const sample = { ...usageSample(stick, 0), overlayUsedBytes: 478, overlayTotalBytes: 1000 };
+    const [used, total] = [Math.round(30.7 * MIB), 64 * MIB];
+    const sample = { ...usageSample(stick, 0), overlayUsedBytes: used, overlayTotalBytes: total };
     const el = await plotOf([sample]);
     const labels = [...el.shadowRoot!.querySelectorAll('.end-label')].map((t) => t.textContent!.trim());
-    expect(labels).to.include(`overlay ${percentOf(478, 1000)} %`);
+    expect(labels).to.include(`overlay ${percentOf(used, total)} %`);
     expect(labels).to.include('overlay 47 %');
+    const legend = el.shadowRoot!.querySelector('li[data-store="overlay"]')!.textContent!;
+    expect(legend).to.contain(`${formatBytes(used)} of ${formatBytes(total)}`);
+    expect(legend).to.contain('31 MiB of 64 MiB');
   });
 
   it('says when there is nothing to draw yet', async () => {

@@ -6,9 +6,9 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { UsageSample } from '../../model/stick/usageSample';
-import { formatBytes, formatDuration } from './plotFormat';
+import { formatDuration } from './plotFormat';
 import { fractionOf, SERIES, type PlotSeries } from './plotSeries';
-import { percentOf } from '../format/sizes';
+import { formatBytes, percentOf } from '../format/sizes';
 import { viewText } from '../format/viewText';
 
 const WIDTH = 600;
