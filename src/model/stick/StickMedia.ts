@@ -141,10 +141,10 @@ export class StickMedia {
    * The root a valid snapshot of the overlay file shows. ExtFs keeps the root as the overlay's writes left
    * it, but the COW decides: a store holding no exceptions (the kernel made a new one over a zeroed header,
    * or the table ends at its first entry) sends every read to the origin, so the root is the base image
-   * again, whatever was written before.
+   * again, whatever was written before. A transient store (`N`) never reads the file, so it says nothing.
    */
   rootOn(target: SnapshotTarget): ExtVolume {
-    if (target.remapsNothing) this.persistentRoot = this.baseRoot();
+    if (target.store.type !== 'N' && target.remapsNothing) this.persistentRoot = this.baseRoot();
     return this.persistentRoot!;
   }
 

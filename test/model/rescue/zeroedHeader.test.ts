@@ -98,4 +98,23 @@ describe("zeroing the overlay's header in the emergency shell", () => {
     stick.reboot();
     expect(names(stick, '/root')).toContain('notes.txt');
   });
+
+  it('takes no word from a transient snapshot mounted over the overlay: it never reads the store', () => {
+    const stick = bootedStick({ era: 'soas-2012', overlayMib: 8, homeMib: 16 });
+    expect(stick.writeFile('/root/notes.txt', 1 * MIB).ok).toBe(true);
+    stick.shutdown();
+    const plugged = RescueMachine.plugIn(stick);
+    if (!plugged.ok) throw new Error(`not plugged in: ${plugged.error}`);
+    const rescue = plugged.value;
+    expect(rescue.mount('/media/LIVE/LiveOS/squashfs.img', '/mnt').ok).toBe(true);
+    expect(rescue.attachLoop(1, '/mnt/LiveOS/ext3fs.img', true).ok).toBe(true);
+    expect(rescue.attachLoop(2, rescue.overlayPath!, false).ok).toBe(true);
+    expect(rescue.dm.create('look', '0 131072 snapshot 7:1 7:2 N 8', true).ok).toBe(true);
+    rescue.mkdir('/root/look', true);
+    expect(rescue.mount('/dev/mapper/look', '/root/look').ok).toBe(true);
+    expect(rescue.umount('/root/look').ok).toBe(true);
+    rescue.unplug();
+    stick.boot();
+    expect(names(stick, '/root')).toContain('notes.txt');
+  });
 });
