@@ -20,11 +20,11 @@ export async function startActivity(app: CellarApp): Promise<void> {
     serialize: () => {
       const session = app.session!;
       const saved = { mode: session.mode, stick: session.stick, ledger: session.ledger.save() };
-      return { ...saved, progress: app.lessonProgress };
+      return { ...saved, samples: session.samples, progress: app.lessonProgress };
     },
     restore: (state) => {
       if (!isSessionMode(state.mode)) return false;
-      restored = Session.resume(state.stick, state.mode, state.ledger);
+      restored = Session.resume(state.stick, state.mode, { ledger: state.ledger, samples: state.samples });
       progress = state.progress;
       return true;
     },

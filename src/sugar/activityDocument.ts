@@ -5,6 +5,7 @@
 //   mode      non-empty string      — the app's mode, opaque here (the app checks its own values)
 //   stick     the `cellar-stick/v2` document of Stick.save() (Stick.restore checks it in depth)
 //   ledger    optional, any JSON    — who spent the overlay (OverlayLedger.save()), checked by its reader
+//   samples   optional, any JSON    — the usage plot's history (Session.samples), checked by its reader
 //   progress  optional, any JSON    — lesson progress, opaque here
 import { Stick } from '../model/stick/Stick';
 
@@ -15,6 +16,7 @@ export interface ActivityState {
   mode: string;
   stick: Stick;
   ledger?: unknown;
+  samples?: unknown;
   progress?: unknown;
 }
 
@@ -32,6 +34,7 @@ export function writeActivityDocument(state: ActivityState): string {
     stick: state.stick.save(),
   };
   if (state.ledger !== undefined) document.ledger = state.ledger;
+  if (state.samples !== undefined) document.samples = state.samples;
   if (state.progress !== undefined) document.progress = state.progress;
   return JSON.stringify(document);
 }
@@ -80,6 +83,7 @@ export function readActivityDocument(text: string): ActivityReadResult {
   if (!restored.ok) return refuse('stick-refused', `The saved stick cannot be restored: ${restored.message}`);
   const state: ActivityState = { mode: fields.mode, stick: restored.stick };
   if ('ledger' in fields) state.ledger = fields.ledger;
+  if ('samples' in fields) state.samples = fields.samples;
   if ('progress' in fields) state.progress = fields.progress;
   return { ok: true, state };
 }

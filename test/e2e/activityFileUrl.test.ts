@@ -1,6 +1,6 @@
-// The built activity from file://, standalone (a plain browser, real IndexedDB): the stick survives a
-// reload, a damaged save is kept aside and reported, and the wiki's recovery typed into the app's own
-// terminal ends with a mounted, clean filesystem.
+// The built activity from file://, standalone (a plain browser, real IndexedDB): the stick and the usage
+// plot's history survive a reload, a damaged save is kept aside and reported, and the wiki's recovery
+// typed into the app's own terminal ends with a mounted, clean filesystem.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -59,9 +59,15 @@ describe('the built activity from file://, standalone', () => {
     // The debounced save (1 s after the last change) reaches IndexedDB without any help.
     const saved = await nextSave(page, savedBefore);
     expect(JSON.parse(saved)).toMatchObject({ schema: 'cellar-activity/v1', mode: 'sandbox' });
+    const samples = await page.evaluate(() => document.querySelector('cellar-app')!.session!.samples);
+    expect(samples.length).toBeGreaterThan(1);
 
     await page.reload();
     await appReady(page);
+    // The usage plot draws on from where it was: the same samples, their steps unchanged.
+    expect(await page.evaluate(() => document.querySelector('cellar-app')!.session!.samples)).toEqual(
+      samples,
+    );
     expect(await typed(page, 'dmsetup status live-rw')).toEqual(status);
     // Files keep sizes, not contents (src/shell/README.md): the same listing, sizes and all.
     expect(await typed(page, 'ls -l /root')).toEqual(listing);

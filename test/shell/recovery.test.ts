@@ -147,6 +147,25 @@ describe("the recovery in dracut's emergency shell, on the stick's own computer"
   });
 });
 
+describe("starting the overlay over in dracut's emergency shell", () => {
+  it('zeroing its header boots a new, empty store: the files only the old overlay held are gone', () => {
+    const stick = bootedStick({ era: 'soas-2012', overlayMib: 8, homeMib: 16 });
+    const shell = new Shell(stick);
+    typed(shell, 'echo my notes > /root/notes.txt');
+    expect(typed(shell, 'ls /root')).toEqual(['notes.txt']);
+    expect(stick.writeFile('/fill', 16 * MIB)).toMatchObject({ ok: false, error: 'EIO' });
+    expect(typed(shell, 'reboot').at(-1)).toMatch(/^Entering emergency mode/);
+    typed(shell, 'dd if=/dev/zero of=/mnt/live/LiveOS/overlay-LIVE-B6C4-2E19 bs=512 count=1 conv=notrunc');
+    typed(shell, 'reboot');
+    expect(shell.stick.power).toBe('running');
+    expect(typed(shell, 'ls /root')).toEqual([]);
+    expect(typed(shell, 'ls /')).toEqual(['etc  home  lost+found  mnt  root  tmp  usr  var']);
+    expect(typed(shell, 'cat /root/notes.txt', 1)).toEqual([
+      'cat: /root/notes.txt: No such file or directory',
+    ]);
+  });
+});
+
 describe('the recovery done wrong', () => {
   it('extending without the valid byte leaves a 2012 overlay Invalid: e2fsck exits 8 and mount fails', () => {
     const shell = overflowed('soas-2012');

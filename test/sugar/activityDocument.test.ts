@@ -27,6 +27,17 @@ describe('writeActivityDocument', () => {
 });
 
 describe('readActivityDocument', () => {
+  it('gives back the usage samples as they were written', () => {
+    const samples = [
+      { timeMs: 0, step: 0 },
+      { timeMs: 5000, step: 1 },
+    ];
+    const read = readActivityDocument(
+      writeActivityDocument({ mode: 'sandbox', stick: makeStick(), samples }),
+    );
+    expect(read.ok && read.state.samples).toEqual(samples);
+  });
+
   it('gives back the ledger document as it was written', () => {
     const ledger = { format: 'any', runs: [[1, 2, 3]] };
     const read = readActivityDocument(writeActivityDocument({ mode: 'sandbox', stick: makeStick(), ledger }));

@@ -2,12 +2,13 @@
 // and end label, and the latest figures in words.
 import { expect, fixture, html } from '@open-wc/testing';
 import { usageSample, type UsageSample } from '../../src/model/stick/usageSample.js';
+import { formatBytes, percentOf } from '../../src/ui/format/sizes.js';
 import { CellarUsagePlot } from '../../src/ui/usage-plot/cellar-usage-plot.js';
 import { bootedStick, MIB } from '../model/stick/makeStick.js';
 
 function samplesOf(homeMib: number | null): UsageSample[] {
   const stick = bootedStick({ homeMib });
-  const samples = [usageSample(stick)];
+  const samples = [usageSample(stick, 0)];
   for (const [path, bytes] of [
     ['/var/log/messages', 2 * MIB],
     ['/tmp/scratch', 5 * MIB],
@@ -15,7 +16,7 @@ function samplesOf(homeMib: number | null): UsageSample[] {
   ] as const) {
     stick.advance(60_000);
     stick.writeFile(path, bytes);
-    samples.push(usageSample(stick));
+    samples.push(usageSample(stick, samples.length));
   }
   return samples;
 }
@@ -58,10 +59,10 @@ describe('<cellar-usage-plot>', () => {
 
   it('spreads clicks that took no simulated time over the learner steps', async () => {
     const stick = bootedStick({ homeMib: 64 });
-    const samples = [usageSample(stick)];
+    const samples = [usageSample(stick, 0)];
     for (const name of ['a', 'b', 'c']) {
       stick.writeFile(`/root/${name}`, 2 * MIB);
-      samples.push(usageSample(stick));
+      samples.push(usageSample(stick, samples.length));
     }
     const el = await plotOf(samples);
     const axis = [...el.shadowRoot!.querySelectorAll('.axis text')].map((t) => t.textContent!.trim());
@@ -70,6 +71,27 @@ describe('<cellar-usage-plot>', () => {
     const overlay = el.shadowRoot!.querySelector('path.series[data-store="overlay"]')!.getAttribute('d')!;
     const xs = new Set([...overlay.matchAll(/[MH](\d+(?:\.\d+)?)/g)].map((m) => m[1]));
     expect(xs.size).to.equal(4);
+  });
+
+  it('numbers the steps as the samples do, so a thinned or resumed history is not renumbered', async () => {
+    const stick = bootedStick({ homeMib: 64 });
+    const samples = [0, 2, 4].map((step) => usageSample(stick, step));
+    const el = await plotOf(samples);
+    const axis = [...el.shadowRoot!.querySelectorAll('.axis text')].map((t) => t.textContent!.trim());
+    expect(axis).to.include('step 4');
+  });
+
+  it("prints each store's figures as the gauge does: the percentage rounded down, sizes alike", async () => {
+    const stick = bootedStick({ homeMib: 64 });
+    const [used, total] = [Math.round(30.7 * MIB), 64 * MIB];
+    const sample = { ...usageSample(stick, 0), overlayUsedBytes: used, overlayTotalBytes: total };
+    const el = await plotOf([sample]);
+    const labels = [...el.shadowRoot!.querySelectorAll('.end-label')].map((t) => t.textContent!.trim());
+    expect(labels).to.include(`overlay ${percentOf(used, total)} %`);
+    expect(labels).to.include('overlay 47 %');
+    const legend = el.shadowRoot!.querySelector('li[data-store="overlay"]')!.textContent!;
+    expect(legend).to.contain(`${formatBytes(used)} of ${formatBytes(total)}`);
+    expect(legend).to.contain('31 MiB of 64 MiB');
   });
 
   it('says when there is nothing to draw yet', async () => {

@@ -42,14 +42,19 @@ export class ChunkBitmap {
     }
   }
 
-  /**
-   * Visits the runs of clear bits in `[first, last]` in ascending order. The visitor returns false to stop.
-   */
   /** Whether every chunk in `[first, last]` is set. */
   allSet(first: number, last: number): boolean {
     return this.nextWithValue(first, last, false) > last;
   }
 
+  /** Whether no chunk is set. */
+  noneSet(): boolean {
+    return this.nextWithValue(0, this.chunks - 1, true) >= this.chunks;
+  }
+
+  /**
+   * Visits the runs of clear bits in `[first, last]` in ascending order. The visitor returns false to stop.
+   */
   forEachClearRun(first: number, last: number, visit: (start: number, count: number) => boolean): void {
     let chunk = first;
     while (chunk <= last) {

@@ -164,6 +164,11 @@ export class SnapshotTarget {
     return this.copied.has(originChunk);
   }
 
+  /** Whether no origin chunk is remapped, so every read goes to the origin (a new store, or an empty table). */
+  get remapsNothing(): boolean {
+    return this.copied.noneSet();
+  }
+
   status(): SnapshotStatus {
     if (!this.isValid) return { state: 'Invalid' };
     if (this.isOverflowed) return { state: 'Overflow' };

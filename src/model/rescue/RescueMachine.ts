@@ -329,7 +329,7 @@ export class RescueMachine {
         : failed('ENOENT');
     if (dm.mountedOn !== null) return failed('EBUSY');
     if (!dm.target.valid) return { ok: true, value: { kind: 'unreadable' } };
-    const fs = this.isStickRoot(dm) ? this.rootFs() : null;
+    const fs = this.isStickRoot(dm) ? this.stick.media.rootOn(dm.target).fs : null;
     if (!fs) return { ok: true, value: { kind: 'no-filesystem' } };
     const counts = fsCounts(fs);
     const superblockFree = fs.superblockFreeCounts();
@@ -351,6 +351,7 @@ export class RescueMachine {
       if (dm.mountedOn !== null) return failed('EBUSY');
       if (!dm.target.valid) return failed('EIO');
       if (!this.isStickRoot(dm)) return failed('EINVAL');
+      this.stick.media.rootOn(dm.target);
       dm.mountedOn = mountPoint;
       const made = { ...mount(source, mountPoint, 'snapshot', 'ext4', true), dm };
       this.mountList.push(made);

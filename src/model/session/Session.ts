@@ -27,7 +27,8 @@ import type { SessionCommand, SessionMode } from './sessionCommands';
 import { runCommand } from './runCommand';
 import { joinDocument, splitDocument, type DocumentParts } from './sharedDocument';
 import { UndoHistory, type SavedState } from './undoHistory';
-import { sampleOf, type UsageSample } from '../stick/usageSample';
+import type { UsageSample } from '../stick/usageSample';
+import { resumedHistory, withSample } from './usageHistory';
 
 /** What the session did: a command, or undo, reset or a change of mode. */
 export type SessionAction =
@@ -66,6 +67,14 @@ export interface SessionEvents {
 
 export type SessionResult = { ok: true; session: Session } | StickRefusal;
 
+/** What a saved activity keeps beside the stick, each read tolerantly (a damaged one starts afresh). */
+export interface SavedSessionParts {
+  /** OverlayLedger.save() */
+  ledger?: unknown;
+  /** Session.samples */
+  samples?: unknown;
+}
+
 export class Session {
   readonly events = new Emitter<SessionEvents>();
   private currentStick: Stick;
@@ -83,11 +92,11 @@ export class Session {
   /** The parts of the last saved document, for the next one to share. */
   private lastSaved: DocumentParts | null = null;
 
-  private constructor(stick: Stick, savedLedger?: unknown) {
+  private constructor(stick: Stick, saved: SavedSessionParts = {}) {
     this.currentStick = stick;
-    this.currentLedger = OverlayLedger.follow(stick, savedLedger);
+    this.currentLedger = OverlayLedger.follow(stick, saved.ledger);
     this.clock = new QuietClock(QUIET_WRITERS);
-    this.samplesSoFar = [sampleOf(stick.usage(), stick.clockMs)];
+    this.samplesSoFar = resumedHistory(saved.samples, stick.usage(), stick.clockMs);
   }
 
   /** A session on a new stick made from `plan` and booted; or the plan's refusal. */
@@ -99,11 +108,11 @@ export class Session {
   }
 
   /**
-   * A session on a stick saved earlier (its ledger document too, when there is one): the Journal's entry
-   * resumed. Its undo history starts empty, and reset goes back to the stick as saved.
+   * A session on a stick saved earlier (its ledger document and usage samples too, when there are some):
+   * the Journal's entry resumed. Its undo history starts empty, and reset goes back to the stick as saved.
    */
-  static resume(stick: Stick, mode: SessionMode, savedLedger?: unknown): Session {
-    const session = new Session(stick, savedLedger);
+  static resume(stick: Stick, mode: SessionMode, saved: SavedSessionParts = {}): Session {
+    const session = new Session(stick, saved);
     session.currentMode = mode;
     return session;
   }
@@ -277,7 +286,7 @@ export class Session {
     made.stick.boot();
     this.follow(made.stick);
     this.clock = new QuietClock(QUIET_WRITERS);
-    this.samplesSoFar = [sampleOf(made.stick.usage(), made.stick.clockMs)];
+    this.samplesSoFar = withSample([], made.stick.usage(), made.stick.clockMs);
     this.history.clear();
     this.baseline = null;
     return this.announce({ action: command, ok: true, costs: NO_COSTS, before, after: made.stick.usage() });
@@ -317,9 +326,9 @@ export class Session {
     this.samplesSoFar = [...saved.samples];
   }
 
-  /** One more point of the usage plot, at the stick's clock (a new array: views compare by identity). */
+  /** One more point of the usage plot, at the stick's clock. */
   private addSample(usage: StickUsage): void {
-    this.samplesSoFar = [...this.samplesSoFar, sampleOf(usage, this.currentStick.clockMs)];
+    this.samplesSoFar = withSample(this.samplesSoFar, usage, this.currentStick.clockMs);
   }
 
   private follow(stick: Stick, savedLedger?: unknown): void {

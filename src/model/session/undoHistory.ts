@@ -23,7 +23,7 @@ export const MAX_UNDO_STEPS = 100;
  * dozen steps; the small test sticks, a hundred.
  */
 export const MAX_UNDO_CHARS = 32_000_000;
-/** A usage sample counted as characters, for the cap (nine numbers). */
+/** A usage sample counted as characters, for the cap (ten numbers). */
 const SAMPLE_CHARS = 200;
 
 interface Entry {

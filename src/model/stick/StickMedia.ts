@@ -18,6 +18,7 @@
 
 import { OriginDevice } from '../block/BlockDevice';
 import { CowDevice } from '../block/CowDevice';
+import type { SnapshotTarget } from '../dm/SnapshotTarget';
 import { ModelError } from '../errors';
 import { computeGeometry, parseMkfsCommand } from '../fs/geometry';
 import type { DeviceFilesystem } from '../store/DeviceFilesystem';
@@ -77,7 +78,10 @@ export class StickMedia {
   readonly osmin: { path: string; cow: CowDevice } | null;
   /** LiveOS/swap.img, which livesys turns on at boot. */
   readonly swap: { path: string; sizeBytes: number } | null;
-  /** The root filesystem as the persistent overlay holds it (null without an overlay file). */
+  /**
+   * The root filesystem as the persistent overlay holds it (null without an overlay file); each snapshot
+   * of the overlay reads it through rootOn, which answers the base image when the store holds nothing.
+   */
   persistentRoot: ExtVolume | null;
   /** A freshly built base nobody has mounted yet: the first temporary overlay may use it. */
   private pristineRoot: ExtVolume | null;
@@ -131,6 +135,17 @@ export class StickMedia {
     this.base = state;
     this.squashfsImage = squashfs;
     this.pristineRoot = null;
+  }
+
+  /**
+   * The root a valid snapshot of the overlay file shows. ExtFs keeps the root as the overlay's writes left
+   * it, but the COW decides: a store holding no exceptions (the kernel made a new one over a zeroed header,
+   * or the table ends at its first entry) sends every read to the origin, so the root is the base image
+   * again, whatever was written before. A transient store (`N`) never reads the file, so it says nothing.
+   */
+  rootOn(target: SnapshotTarget): ExtVolume {
+    if (target.store.type !== 'N' && target.remapsNothing) this.persistentRoot = this.baseRoot();
+    return this.persistentRoot!;
   }
 
   /** A root filesystem restored from the base image, on no device yet. */

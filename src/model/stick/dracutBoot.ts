@@ -197,7 +197,7 @@ export function bootLiveSystem(media: StickMedia, bootOptions: BootOptions = {})
     system.kernel(unreadableSuperblockText(system.rootDeviceName));
     return emergency(system, 'live-rw is Invalid: every read of it fails, so the root cannot be mounted.');
   }
-  const root: ExtVolume = system.overlayKind === 'persistent' ? media.persistentRoot! : media.freshRoot();
+  const root: ExtVolume = system.overlayKind === 'persistent' ? media.rootOn(liveRw) : media.freshRoot();
   root.fs.attach(rootSink);
   root.mount();
   system.root = root;

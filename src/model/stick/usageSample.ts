@@ -8,6 +8,8 @@ import type { StickUsage } from './usageSummary';
 export interface UsageSample {
   /** Simulated time since the stick was made (Stick.clockMs). */
   timeMs: number;
+  /** Samples taken before this one since the stick was made: the plot's axis while no time has passed. */
+  step: number;
   /** live-rw's allocated bytes (header and metadata areas included, as its status line counts them). */
   overlayUsedBytes: number;
   overlayTotalBytes: number;
@@ -22,14 +24,19 @@ export interface UsageSample {
   deviceTotalBytes: number;
 }
 
-export function usageSample(stick: Stick): UsageSample {
-  return sampleOf(stick.usage(), stick.clockMs);
+export function usageSample(stick: Stick, step: number): UsageSample {
+  return sampleOf(stick.usage(), stick.clockMs, step);
 }
 
 /** The same from a usage summary already at hand (the session has one after each command). */
-export function sampleOf({ overlay, home, ram, device }: StickUsage, timeMs: number): UsageSample {
+export function sampleOf(
+  { overlay, home, ram, device }: StickUsage,
+  timeMs: number,
+  step: number,
+): UsageSample {
   return {
     timeMs,
+    step,
     overlayUsedBytes: overlay.allocatedSectors * SECTOR_BYTES,
     overlayTotalBytes: overlay.totalSectors * SECTOR_BYTES,
     homeUsedBytes: home?.usedBytes ?? 0,

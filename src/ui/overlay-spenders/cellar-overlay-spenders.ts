@@ -7,7 +7,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { OverlayLedger } from '../../model/stick/overlayLedger';
 import { ownerLabel } from '../chunk-map/ownerLabels';
 import { cssPattern, ownerStyles } from '../chunk-map/ownerStyles';
-import { formatBytes } from '../usage-plot/plotFormat';
+import { formatBytes } from '../format/sizes';
 import { viewText } from '../format/viewText';
 
 export interface OwnerSelectDetail {

@@ -6,8 +6,9 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { UsageSample } from '../../model/stick/usageSample';
-import { formatBytes, formatDuration } from './plotFormat';
+import { formatDuration } from './plotFormat';
 import { fractionOf, SERIES, type PlotSeries } from './plotSeries';
+import { formatBytes, percentOf } from '../format/sizes';
 import { viewText } from '../format/viewText';
 
 const WIDTH = 600;
@@ -24,7 +25,7 @@ const LABEL_GAP = 13;
 @customElement('cellar-usage-plot')
 @localized()
 export class CellarUsagePlot extends LitElement {
-  /** Samples in time order (usageSample(stick) after each operation). */
+  /** Samples in time order (the session's, one after each operation). */
   @property({ attribute: false }) samples: readonly UsageSample[] = [];
 
   static override styles = [
@@ -75,9 +76,10 @@ export class CellarUsagePlot extends LitElement {
   override render() {
     if (this.samples.length === 0) return html`<p>${msg('Nothing measured yet.')}</p>`;
     // Clicks take no simulated time: until the clock moves, the learner's steps are the axis, or every
-    // change would stand on one vertical line.
+    // change would stand on one vertical line. Each sample carries its step: a thinned or resumed
+    // history keeps its numbers.
     const bySteps = this.samples.at(-1)!.timeMs === this.samples[0]!.timeMs;
-    const samples = bySteps ? this.samples.map((s, step) => ({ ...s, timeMs: step })) : this.samples;
+    const samples = bySteps ? this.samples.map((s) => ({ ...s, timeMs: s.step })) : this.samples;
     const t0 = samples[0]!.timeMs;
     const span = Math.max(1, samples.at(-1)!.timeMs - t0);
     const drawn = SERIES.filter((series) => samples.some((s) => fractionOf(series, s) !== null));
@@ -107,7 +109,7 @@ export class CellarUsagePlot extends LitElement {
   ) {
     const t0 = samples[0]!.timeMs;
     const [first, lastLabel, name] = bySteps
-      ? [msg('start'), msg(str`step ${span}`), msg('your steps (no time passed yet)')]
+      ? [msg('start'), msg(str`step ${t0 + span}`), msg('your steps (no time passed yet)')]
       : [formatDuration(0), formatDuration(span), msg('simulated time')];
     const ticks = [0, 0.25, 0.5, 0.75, 1];
     return svg`
@@ -153,7 +155,11 @@ export class CellarUsagePlot extends LitElement {
     const labels = drawn
       .map((series) => ({ series, fraction: fractionOf(series, last) }))
       .filter((l): l is { series: PlotSeries; fraction: number } => l.fraction !== null)
-      .map((l) => ({ ...l, at: y(l.fraction) }))
+      .map((l) => ({
+        ...l,
+        at: y(l.fraction),
+        percent: percentOf(l.series.used(last), l.series.total(last)),
+      }))
       .sort((a, b) => a.at - b.at);
     for (let i = 1; i < labels.length; i++) {
       labels[i]!.at = Math.max(labels[i]!.at, labels[i - 1]!.at + LABEL_GAP);
@@ -161,9 +167,9 @@ export class CellarUsagePlot extends LitElement {
     const overflow = (labels.at(-1)?.at ?? 0) - (HEIGHT - BOTTOM);
     if (overflow > 0) for (const l of labels) l.at -= overflow;
     return labels.map(
-      ({ series, fraction, at }) =>
+      ({ series, percent, at }) =>
         svg`<text class="end-label" x=${x(last.timeMs) + 6} y=${at + 4} fill=${series.colour}>
-          ${series.label()} ${Math.round(fraction * 100)} %</text>`,
+          ${series.label()} ${percent} %</text>`,
     );
   }
 

@@ -1,19 +1,7 @@
-// Numbers as the plot prints them: sizes in binary units, simulated time in the largest unit that fits.
+// Simulated time as the plot's axis prints it: in the largest unit that fits. (Sizes and percentages
+// come from ../format/sizes, as the gauge and the stick picture print them.)
 
 import { msg, str } from '@lit/localize';
-import { formatNumber } from '../format/numbers';
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const shown = unit === 0 || value >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
-  return `${formatNumber(shown, Number.isInteger(shown) ? 0 : 1)} ${units[unit]}`;
-}
 
 export function formatDuration(ms: number): string {
   const seconds = ms / 1000;

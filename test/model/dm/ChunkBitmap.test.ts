@@ -52,6 +52,13 @@ describe('ChunkBitmap', () => {
     ]);
   });
 
+  it('tells whether any chunk is set, however far from the start', () => {
+    const bitmap = new ChunkBitmap(2 ** 45);
+    expect(bitmap.noneSet()).toBe(true);
+    bitmap.setRange(2 ** 45 - 1, 1);
+    expect(bitmap.noneSet()).toBe(false);
+  });
+
   it('stops when the visitor says so', () => {
     const bitmap = new ChunkBitmap(100);
     bitmap.setRange(10, 10);

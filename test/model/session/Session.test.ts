@@ -303,8 +303,21 @@ describe('the overlay ledger', () => {
     const owners = session.ledger.spenders();
     const restored = Stick.restore(JSON.parse(JSON.stringify(session.stick.save())));
     if (!restored.ok) throw new Error(restored.message);
-    const resumed = Session.resume(restored.stick, 'sandbox', session.ledger.save());
+    const resumed = Session.resume(restored.stick, 'sandbox', { ledger: session.ledger.save() });
     expect(resumed.ledger.spenders()).toEqual(owners);
     expect(resumed.mode).toBe('sandbox');
+  });
+
+  it('a resumed session draws on from the samples it was saved with, numbered on', () => {
+    const session = newSession();
+    session.apply({ type: 'mkdir', path: '/root/a' });
+    session.apply({ type: 'write-file', path: '/root/a/b.bin', sizeBytes: 2 * MIB });
+    const saved = JSON.parse(JSON.stringify({ stick: session.stick.save(), samples: session.samples }));
+    const restored = Stick.restore(saved.stick);
+    if (!restored.ok) throw new Error(restored.message);
+    const resumed = Session.resume(restored.stick, 'sandbox', { samples: saved.samples });
+    expect(resumed.samples).toEqual(session.samples);
+    resumed.apply({ type: 'mkdir', path: '/root/c' });
+    expect(resumed.samples.map((s) => s.step)).toEqual([0, 1, 2, 3]);
   });
 });

@@ -25,7 +25,7 @@ export function usedStick(overlayMib: number | null = 96): UsedStick {
   const stick = made.stick;
   const ledger = OverlayLedger.follow(stick);
   const samples: UsageSample[] = [];
-  const record = () => samples.push(usageSample(stick));
+  const record = () => samples.push(usageSample(stick, samples.length));
   stick.boot();
   for (const folder of ['/var/lib/rpm', '/opt/game', '/etc/dnf', '/home/liveuser/Documents']) {
     stick.mkdir(folder, { parents: true });
