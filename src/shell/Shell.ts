@@ -232,7 +232,9 @@ export class Shell implements SessionControl {
       session: this,
     });
     const output = command.redirects.filter((r) => r.op !== '<').at(-1);
-    if (!output || !last) return { result, changed: tool.changesModel };
+    const changesModel =
+      typeof tool.changesModel === 'function' ? tool.changesModel(args) : tool.changesModel;
+    if (!output || !last) return { result, changed: changesModel };
     const bytes = result.stdoutBytes ?? result.stdout.map((l) => `${l}\n`).join('');
     const written = this.writeRedirect(output.target, bytes, output.op === '>>');
     return {

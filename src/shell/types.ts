@@ -43,8 +43,11 @@ export interface ShellCommand {
   name: string;
   /** One sentence a ten-year-old can follow, for `help`. */
   summary: string;
-  /** Whether it can change the stick (the view redraws after it). */
-  changesModel: boolean;
+  /**
+   * Whether it can change the stick (the view redraws after it, and undo gets a step): for some commands
+   * only some lines can (`dmsetup status` only reads, `dmsetup create` changes).
+   */
+  changesModel: boolean | ((args: readonly string[]) => boolean);
   run(context: CommandContext): CommandResult;
 }
 

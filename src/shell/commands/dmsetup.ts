@@ -33,7 +33,8 @@ export const dmsetup: ShellCommand = {
   get summary() {
     return msg('Talks to the device-mapper: dmsetup status shows how full the overlay is.');
   },
-  changesModel: true,
+  // Only create and remove change anything; status, table, ls and info read.
+  changesModel: (args) => ['create', 'remove'].includes(args.find((a) => !a.startsWith('-')) ?? ''),
   run({ args, machine }) {
     const readOnly = args.some((a) => a === '--readonly' || a === '-r');
     const words = args.filter((a) => a !== '--readonly' && a !== '-r');

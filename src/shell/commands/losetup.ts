@@ -11,7 +11,8 @@ export const losetup: ShellCommand = {
   get summary() {
     return msg('Turns a file into a pretend disk (/dev/loop…), so the device-mapper can use it.');
   },
-  changesModel: true,
+  // Listing (no words, or -a) only reads.
+  changesModel: (args) => !args.every((a) => a === '-a' || a === '--all'),
   run({ args, machine, resolve }) {
     const flags = new Set<string>();
     const operands: string[] = [];
