@@ -67,6 +67,11 @@ export const appStyles = css`
     justify-content: space-between;
     gap: 8px;
   }
+  .stick-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
   h2 {
     margin: 0;
     font-size: 18px;
