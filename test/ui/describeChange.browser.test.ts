@@ -77,4 +77,18 @@ describe('describeChange', () => {
     const text = describeChange(smallSession({ overlayMib: 0 }).apply({ type: 'reset-overlay' }));
     expect(text).to.match(/^The overlay was not reset\. .*This stick has no overlay file/);
   });
+
+  it('a refresh with no room for the new squashfs.img says what stayed as it was', () => {
+    const session = smallSession();
+    session.apply({ type: 'write-file', path: '/root/update.bin', sizeBytes: 10 * 1024 * 1024 });
+    const free = session.stick.usage().device.freeBytes;
+    session.apply({
+      type: 'write-file',
+      path: '/run/initramfs/live/fill.bin',
+      sizeBytes: free - 1024 * 1024,
+    });
+    expect(describeChange(session.apply({ type: 'refresh-stick' }))).to.match(
+      /^The stick was not refreshed\. .*does not fit in the stick’s free space: squashfs\.img and the overlay are as they were\.$/,
+    );
+  });
 });

@@ -14,11 +14,13 @@ export function stickChangeFailureText(change: SessionChange): string | null {
       return msg('This stick has no overlay file: its changes are kept in RAM, and a reboot forgets them.');
     case 'ENOSPC':
       return refresh
-        ? msg('The new squashfs.img does not fit in the stick’s free space. Nothing was changed.')
-        : msg('The stick is full: not even the zeros fit in the overlay file. Nothing was changed.');
+        ? msg(
+            'The new squashfs.img does not fit in the stick’s free space: squashfs.img and the overlay are as they were.',
+          )
+        : msg('The stick is full: not even the zeros fit in the overlay file, so the overlay is as it was.');
     case 'EFBIG':
       return msg(
-        'The new squashfs.img would be bigger than one file on this stick can be. Nothing was changed.',
+        'The new squashfs.img would be bigger than one file on this stick can be: squashfs.img and the overlay are as they were.',
       );
     case 'EIO':
       return refresh
