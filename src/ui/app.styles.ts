@@ -63,6 +63,8 @@ export const appStyles = css`
   }
   .stick-head {
     display: flex;
+    /* Long translations put the buttons under the title, side by side, not stacked beside it. */
+    flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
     gap: 8px;
