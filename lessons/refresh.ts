@@ -1,11 +1,14 @@
 // Lesson 11: refresh. The learner reads what a software update cost the overlay and sees the stick's own
-// files, then answers what a refresh (livecd-tools' editliveos: the overlay folded into a new squashfs.img,
-// the overlay started afresh) and a reset (`--reset-overlay`: the changes forgotten) would do. Neither can
-// be done from the session or the terminal (the terminal's livecd-iso-to-disk only plans), so those steps
-// are questions; test/lessons/refresh.test.ts checks each answer against the model's own refresh and reset.
+// files, then refreshes the stick with the "Refresh or reset…" window (livecd-tools' editliveos: the
+// overlay folded into a new squashfs.img, the overlay started afresh) and finds the update still there,
+// then makes a new change and resets the overlay (`--reset-overlay`): the change is forgotten, the update
+// stays in the base. Only the Invalid overlay stays a question: reaching it takes filling the overlay,
+// which lesson 9 already does, and a refresh would just be refused. The terminal's livecd-iso-to-disk
+// still only plans: the real `--reset-overlay` reinstalls from an image on another computer.
 
 import { msg, str } from '@lit/localize';
-import { typed } from '../src/lessons/conditions';
+import { did, overlayGrowthBytes, typed } from '../src/lessons/conditions';
+import { savedIn } from '../src/lessons/storeConditions';
 import type { Lesson } from '../src/lessons/lessonTypes';
 import type { SandboxChoices } from '../src/model/session/sandboxPlan';
 import { formatBytes, percentOf } from '../src/ui/format/sizes';
@@ -14,6 +17,7 @@ const MIB = 1024 * 1024;
 const STICK: SandboxChoices = { era: 'soas-2012', stickGb: 1, overlayMib: 64, homeMib: 32 };
 export const UPDATE_PATH = '/usr/lib/update.bin';
 const LIST = 'ls -l /mnt/live/LiveOS';
+const UPDATE_LINE = /^ls\b.*\s\/usr\/lib\/update\.bin$/;
 
 export const refresh: Lesson = {
   id: 'refresh',
@@ -23,7 +27,7 @@ export const refresh: Lesson = {
     msg(
       'A refresh folds the overlay into a new system image and starts an empty overlay; a reset only forgets.',
     ),
-  minutes: 6,
+  minutes: 8,
   stick: STICK,
   scene: [{ type: 'write-file', path: UPDATE_PATH, sizeBytes: 20 * MIB }],
   steps: [
@@ -38,7 +42,7 @@ export const refresh: Lesson = {
       explain: ({ change }) => {
         const { allocatedSectors, totalSectors } = change.after.overlay;
         return msg(
-          str`${allocatedSectors} of ${totalSectors} sectors are used: ${percentOf(allocatedSectors, totalSectors)} %. The update stays in the overlay for good, like every change since the stick was made.`,
+          str`${allocatedSectors} of ${totalSectors} sectors are used: ${percentOf(allocatedSectors, totalSectors)} %. The update takes that room in the overlay, like every change since the stick was made.`,
         );
       },
     },
@@ -58,67 +62,63 @@ export const refresh: Lesson = {
       },
     },
     {
-      id: 'where',
+      id: 'refresh',
       instruction: () =>
         msg(
-          str`A refresh (the editliveos tool) copies the system, with all its changes, into a new squashfs.img, and makes the overlay empty again. After a refresh, where is ${UPDATE_PATH}?`,
+          'Refresh the stick: press “Refresh or reset…” beside Reboot, then “Refresh the stick”. Like the editliveos tool, it folds the overlay into a new squashfs.img.',
         ),
-      done: () => false,
-      question: {
-        choices: () => [
-          msg('Still in the overlay.'),
-          msg('In the new squashfs.img, as part of the system.'),
-          msg('Nowhere: it is lost.'),
-        ],
-        answer: 1,
-      },
-      hints: [() => msg('A refresh keeps the changes: it moves them.')],
-      explain: () =>
-        msg(
-          'The update is part of the system now, as if the stick had been made with it. It still takes room on the stick, but no longer in the overlay.',
-        ),
-    },
-    {
-      id: 'after',
-      instruction: () => msg('Right after a refresh, what does the stick look like?'),
-      done: () => false,
-      question: {
-        choices: () => [
-          msg('squashfs.img is the same, and the overlay is still full.'),
-          msg('The overlay file is gone.'),
-          msg('squashfs.img is bigger, and the overlay is nearly empty.'),
-        ],
-        answer: 2,
-      },
-      hints: [() => msg('The changes moved out of the overlay: into which file?')],
+      done: (facts) => did(facts, 'refresh-stick') !== null,
+      hints: [
+        () => msg('A reboot alone keeps everything in the overlay. The refresh is in its own window.'),
+        () => msg('“Refresh or reset…” is at the top right of “Where the space goes”.'),
+      ],
       explain: ({ change }) => {
-        const { device, overlay } = change.after;
+        const { before, after } = change;
         return msg(
-          str`Your overlay has ${overlay.allocatedSectors} sectors used now; after a refresh, the next boot starts it again with only a few. squashfs.img (${formatBytes(device.images.squashfsBytes)}) grows, because the update is packed into it: the stick needs free space for that, and it has ${formatBytes(device.freeBytes)}.`,
+          str`The overlay went from ${before.overlay.allocatedSectors} to ${after.overlay.allocatedSectors} sectors used: it starts again, nearly empty. squashfs.img grew from ${formatBytes(before.device.images.squashfsBytes)} to ${formatBytes(after.device.images.squashfsBytes)}, because the changes are packed into it; the stick has ${formatBytes(after.device.freeBytes)} free now.`,
         );
       },
+    },
+    {
+      id: 'still-there',
+      instruction: () => msg(str`Is the update still there? Type ls -l ${UPDATE_PATH}`),
+      done: (facts) => typed(facts, UPDATE_LINE),
+      hints: [() => msg(str`Type exactly: ls -l ${UPDATE_PATH}`)],
+      explain: ({ change }) => {
+        const { overlay, device } = change.after;
+        return msg(
+          str`It is still there, but the overlay has only ${overlay.allocatedSectors} sectors used: the update is read from squashfs.img (${formatBytes(device.images.squashfsBytes)}) now, part of the system, as if the stick had been made with it.`,
+        );
+      },
+    },
+    {
+      id: 'new-change',
+      instruction: () =>
+        msg('Make a new change: save a photo in the System folder. Where does it go, after the refresh?'),
+      done: (facts, stick) => savedIn(facts, stick) === 'overlay',
+      hints: [
+        () => msg('A photo in your home goes to home.img: the System folder is the one in the overlay.'),
+        () => msg('Click “System folder” in Files, then “Photo · 3 MB”.'),
+      ],
+      explain: (facts) =>
+        msg(
+          str`It went into the fresh overlay: ${formatBytes(overlayGrowthBytes(facts))} more, ${facts.change.after.overlay.allocatedSectors} sectors used now. Every change since the refresh is kept there.`,
+        ),
     },
     {
       id: 'reset',
       instruction: () =>
         msg(
-          str`Since 2017, livecd-iso-to-disk has --reset-overlay: it only writes zeros over the first 64 KiB of the overlay file. What happens to ${UPDATE_PATH}?`,
+          'Now reset the overlay, as livecd-iso-to-disk --reset-overlay does: “Refresh or reset…”, then “Reset the overlay…”, and say yes. What is forgotten?',
         ),
-      done: () => false,
-      question: {
-        choices: () => [
-          msg('It goes into squashfs.img.'),
-          msg('It is lost: the system is the old one again, with an empty overlay.'),
-          msg('It goes into home.img.'),
-        ],
-        answer: 1,
-      },
+      done: (facts) => did(facts, 'reset-overlay') !== null,
       hints: [
-        () => msg('Zeros over the overlay’s header: the kernel finds no table of changes at the next boot.'),
+        () => msg('A reboot keeps the photo: only a reset forgets the overlay’s changes.'),
+        () => msg('A reset asks first, because it loses work: answer “Yes, forget the changes”.'),
       ],
-      explain: () =>
+      explain: ({ change }) =>
         msg(
-          'A reset is quick, but it forgets every change kept in the overlay. Only home.img (your /home) is left as it was: that is the place for work you want to keep.',
+          str`The overlay went back from ${change.before.overlay.allocatedSectors} to ${change.after.overlay.allocatedSectors} sectors: the photo is gone. The update stays, because since the refresh it is in squashfs.img (${formatBytes(change.after.device.images.squashfsBytes)}). A reset is quick, but it forgets every change since the last refresh; only home.img keeps your work.`,
         ),
     },
     {

@@ -63,8 +63,15 @@ export const appStyles = css`
   }
   .stick-head {
     display: flex;
+    /* Long translations put the buttons under the title, side by side, not stacked beside it. */
+    flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
+    gap: 8px;
+  }
+  .stick-actions {
+    display: flex;
+    flex-wrap: wrap;
     gap: 8px;
   }
   h2 {

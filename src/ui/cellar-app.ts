@@ -29,6 +29,7 @@ import './terminal/cellar-terminal';
 import './usage-plot/cellar-usage-plot';
 import './files/cellar-files';
 import './overlay-gauge/cellar-overlay-gauge';
+import './refresh-reset/cellar-refresh-reset';
 import './challenge/cellar-challenge';
 import type { ChallengeAnsweredDetail } from './challenge/cellar-challenge';
 import './lesson-panel/cellar-lesson-list';
@@ -122,9 +123,12 @@ export class CellarApp extends LitElement {
           <section class="stick" aria-labelledby="stick-title">
             <div class="stick-head">
               <h2 id="stick-title">${msg('Where the space goes')}</h2>
-              <button title=${msg('Reboot (Alt+B)')} @click=${() => this.act({ type: 'reboot' })}>
-                ${msg('Reboot')}
-              </button>
+              <div class="stick-actions">
+                <button title=${msg('Reboot (Alt+B)')} @click=${() => this.act({ type: 'reboot' })}>
+                  ${msg('Reboot')}
+                </button>
+                <cellar-refresh-reset .session=${session}></cellar-refresh-reset>
+              </div>
             </div>
             <cellar-stick-picture .session=${session}></cellar-stick-picture>
           </section>

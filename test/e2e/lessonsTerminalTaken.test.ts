@@ -1,8 +1,8 @@
 // Lessons 8 to 12 taken in the built activity from file://, as a learner takes them: Lessons chosen in the
 // toolbar, the lesson in the list, every step done by typing lines in the app's terminal, pressing Files'
-// buttons, making a stick in the toolbar's "New stick" window or answering the panel's question, then the
-// panel's Next, to "Lesson complete". Then lesson 12 again with the keyboard alone (Tab, Shift+Tab, Enter,
-// arrows and typing).
+// buttons, making a stick in the toolbar's "New stick" window, refreshing or resetting in the "Refresh or
+// reset…" window or answering the panel's question, then the panel's Next, to "Lesson complete". Then
+// lesson 12 again with the keyboard alone (Tab, Shift+Tab, Enter, arrows and typing).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { RESCUE_LINES as L } from '../../lessons/rescuePractice';
@@ -61,6 +61,15 @@ async function typed(page: Page, line: string, exitCode = 0): Promise<void> {
 }
 
 const install = (options: string) => `livecd-iso-to-disk ${options} soas.iso /dev/sdb1`;
+
+/** "Refresh or reset…" beside Reboot, then the button `label` in its window. */
+async function stickWindow(page: Page, label: string): Promise<void> {
+  await page.locator('cellar-refresh-reset button.open').click();
+  await page.locator('cellar-refresh-reset button', { hasText: label }).click();
+}
+
+/** What the live region said last. */
+const announced = (page: Page) => text(page, 'cellar-announcer p');
 
 /** Files' place buttons and the presets of the folder shown. */
 const place = (page: Page, label: string) => page.locator('cellar-files button', { hasText: label });
@@ -200,34 +209,56 @@ describe('lessons 8 to 12 in the built activity, taken with clicks and typing', 
     await page.context().close();
   }, 120_000);
 
-  it('lesson 11, "Refresh": two readings in the terminal and four answers', async () => {
+  it('lesson 11, "Refresh": readings, a refresh and a reset in their window, a photo and an answer', async () => {
     const { page, errors } = await freshPage(builtActivity());
-    await chooseLesson(page, 11, 'Refresh', 6);
+    await chooseLesson(page, 11, 'Refresh', 7);
 
     await typed(page, 'dmsetup status');
-    await explained(page, /^\d+ of \d+ sectors are used: \d+ %\. The update stays in the overlay/);
-    await next(page, 2, 6);
+    const [, full] = (
+      await explained(page, /^(\d+) of \d+ sectors are used: \d+ %\. The update takes/)
+    ).match(/^(\d+) of/)!;
+    await next(page, 2, 7);
 
     await typed(page, 'ls -l /mnt/live/LiveOS');
     await explained(page, /^squashfs\.img \(390 MiB\) .* The overlay file is 64 MiB/);
-    await next(page, 3, 6);
+    await next(page, 3, 7);
+
+    await stickWindow(page, 'Refresh the stick');
+    const refreshed = await explained(
+      page,
+      new RegExp(`^The overlay went from ${full} to \\d+ sectors used: .* grew from 390 MiB to \\d+ MiB`),
+    );
+    expect(await announced(page)).toMatch(/^Refreshed: .* The overlay went back to 0 %\./);
+    await next(page, 4, 7);
+
+    await typed(page, 'ls -l /usr/lib/update.bin');
+    const [, fresh] = refreshed.match(/ to (\d+) sectors used/)!;
+    await explained(page, `It is still there, but the overlay has only ${fresh} sectors used`);
+    await next(page, 5, 7);
+
+    await place(page, 'System folder').click();
+    await preset(page, 'Photo').click();
+    const [, changed] = (
+      await explained(page, /^It went into the fresh overlay: .* (\d+) sectors used now/)
+    ).match(/(\d+) sectors used now/)!;
+    await next(page, 6, 7);
+
+    await stickWindow(page, 'Reset the overlay…');
+    await page.locator('cellar-refresh-reset button', { hasText: 'No, keep them' }).click();
+    expect(await panel(page, '.explanation').count()).toBe(0);
+    await page.locator('cellar-refresh-reset button', { hasText: 'Reset the overlay…' }).click();
+    await page.locator('cellar-refresh-reset button', { hasText: 'Yes, forget the changes' }).click();
+    await explained(
+      page,
+      new RegExp(`^The overlay went back from ${changed} to \\d+ sectors: the photo is gone`),
+    );
+    expect(await announced(page)).toMatch(/^The overlay was reset: /);
+    await next(page, 7, 7);
 
     await wrongAnswer(page, 0);
     await answer(page, 1);
-    await explained(page, /^The update is part of the system now/);
-    await next(page, 4, 6);
-
-    await answer(page, 2);
-    await explained(page, /^Your overlay has \d+ sectors used now; after a refresh/);
-    await next(page, 5, 6);
-
-    await answer(page, 1);
-    await explained(page, /^A reset is quick, but it forgets every change/);
-    await next(page, 6, 6);
-
-    await answer(page, 1);
     await explained(page, /^An Invalid overlay cannot be read/);
-    await next(page, 'complete', 6);
+    await next(page, 'complete', 7);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);

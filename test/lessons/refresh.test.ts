@@ -1,13 +1,17 @@
-// Lesson 11 on a real session: the two readings complete on their typed lines with the learner's numbers,
-// the questions on the right answer only, and each right answer is what the model's own refresh and
-// reset do to the lesson's stick (which no learner action can trigger: the terminal's livecd-iso-to-disk
-// only plans).
+// Lesson 11 on a real session: the two readings complete on their typed lines, the refresh and the reset
+// on the session's own commands (what the "Refresh or reset…" window sends), the new change only in the
+// overlay, the question on its right answer; each explanation quotes the learner's numbers, and the model
+// agrees with what they say: after the refresh the update is in squashfs.img, after the reset the photo
+// is gone and the update and home.img's files stay.
 
 import { describe, expect, it } from 'vitest';
 import { refresh, UPDATE_PATH } from '../../lessons/refresh';
 import { LessonRun } from '../../src/lessons/LessonRun';
-import type { Session } from '../../src/model/session/Session';
+import { formatBytes } from '../../src/ui/format/sizes';
 import { sandboxSession, typeInto } from './lessonHelpers';
+
+const MIB = 1024 * 1024;
+const PHOTO = '/root/photo.jpg';
 
 function started() {
   const session = sandboxSession();
@@ -16,23 +20,15 @@ function started() {
   return { session, run };
 }
 
-/** The lesson's stick stopped, changed as `change` does, and booted again. */
-function offAndOn(session: Session, change: () => { ok: boolean }) {
-  const stick = session.stick;
-  const before = stick.usage();
-  stick.shutdown();
-  expect(change().ok).toBe(true);
-  expect(stick.boot().ok).toBe(true);
-  return { before, after: stick.usage(), stick };
-}
-
 describe('lesson 11, refresh', () => {
-  it('is completed by two readings in the terminal and the right answers', () => {
+  it('is completed by two readings, a refresh, a check, a new change, a reset and an answer', () => {
     const { session, run } = started();
+    const usage = () => session.stick.usage();
     typeInto(session, 'dmsetup table');
     expect(run.view().canGoOn).toBe(false);
     typeInto(session, 'dmsetup status');
-    const { allocatedSectors, totalSectors } = session.stick.usage().overlay;
+    const full = usage();
+    const { allocatedSectors, totalSectors } = full.overlay;
     expect(run.view().explanation).toContain(`${allocatedSectors} of ${totalSectors} sectors are used`);
     run.next();
 
@@ -42,49 +38,69 @@ describe('lesson 11, refresh', () => {
     expect(run.view().explanation).toMatch(/^squashfs\.img \(390 MiB\) .* The overlay file is 64 MiB/);
     run.next();
 
-    for (const [wrong, right] of [
-      [0, 1],
-      [0, 2],
-      [0, 1],
-      [0, 1],
-    ] as const) {
-      run.answer(wrong);
-      expect(run.view().canGoOn).toBe(false);
-      run.answer(right);
-      expect(run.view().canGoOn).toBe(true);
-      if (run.view().stepNumber === 4) {
-        const free = Math.round(session.stick.usage().device.freeBytes / 2 ** 20);
-        expect(run.view().explanation).toContain(`has ${allocatedSectors} sectors used now`);
-        expect(run.view().explanation).toContain(`it has ${free} MiB`);
-      }
-      run.next();
-    }
+    session.apply({ type: 'reboot' });
+    expect(run.view().canGoOn).toBe(false);
+    expect(session.apply({ type: 'refresh-stick' }).ok).toBe(true);
+    const refreshed = usage();
+    expect(refreshed.overlay.allocatedSectors).toBeLessThan(100);
+    expect(refreshed.device.images.squashfsBytes).toBeGreaterThan(full.device.images.squashfsBytes);
+    expect(run.view().explanation).toContain(
+      `from ${allocatedSectors} to ${refreshed.overlay.allocatedSectors} sectors used`,
+    );
+    expect(run.view().explanation).toContain(
+      `from ${formatBytes(full.device.images.squashfsBytes)} to ${formatBytes(refreshed.device.images.squashfsBytes)}`,
+    );
+    expect(run.view().explanation).toContain(`${formatBytes(refreshed.device.freeBytes)} free`);
+    run.next();
+
+    expect(typeInto(session, 'ls -l /usr/lib/nothing.bin')).toBe(2);
+    expect(run.view().canGoOn).toBe(false);
+    expect(typeInto(session, `ls -l ${UPDATE_PATH}`)).toBe(0);
+    expect(session.stick.stat(UPDATE_PATH)).toMatchObject({ ok: true, value: { sizeBytes: 20 * MIB } });
+    expect(run.view().explanation).toContain(`only ${refreshed.overlay.allocatedSectors} sectors used`);
+    run.next();
+
+    session.apply({ type: 'write-file', path: '/home/liveuser/story.txt', sizeBytes: 3_000_000 });
+    expect(run.view().canGoOn).toBe(false);
+    session.apply({ type: 'write-file', path: PHOTO, sizeBytes: 3_000_000 });
+    const changed = usage();
+    const grew = (changed.overlay.allocatedSectors - refreshed.overlay.allocatedSectors) * 512;
+    expect(grew).toBeGreaterThan(3_000_000);
+    expect(run.view().explanation).toContain(
+      `${formatBytes(grew)} more, ${changed.overlay.allocatedSectors}`,
+    );
+    run.next();
+
+    session.apply({ type: 'reboot' });
+    expect(run.view().canGoOn).toBe(false);
+    expect(session.apply({ type: 'reset-overlay' }).ok).toBe(true);
+    const reset = usage();
+    expect(run.view().explanation).toContain(
+      `from ${changed.overlay.allocatedSectors} to ${reset.overlay.allocatedSectors} sectors: the photo is gone`,
+    );
+    expect(session.stick.stat(PHOTO).ok).toBe(false);
+    expect(session.stick.stat(UPDATE_PATH).ok).toBe(true);
+    expect(session.stick.stat('/home/liveuser/story.txt').ok).toBe(true);
+    run.next();
+
+    run.answer(0);
+    expect(run.view().canGoOn).toBe(false);
+    run.answer(1);
+    expect(run.view().canGoOn).toBe(true);
+    run.next();
     expect(run.complete).toBe(true);
   });
 
-  it('a refresh keeps the update in a bigger squashfs.img and boots an almost empty overlay', () => {
+  it('a reset right after the scene forgets the update too: only a refresh put it in the base', () => {
     const { session } = started();
-    const { before, after, stick } = offAndOn(session, () => session.stick.refresh());
-    expect(stick.stat(UPDATE_PATH).ok).toBe(true);
-    expect(after.device.images.squashfsBytes).toBeGreaterThan(before.device.images.squashfsBytes);
-    expect(after.device.images.overlayBytes).toBe(before.device.images.overlayBytes);
-    expect(after.overlay.allocatedSectors).toBeLessThan(100);
-    expect(before.overlay.allocatedSectors).toBeGreaterThan(40000);
+    session.apply({ type: 'reset-overlay' });
+    expect(session.stick.stat(UPDATE_PATH).ok).toBe(false);
   });
 
-  it('a reset loses the update, and home.img keeps its files', () => {
+  it('an Invalid overlay cannot be refreshed, as the last answer says', () => {
     const { session } = started();
-    session.apply({ type: 'write-file', path: '/home/liveuser/story.txt', sizeBytes: 4096 });
-    const { stick } = offAndOn(session, () => session.stick.resetOverlay());
-    expect(stick.stat(UPDATE_PATH).ok).toBe(false);
-    expect(stick.stat('/home/liveuser/story.txt').ok).toBe(true);
-  });
-
-  it('an Invalid overlay cannot be refreshed', () => {
-    const { session } = started();
-    session.apply({ type: 'write-file', path: '/root/fill.bin', sizeBytes: 64 * 2 ** 20 });
+    session.apply({ type: 'write-file', path: '/root/fill.bin', sizeBytes: 64 * MIB });
     expect(session.stick.usage().overlay.state).toBe('Invalid');
-    session.stick.shutdown();
-    expect(session.stick.refresh()).toMatchObject({ ok: false, error: 'EIO' });
+    expect(session.apply({ type: 'refresh-stick' })).toMatchObject({ ok: false, error: 'EIO' });
   });
 });

@@ -1,10 +1,11 @@
 // axe on the whole app and on each view as the app shows it, in the states the views' own tests do not
 // reach: a stick in use (the usage plot with samples, who spent the overlay, a chunk map with chunks),
 // an overlay that ran out (the announcer's problem), the terminal in dracut's emergency shell with
-// output, and the two dialogs open.
+// output, and the three dialogs open (the reset's question too).
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CellarApp } from '../../src/ui/cellar-app.js';
+import type { CellarRefreshReset } from '../../src/ui/refresh-reset/cellar-refresh-reset';
 import type { CellarTerminal } from '../../src/ui/terminal/cellar-terminal';
 import { inShadow } from './uiFixtures';
 
@@ -104,6 +105,20 @@ describe('accessibility of the app and each view in it (axe)', () => {
     await settled(el);
     const dialog = inShadow(inShadow(el, 'cellar-sandbox-setup'), 'dialog') as HTMLDialogElement;
     expect(dialog.open).to.equal(true);
+    await expect(el).to.be.accessible();
+    dialog.close();
+  });
+
+  it('the refresh-or-reset window open, asking before a reset', async function () {
+    this.timeout(60_000);
+    const el = await app();
+    const control = inShadow(el, 'cellar-refresh-reset') as CellarRefreshReset;
+    await control.show();
+    inShadow<HTMLButtonElement>(control, 'section:last-of-type button').click();
+    await control.updateComplete;
+    const dialog = inShadow(control, 'dialog') as HTMLDialogElement;
+    expect(dialog.open).to.equal(true);
+    expect(inShadow(control, '.confirm').textContent).to.contain('will be lost');
     await expect(el).to.be.accessible();
     dialog.close();
   });

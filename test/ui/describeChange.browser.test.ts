@@ -55,4 +55,40 @@ describe('describeChange', () => {
       /^Rebooted\..*RAM folders: 4\.8 MiB emptied\./,
     );
   });
+
+  it('a refresh: the overlay back to 0 %, and the stick’s free space that squashfs.img took', () => {
+    const session = smallSession();
+    session.apply({ type: 'write-file', path: '/root/update.bin', sizeBytes: 10 * 1024 * 1024 });
+    expect(describeChange(session.apply({ type: 'refresh-stick' }))).to.match(
+      /^Refreshed: .* The overlay went back to 0 %\. The stick's free space shrank by \d+(\.\d)? MiB\.$/,
+    );
+  });
+
+  it('a refused refresh of an Invalid overlay says why, not that a save failed', () => {
+    const session = smallSession({ era: 'soas-2012', capacityBytes: 1024 * 1024 * 1024, overlayMib: 16 });
+    session.apply({ type: 'write-file', path: '/root/fill.bin', sizeBytes: 20 * 1024 * 1024 });
+    const text = describeChange(session.apply({ type: 'refresh-stick' }));
+    expect(text).to.match(/^The stick was not refreshed\. /);
+    expect(text).to.contain('The overlay is Invalid: its changes cannot be read');
+    expect(text).not.to.contain('could not save');
+  });
+
+  it('a reset on a stick with no overlay file says there is none', () => {
+    const text = describeChange(smallSession({ overlayMib: 0 }).apply({ type: 'reset-overlay' }));
+    expect(text).to.match(/^The overlay was not reset\. .*This stick has no overlay file/);
+  });
+
+  it('a refresh with no room for the new squashfs.img says what stayed as it was', () => {
+    const session = smallSession();
+    session.apply({ type: 'write-file', path: '/root/update.bin', sizeBytes: 10 * 1024 * 1024 });
+    const free = session.stick.usage().device.freeBytes;
+    session.apply({
+      type: 'write-file',
+      path: '/run/initramfs/live/fill.bin',
+      sizeBytes: free - 1024 * 1024,
+    });
+    expect(describeChange(session.apply({ type: 'refresh-stick' }))).to.match(
+      /^The stick was not refreshed\. .*does not fit in the stick’s free space: squashfs\.img and the overlay are as they were\.$/,
+    );
+  });
 });

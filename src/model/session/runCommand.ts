@@ -5,6 +5,7 @@
 import type { Stick } from '../stick/Stick';
 import { addCosts, type StickOutcome } from '../stick/stickOutcome';
 import type { SessionCommand } from './sessionCommands';
+import { whileOff } from './whileOff';
 
 type StickCommand = Exclude<SessionCommand, { type: 'new-stick' } | { type: 'advance' }>;
 
@@ -26,6 +27,10 @@ export function runCommand(stick: Stick, command: StickCommand): StickOutcome {
       return stick.saveJournalEntry({ title: command.title, dataBytes: command.dataBytes });
     case 'reboot':
       return stick.reboot();
+    case 'refresh-stick':
+      return whileOff(stick, () => stick.refresh());
+    case 'reset-overlay':
+      return whileOff(stick, () => stick.resetOverlay());
     case 'move-to-ram':
       return stick.moveToRam(command.folder);
   }

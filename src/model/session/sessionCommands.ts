@@ -12,6 +12,10 @@ export type SessionCommand =
   | { type: 'remove-activity'; name: string }
   | { type: 'save-journal-entry'; title?: string; dataBytes?: number }
   | { type: 'reboot' }
+  /** editliveos-like: the overlay folded into a new squashfs.img, a fresh overlay (the stick off, then on). */
+  | { type: 'refresh-stick' }
+  /** livecd-iso-to-disk `--reset-overlay`: the overlay's changes forgotten (the stick off, then on). */
+  | { type: 'reset-overlay' }
   /** Lets simulated time pass: the background programs (audit, NetworkManager…) write as they would. */
   | { type: 'advance'; ms: number }
   | { type: 'move-to-ram'; folder: string }

@@ -52,6 +52,14 @@ function actionDone(change: SessionChange): string {
       return failed ? msg('Could not save the Journal entry.') : msg('Saved a Journal entry.');
     case 'reboot':
       return failed ? msg('The stick did not start again.') : msg('Rebooted.');
+    case 'refresh-stick':
+      return failed
+        ? msg('The stick was not refreshed.')
+        : msg('Refreshed: the changes are in a new squashfs.img, and the overlay starts again empty.');
+    case 'reset-overlay':
+      return failed
+        ? msg('The overlay was not reset.')
+        : msg('The overlay was reset: the changes kept in it are forgotten.');
     case 'advance':
       return msg('Time passed: the background programs wrote their logs.');
     case 'tick':

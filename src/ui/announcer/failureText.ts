@@ -5,8 +5,11 @@
 import { msg } from '@lit/localize';
 import type { SessionChange } from '../../model/session/Session';
 import type { StoreKind } from '../../model/stick/MountTable';
+import { stickChangeFailureText } from './stickChangeFailureText';
 
 export function failureText(change: SessionChange): string {
+  const stickChange = stickChangeFailureText(change);
+  if (stickChange) return stickChange;
   switch (change.error) {
     case undefined:
       return '';
