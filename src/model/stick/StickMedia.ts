@@ -142,9 +142,11 @@ export class StickMedia {
    * it, but the COW decides: a store holding no exceptions (the kernel made a new one over a zeroed header,
    * or the table ends at its first entry) sends every read to the origin, so the root is the base image
    * again, whatever was written before. A transient store (`N`) never reads the file, so it says nothing.
+   * (A new stick's first boot takes the base as built, instead of restoring a copy of it.)
    */
   rootOn(target: SnapshotTarget): ExtVolume {
-    if (target.store.type !== 'N' && target.remapsNothing) this.persistentRoot = this.baseRoot();
+    if (target.store.type !== 'N' && target.remapsNothing) this.persistentRoot = this.freshRoot();
+    else this.pristineRoot = null; // handed out as it is: whoever mounts it may change it
     return this.persistentRoot!;
   }
 
@@ -259,7 +261,7 @@ export class StickMedia {
         osmin,
         swap,
         persistentRoot: overlay ? base : null,
-        pristineRoot: overlay ? null : base,
+        pristineRoot: base,
         rootBlockSizeBytes: base.blockSizeBytes,
         baseState: base.fs.save(),
       }),
@@ -287,7 +289,7 @@ export class StickMedia {
     return newFileAllocation(this.era.id, this.plan.deviceFilesystem) === 'sparse';
   }
 
-  /** A root filesystem fresh from the base image, for a temporary overlay. */
+  /** A root filesystem fresh from the base image (for a temporary overlay, or an empty store). */
   freshRoot(): ExtVolume {
     const pristine = this.pristineRoot;
     this.pristineRoot = null;
