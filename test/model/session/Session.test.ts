@@ -4,16 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { Session, type SessionChange } from '../../../src/model/session/Session';
 import { Stick } from '../../../src/model/stick/Stick';
-import type { StickPlan } from '../../../src/model/stick/stickPlan';
 
-const MIB = 1024 * 1024;
-const SMALL_STICK: StickPlan = { era: 'fedora-today', capacityBytes: 512 * MIB, overlayMib: 32, homeMib: 64 };
-
-function newSession(plan: Partial<StickPlan> = {}): Session {
-  const made = Session.create({ ...SMALL_STICK, ...plan });
-  if (!made.ok) throw new Error(made.message);
-  return made.session;
-}
+import { MIB, newSession, SMALL_STICK } from './smallSession';
 
 function statusLine(session: Session): string | null {
   return session.stick.usage().overlay.statusLine;

@@ -6,14 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Session } from '../../../src/model/session/Session';
 import type { StickPlan } from '../../../src/model/stick/stickPlan';
 
-const MIB = 1024 * 1024;
-const SMALL_STICK: StickPlan = { era: 'fedora-today', capacityBytes: 512 * MIB, overlayMib: 32, homeMib: 64 };
-
-function newSession(plan: Partial<StickPlan> = {}): Session {
-  const made = Session.create({ ...SMALL_STICK, ...plan });
-  if (!made.ok) throw new Error(made.message);
-  return made.session;
-}
+import { MIB, newSession } from './smallSession';
 
 /** A session with a 10 MiB file in the root (in the overlay) and a small one in /home. */
 function changedSession(plan: Partial<StickPlan> = {}): Session {
