@@ -2,6 +2,7 @@
 // typed in the terminal) and how the stick's usage moved since the step began. Each is pure.
 
 import type { SessionCommand } from '../model/session/sessionCommands';
+import type { StickPlan } from '../model/stick/stickPlan';
 import type { StickUsage } from '../model/stick/usageSummary';
 import type { StepFacts } from './lessonTypes';
 
@@ -20,6 +21,11 @@ export function did<T extends SessionCommand['type']>(
 ): Extract<SessionCommand, { type: T }> | null {
   const { action } = facts.change;
   return facts.change.ok && action.type === type ? (action as Extract<SessionCommand, { type: T }>) : null;
+}
+
+/** The plan of a new stick the session made in this change (from the New stick window or the era menu). */
+export function madeStick(facts: StepFacts): StickPlan | null {
+  return did(facts, 'new-stick')?.plan ?? null;
 }
 
 /** Bytes the overlay's allocation (data, metadata and header chunks) grew by since the step began. */
