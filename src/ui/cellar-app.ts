@@ -313,8 +313,8 @@ export class CellarApp extends LitElement {
   }
 
   /** The terminal's lines go through the session, which makes an undo step of each that changed the stick. */
-  private runLine = (line: string, run: () => RunResult): RunResult =>
-    this.session ? this.session.terminal(line, run) : run();
+  private runLine = (line: string, folder: string, run: () => RunResult): RunResult =>
+    this.session ? this.session.terminal(line, folder, run) : run();
 
   // The list and the panel replace each other: the focus goes along, so the keyboard is not left on nothing.
   private onLessonStart = async (event: CustomEvent<{ lessonId: string }>) => {
