@@ -44,7 +44,7 @@ function homeUsedBytes(usage: StickUsage): number {
 }
 
 /** The overlay's share in use, 0–100, as the gauge shows it. */
-export function overlayPercent(usage: StickUsage): number {
+export function overlayPercent(usage: Pick<StickUsage, 'overlay'>): number {
   const { allocatedSectors, totalSectors } = usage.overlay;
   return totalSectors === 0 ? 0 : (100 * allocatedSectors) / totalSectors;
 }
