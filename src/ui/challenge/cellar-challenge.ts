@@ -1,6 +1,6 @@
-// <cellar-challenge>: one "predict the meter" question. It shows where the gauge starts and what happens,
-// takes the learner's guess (a slider and a number, kept together), and after "Check" shows the model's
-// answer, the verdict and the idea behind it. It owns no logic: the challenge, the model's answer and the
+// <cellar-challenge>: one "predict the meter" question. It shows the gauge of the challenge's own stick
+// (not the session's) and what happens to it, takes the learner's guess (a slider and a number, kept
+// together), and after "Check" shows that gauge as the model leaves it, the verdict and the idea behind it. It owns no logic: the challenge, the model's answer and the
 // score come from its owner, which hears `cellar-challenge-answered` and `cellar-challenge-next`.
 
 import { localized, msg, str } from '@lit/localize';
@@ -9,6 +9,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Challenge, MeterAnswer } from '../../lessons/challenges/challengeTypes';
 import { points, verdict, type Verdict } from '../../lessons/challenges/grade';
 import { viewText } from '../format/viewText';
+import '../overlay-gauge/cellar-overlay-gauge';
 import { actionText, levelIdea, verdictText } from './challengeText';
 
 export interface ChallengeAnsweredDetail {
@@ -67,6 +68,15 @@ export class CellarChallenge extends LitElement {
         outline: 3px solid #1a4f8f;
         outline-offset: 2px;
       }
+      .stick {
+        margin: 8px 0;
+        padding: 6px 8px;
+        border: 2px dashed #282828;
+      }
+      .stick p {
+        margin: 0 0 4px;
+        font-weight: 600;
+      }
       .result {
         margin-top: 8px;
         padding: 6px 8px;
@@ -87,10 +97,20 @@ export class CellarChallenge extends LitElement {
     if (!challenge || !answer) return html`<p>${msg('Making a challenge…')}</p>`;
     return html`
       <h2>${msg('Predict the meter')}</h2>
-      <p>
-        ${msg(str`Level ${challenge.level}. Score: ${this.score}.`)}
-        ${msg(str`The overlay is at ${answer.startPercent} %. Then:`)}
-      </p>
+      <p>${msg(str`Level ${challenge.level}. Score: ${this.score}.`)}</p>
+      <div class="stick">
+        <p>
+          ${
+            this.checked === null
+              ? msg('The challenge’s own stick, before:')
+              : msg('The challenge’s own stick, after: the model’s answer')
+          }
+        </p>
+        <cellar-overlay-gauge
+          .overlay=${this.checked === null ? answer.before : answer.after}
+        ></cellar-overlay-gauge>
+      </div>
+      <p>${msg(str`The overlay is at ${answer.startPercent} %. Then:`)}</p>
       <ol>
         ${challenge.actions.map((action) => html`<li>${actionText(action)}</li>`)}
       </ol>
