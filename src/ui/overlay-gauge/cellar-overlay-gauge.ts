@@ -86,7 +86,8 @@ export class CellarOverlayGauge extends LitElement {
       font-family: 'DejaVu Sans Mono', monospace;
       font-size: 14px;
       white-space: pre-wrap;
-      word-break: break-all;
+      /* Between words where it can: a number cut in two would read as two numbers. */
+      overflow-wrap: anywhere;
     }
   `;
 
