@@ -3,7 +3,7 @@
 // never to get the space back.
 
 import { msg, str } from '@lit/localize';
-import { did } from '../src/lessons/conditions';
+import { did, madeStick } from '../src/lessons/conditions';
 import type { Lesson } from '../src/lessons/lessonTypes';
 import { changeHomeBytes, changeOverlayBytes } from '../src/lessons/timeConditions';
 import { DEFAULT_SANDBOX } from '../src/model/session/sandboxPlan';
@@ -71,6 +71,11 @@ export const activitiesJournal: Lesson = {
         did(facts, 'install-activity') !== null &&
         facts.change.after.home === null &&
         changeOverlayBytes(facts.change) > 0,
+      // The stick without home.img comes first; one that still has it is a miss.
+      onTheWay: (facts) => {
+        const plan = madeStick(facts);
+        return plan !== null && !plan.homeMib;
+      },
       hints: [
         () => msg('In the “Make a new stick” window, type 0 in the home.img box.'),
         () => msg('After “Make this stick”, press “Install an Activity” in Files.'),

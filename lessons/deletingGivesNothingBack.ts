@@ -36,8 +36,7 @@ export const deletingGivesNothingBack: Lesson = {
       instruction: () =>
         msg('The System folder holds photo.jpg. Delete it, and watch the overlay gauge: does it go down?'),
       // Files' Delete or the terminal's rm; a move takes it away too, but it is not a delete.
-      done: (facts, stick) =>
-        (deletedFrom(facts, stick) === 'overlay' || typed(facts, /^rm\s/)) && !stick.stat(PHOTO_PATH).ok,
+      done: (facts, stick) => deletedFrom(facts, stick) === 'overlay' && !stick.stat(PHOTO_PATH).ok,
       hints: [
         () => msg('Open the System folder in Files: photo.jpg is in the list.'),
         () => msg('Click “Delete” beside photo.jpg.'),

@@ -50,6 +50,8 @@ export const homeIsDifferent: Lesson = {
       id: 'same-in-system',
       instruction: () => msg('Do the same in the System folder: save a photo there, then delete it.'),
       done: (facts, stick) => deletedFrom(facts, stick) === 'overlay',
+      // The photo to delete is saved first.
+      onTheWay: (facts, stick) => savedIn(facts, stick) === 'overlay',
       hints: [
         () => msg('The “System folder” button is above the list of files.'),
         () => msg('Click “Photo”, then “Delete” beside the new photo.'),

@@ -5,6 +5,7 @@
 import { msg, str } from '@lit/localize';
 import { overlayGrowthBytes, typed } from '../src/lessons/conditions';
 import type { Lesson } from '../src/lessons/lessonTypes';
+import { savedIn } from '../src/lessons/storeConditions';
 import { DEFAULT_SANDBOX } from '../src/model/session/sandboxPlan';
 import { formatBytes } from '../src/ui/format/sizes';
 
@@ -45,6 +46,8 @@ export const overlayFills: Lesson = {
       instruction: () =>
         msg('Open the system folder in Files and save files there until the overlay has grown by 10 MiB.'),
       done: (facts) => overlayGrowthBytes(facts) >= GROWTH_BYTES,
+      // A photo is 3 MB: the first few saves are on the way to 10 MiB.
+      onTheWay: (facts, stick) => savedIn(facts, stick) === 'overlay',
       hints: [
         () => msg('The “System folder” button is above the list of files.'),
         () => msg('A photo is about 3 MB: save a few, or one video.'),

@@ -5,7 +5,7 @@
 // then sees it on a stick of today.
 
 import { msg, str } from '@lit/localize';
-import { overlayPercent, typed } from '../src/lessons/conditions';
+import { madeStick, overlayPercent, typed } from '../src/lessons/conditions';
 import type { Lesson } from '../src/lessons/lessonTypes';
 import type { StickUsage } from '../src/model/stick/usageSummary';
 import { SECTOR_BYTES } from '../src/model/units';
@@ -94,6 +94,8 @@ export const overlayFull: Lesson = {
           'See it: press “New stick”, choose Fedora today and an overlay of 64 MiB, make the stick, then save a video in the system folder.',
         ),
       done: ({ change }) => change.after.overlay.state === 'Overflow',
+      // Today's stick comes first (from the era menu, then the window for its size, or the window alone).
+      onTheWay: (facts) => madeStick(facts)?.era === 'fedora-today',
       hints: [
         () =>
           msg('In the “Make a new stick” window, the era is the first choice; type 64 in the overlay box.'),

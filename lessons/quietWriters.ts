@@ -4,10 +4,11 @@
 // changes the system itself.
 
 import { msg, str } from '@lit/localize';
-import { overlayGrowthBytes } from '../src/lessons/conditions';
-import type { Lesson } from '../src/lessons/lessonTypes';
+import { did, overlayGrowthBytes } from '../src/lessons/conditions';
+import type { Lesson, StepFacts } from '../src/lessons/lessonTypes';
 import { DAY_MS, daysOnClock, movedToRam } from '../src/lessons/timeConditions';
 import { DEFAULT_SANDBOX } from '../src/model/session/sandboxPlan';
+import type { Stick } from '../src/model/stick/Stick';
 import type { StickUsage } from '../src/model/stick/usageSummary';
 import { SECTOR_BYTES } from '../src/model/units';
 import { formatBytes } from '../src/ui/format/sizes';
@@ -20,6 +21,10 @@ const allInRam = (usage: StickUsage) => QUIET_FOLDERS.every((folder) => movedToR
 /** What the folders moved to RAM hold now. */
 const ramFolderBytes = (usage: StickUsage) =>
   usage.ram.mounts.filter((m) => m.movedToRam).reduce((sum, m) => sum + m.usedBytes, 0);
+
+/** One press of "+1 day" among the several a step asks for, before the day it ends on. */
+const dayBefore = (day: number) => (facts: StepFacts, stick: Stick) =>
+  did(facts, 'advance') !== null && daysOnClock(stick) < day;
 
 const undoHint = () => msg('Pressed too many times? Press Undo once for each extra day.');
 
@@ -43,6 +48,7 @@ export const quietWriters: Lesson = {
         msg('Do not save anything. Press “+1 day” in the toolbar seven times, and watch the overlay.'),
       // Day 7 exactly (the scene ends half a day in): the same week for every learner.
       done: (facts, stick) => daysOnClock(stick) === 7 && overlayGrowthBytes(facts) > 0,
+      onTheWay: dayBefore(7),
       hints: [
         () => msg('The “+1 day” button is in the toolbar at the top.'),
         () => msg('Press “+1 day” seven times.'),
@@ -60,6 +66,9 @@ export const quietWriters: Lesson = {
           'In Files, open each of these folders and press “Move this folder to RAM”: /var/log/audit, /var/spool/abrt and /var/lib/NetworkManager.',
         ),
       done: ({ change }) => change.ok && allInRam(change.after),
+      // One of the three folders, before the others.
+      onTheWay: (facts) =>
+        (QUIET_FOLDERS as readonly string[]).includes(did(facts, 'move-to-ram')?.folder ?? ''),
       hints: [
         () =>
           msg(
@@ -95,6 +104,7 @@ export const quietWriters: Lesson = {
       id: 'second-week',
       instruction: () => msg('Now press “+1 day” seven more times.'),
       done: ({ change }, stick) => daysOnClock(stick) === 14 && allInRam(change.after),
+      onTheWay: dayBefore(14),
       hints: [() => msg('Press “+1 day” seven more times.'), undoHint],
       explain: ({ change, start, lessonStart }) => {
         const before = (start.overlay.allocatedSectors - lessonStart.overlay.allocatedSectors) * SECTOR_BYTES;

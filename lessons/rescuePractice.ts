@@ -97,6 +97,7 @@ export const rescuePractice: Lesson = {
           str`Open the system the overlay was built on. Type these three lines, one after the other: ${L.mkdir} then ${L.mount} then ${L.base}`,
         ),
       done: (facts) => typed(facts, /^losetup\b(?=.*\s-r\b)(?=.*\s\/dev\/loop1\b)(?=.*\/ext3fs\.img\b)/),
+      onTheWay: (facts) => typed(facts, /^mkdir\s/) || typed(facts, /^mount\b.*\/squashfs\.img\b/),
       hints: [
         () => msg('A folder first, then open squashfs.img in it, then show ext3fs.img as /dev/loop1.'),
         typeExactly(L.mkdir),
@@ -160,6 +161,7 @@ export const rescuePractice: Lesson = {
       instruction: () =>
         msg(str`Put the overlay on top of the system again. Type ${L.overlay} and then ${L.create}`),
       done: (facts) => typed(facts, /^dmsetup\s+create\s+\S+\s+--table\b/),
+      onTheWay: (facts) => typed(facts, /^losetup\b.*\s\/dev\/loop2\b/),
       hints: [
         () => msg('The overlay file must be /dev/loop2 first: that is the 7:2 in the table.'),
         typeExactly(L.overlay),
@@ -209,6 +211,7 @@ export const rescuePractice: Lesson = {
       instruction: () =>
         msg(str`Hand the overlay back and start the stick: type ${L.remove} and then ${L.reboot}`),
       done: (facts) => typed(facts, /^reboot$/) && overlayWorking(facts.change.after),
+      onTheWay: (facts) => typed(facts, /^dmsetup\s+remove\b/),
       hints: [typeExactly(L.remove), typeExactly(L.reboot)],
       explain: ({ change, lessonStart }) => {
         const { allocatedSectors, totalSectors } = change.after.overlay;

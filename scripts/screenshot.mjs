@@ -1,7 +1,8 @@
 // Saves screenshots of the built page opened from file:// (run `npm run build` first):
 // docs/screenshot.png (the README's picture) and docs/screenshots/cellar-<w>x<h>[-<state>].png at
-// the XO's 1200×900 and a small 800×600 screen, fresh, after a few files were saved, and with lesson 2
-// under way, so the layout can be looked at before it is called done.
+// the XO's 1200×900 and a small 800×600 screen, fresh, after a few files were saved, with lesson 2
+// under way, and a "Predict the meter" question before and after Check, so the layout can be looked at
+// before it is called done.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -63,6 +64,28 @@ async function shootLesson(browser, width, height) {
   await page.close();
 }
 
+/**
+ * A "Predict the meter" question in Lessons mode, before and after Check: its own stick's gauge beside the
+ * question.
+ * @param {import('playwright-core').Browser} browser
+ * @param {number} width
+ * @param {number} height
+ */
+async function shootChallenge(browser, width, height) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  await page.goto(pathToFileURL(resolve('dist/index.html')).href);
+  await page.locator('cellar-app cellar-overlay-gauge code').waitFor();
+  await act(page, [{ type: 'set-mode', mode: 'lessons' }]);
+  await page.locator('cellar-lesson-list button:has-text("Predict the meter")').click();
+  await page.locator('cellar-challenge cellar-overlay-gauge code').waitFor();
+  await page.screenshot({ path: `${OUT_DIR}/cellar-${width}x${height}-challenge.png` });
+  await page.locator('cellar-challenge button:has-text("Check")').click();
+  await page.locator('cellar-challenge .result').waitFor();
+  await page.screenshot({ path: `${OUT_DIR}/cellar-${width}x${height}-challenge-checked.png` });
+  console.log(`wrote ${OUT_DIR}/cellar-${width}x${height}-challenge{,-checked}.png`);
+  await page.close();
+}
+
 const browser = await chromium.launch({
   executablePath: requireChromium(),
   headless: true,
@@ -104,6 +127,7 @@ try {
     await shoot('full');
     await page.close();
     await shootLesson(browser, width, height);
+    await shootChallenge(browser, width, height);
   }
   console.log(`wrote ${README_PICTURE}`);
 } finally {

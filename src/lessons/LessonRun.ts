@@ -75,6 +75,13 @@ export class LessonRun {
     return this.actor.getSnapshot().status === 'done';
   }
 
+  /** Whether the step is done and explained, waiting for Next (the view's `canGoOn`, without the view). */
+  get explained(): boolean {
+    const snapshot = this.actor.getSnapshot();
+    const stepIndex = snapshot.context.stepIndex;
+    return snapshot.status !== 'done' && snapshot.matches({ [`step${stepIndex}`]: 'explained' } as never);
+  }
+
   /** Called by `onChange` after each change of the view (a step done, a hint, next, back). */
   subscribe(onChange: () => void): () => void {
     const subscription = this.actor.subscribe(onChange);
@@ -103,7 +110,7 @@ export class LessonRun {
     const { context } = snapshot;
     const step = this.lesson.steps[context.stepIndex];
     const complete = snapshot.status === 'done';
-    const explained = !complete && snapshot.matches({ [`step${context.stepIndex}`]: 'explained' } as never);
+    const explained = this.explained;
     return {
       lessonId: this.lesson.id,
       title: this.lesson.title(),

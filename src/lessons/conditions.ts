@@ -2,6 +2,7 @@
 // typed in the terminal) and how the stick's usage moved since the step began. Each is pure.
 
 import type { SessionCommand } from '../model/session/sessionCommands';
+import type { StickPlan } from '../model/stick/stickPlan';
 import type { StickUsage } from '../model/stick/usageSummary';
 import type { StepFacts } from './lessonTypes';
 
@@ -22,6 +23,11 @@ export function did<T extends SessionCommand['type']>(
   return facts.change.ok && action.type === type ? (action as Extract<SessionCommand, { type: T }>) : null;
 }
 
+/** The plan of a new stick the session made in this change (from the New stick window or the era menu). */
+export function madeStick(facts: StepFacts): StickPlan | null {
+  return did(facts, 'new-stick')?.plan ?? null;
+}
+
 /** Bytes the overlay's allocation (data, metadata and header chunks) grew by since the step began. */
 export function overlayGrowthBytes(facts: StepFacts): number {
   const { start, change } = facts;
@@ -38,7 +44,7 @@ function homeUsedBytes(usage: StickUsage): number {
 }
 
 /** The overlay's share in use, 0–100, as the gauge shows it. */
-export function overlayPercent(usage: StickUsage): number {
+export function overlayPercent(usage: Pick<StickUsage, 'overlay'>): number {
   const { allocatedSectors, totalSectors } = usage.overlay;
   return totalSectors === 0 ? 0 : (100 * allocatedSectors) / totalSectors;
 }

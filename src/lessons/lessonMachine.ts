@@ -1,6 +1,7 @@
 // A lesson as an XState machine: one state per step, each `doing` until a change completes it, then
 // `explained` until the learner goes on; `complete` after the last. Hints come when the learner asks, and
-// by themselves after a few changes that did not complete the step or a minute without one. The machine
+// by themselves after a few changes that missed the step or a minute without completing it. A change the
+// step names as on the way (a part of the right action that does not finish it) is not a miss. The machine
 // only decides: it reads the events it is sent (the session's changes, with the stick) and keeps its own
 // context; it never changes the stick.
 
@@ -32,7 +33,7 @@ export interface LessonContext {
   start: StickUsage | null;
   /** The same for the lesson (or since it was resumed). */
   lessonStart: StickUsage | null;
-  /** Changes in this step that did not complete it. */
+  /** Changes in this step that neither completed it nor were on the way. */
   misses: number;
   hintsShown: number;
   /** What completed the current step (its explanation reads them). */
@@ -77,6 +78,10 @@ export function lessonMachine(lesson: Lesson) {
         context.lesson.steps[context.stepIndex]!.done(factsOf(context, event.change), event.stick),
       answersRight: ({ context, event }) =>
         event.type === 'answer' && context.lesson.steps[context.stepIndex]!.question?.answer === event.choice,
+      onTheWay: ({ context, event }) =>
+        event.type === 'change' &&
+        (context.lesson.steps[context.stepIndex]!.onTheWay?.(factsOf(context, event.change), event.stick) ??
+          false),
       stuck: ({ context }) => context.misses + 1 >= CHANGES_BEFORE_HINT * (context.hintsShown + 1),
     },
     actions: {
@@ -85,12 +90,14 @@ export function lessonMachine(lesson: Lesson) {
         const facts = factsOf(context, event.type === 'change' ? event.change : stillChange(event.usage));
         return { start: facts.start, lessonStart: facts.lessonStart, facts };
       }),
-      miss: assign(({ context, event }) => {
+      /** The step's first change sets where it began, whether it missed or not. */
+      begin: assign(({ context, event }) => {
         if (event.type !== 'change' && event.type !== 'answer') return {};
         const change = event.type === 'change' ? event.change : stillChange(event.usage);
         const { start, lessonStart } = factsOf(context, change);
-        return { misses: context.misses + 1, start, lessonStart };
+        return { start, lessonStart };
       }),
+      miss: assign({ misses: ({ context }) => context.misses + 1 }),
       showHint: assign(({ context }) => ({
         hintsShown: Math.min(context.hintsShown + 1, context.lesson.steps[context.stepIndex]!.hints.length),
       })),
@@ -122,13 +129,14 @@ export function lessonMachine(lesson: Lesson) {
                 on: {
                   change: [
                     { guard: 'completes', target: 'explained', actions: 'remember' },
-                    { guard: 'stuck', actions: ['miss', 'showHint'] },
-                    { actions: 'miss' },
+                    { guard: 'onTheWay', actions: 'begin' },
+                    { guard: 'stuck', actions: ['begin', 'miss', 'showHint'] },
+                    { actions: ['begin', 'miss'] },
                   ],
                   answer: [
                     { guard: 'answersRight', target: 'explained', actions: 'remember' },
-                    { guard: 'stuck', actions: ['miss', 'showHint'] },
-                    { actions: 'miss' },
+                    { guard: 'stuck', actions: ['begin', 'miss', 'showHint'] },
+                    { actions: ['begin', 'miss'] },
                   ],
                   hint: { actions: 'showHint' },
                 },

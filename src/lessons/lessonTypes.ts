@@ -34,6 +34,12 @@ export interface LessonStep {
    * completed by the right answer instead (its facts then show the stick as it is, unchanged).
    */
   done(facts: StepFacts, stick: Stick): boolean;
+  /**
+   * Whether this change, not completing the step, is a part of its right action all the same (the new stick
+   * it asks for, a photo to save before deleting it, one press of several): not a miss, so it brings no
+   * hint. Absent: every change that does not complete the step is a miss.
+   */
+  onTheWay?(facts: StepFacts, stick: Stick): boolean;
   question?: StepQuestion;
   /** Shown one at a time to a learner who is stuck, the gentlest first. */
   hints: (() => string)[];

@@ -7,6 +7,7 @@ import type { StoreKind } from '../model/stick/MountTable';
 import type { Stick } from '../model/stick/Stick';
 import { SECTOR_BYTES } from '../model/units';
 import { did, typed } from './conditions';
+import { removedPath } from './removedPath';
 import type { StepFacts } from './lessonTypes';
 
 /** The place a file saved in this change went to (null when the change was not a save the stick did). */
@@ -15,10 +16,13 @@ export function savedIn(facts: StepFacts, stick: Stick): StoreKind | null {
   return write ? storeOf(stick, write.path) : null;
 }
 
-/** The place a file deleted in this change lived in (null when the change was not a delete). */
+/**
+ * The place a file deleted in this change lived in, by Files' Delete or by `rm` in the terminal (null when
+ * the change was neither).
+ */
 export function deletedFrom(facts: StepFacts, stick: Stick): StoreKind | null {
-  const deleted = did(facts, 'delete');
-  return deleted ? storeOf(stick, deleted.path) : null;
+  const path = did(facts, 'delete')?.path ?? removedPath(facts);
+  return path ? storeOf(stick, path) : null;
 }
 
 /** The stick was started again, by the Reboot button or by `reboot` in the terminal (its operands, as in

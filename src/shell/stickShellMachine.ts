@@ -11,10 +11,13 @@ import { SECTOR_BYTES } from '../model/units';
 import { bashPrompt } from './prompt';
 import type { Answer, DmRow, Done, Entry, LoopRow, Machine, MountRow, WriteMode } from './machine';
 
+/** The running stick's shell is root's: `~` and the first folder are /root. */
+export const STICK_HOME_FOLDER = '/root';
+
 export class StickShellMachine implements Machine {
   readonly kind = 'stick';
   readonly hostname = 'localhost';
-  readonly homeFolder = '/root';
+  readonly homeFolder = STICK_HOME_FOLDER;
 
   constructor(readonly stick: Stick) {}
 

@@ -196,7 +196,7 @@ export class CellarApp extends LitElement {
             .score=${lessons.round.score.points}
             @cellar-challenge-answered=${(e: CustomEvent<ChallengeAnsweredDetail>) =>
               lessons.answerChallenge(e.detail.guessPercent)}
-            @cellar-challenge-next=${() => lessons.nextChallenge()}
+            @cellar-challenge-next=${() => this.showChallenge(() => lessons.nextChallenge())}
           ></cellar-challenge
           >${leave}`;
       case 'teacher':
@@ -210,7 +210,7 @@ export class CellarApp extends LitElement {
           .lessons=${lessons.lessons}
           .completed=${lessons.completedIds}
           @cellar-lesson-start=${this.onLessonStart}
-          @cellar-lesson-challenges=${() => lessons.showChallenges()}
+          @cellar-lesson-challenges=${() => this.showChallenge(() => lessons.showChallenges())}
           @cellar-lesson-teacher=${() => lessons.showTeacher()}
         ></cellar-lesson-list>`;
     }
@@ -317,10 +317,11 @@ export class CellarApp extends LitElement {
   }
 
   /** The terminal's lines go through the session, which makes an undo step of each that changed the stick. */
-  private runLine = (line: string, run: () => RunResult): RunResult =>
-    this.session ? this.session.terminal(line, run) : run();
+  private runLine = (line: string, folder: string, run: () => RunResult): RunResult =>
+    this.session ? this.session.terminal(line, folder, run) : run();
 
-  // The list and the panel replace each other: the focus goes along, so the keyboard is not left on nothing.
+  // The list, the panel and the challenges replace each other (and a challenge the one before): the focus
+  // goes along, so the keyboard is not left on nothing, and the column shows the new view from its top.
   private onLessonStart = async (event: CustomEvent<{ lessonId: string }>) => {
     if (!this.lessons.start(event.detail.lessonId)) return;
     await this.updateComplete;
@@ -332,6 +333,12 @@ export class CellarApp extends LitElement {
     await this.updateComplete;
     await this.renderRoot.querySelector('cellar-lesson-list')?.focusList();
   };
+
+  private async showChallenge(show: () => void): Promise<void> {
+    show();
+    await this.updateComplete;
+    await this.renderRoot.querySelector('cellar-challenge')?.focusQuestion();
+  }
 
   private onCommand = (event: CellarCommandEvent) => {
     event.stopPropagation();

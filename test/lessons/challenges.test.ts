@@ -6,6 +6,7 @@ import { ChallengeRound } from '../../src/lessons/challenges/challengeRound';
 import { points, verdict } from '../../src/lessons/challenges/grade';
 import { LEVELS, makeChallenge } from '../../src/lessons/challenges/makeChallenge';
 import { predictMeter } from '../../src/lessons/challenges/predictMeter';
+import { overlayPercent } from '../../src/lessons/conditions';
 import { NO_CHALLENGES } from '../../src/lessons/lessonProgress';
 
 const OVERLAY_MB = (300 * 1024 * 1024) / 1_000_000; // the default stick's 300 MiB overlay, in MB
@@ -22,6 +23,14 @@ const sizeOf = (level: number, seed: number, name: string) =>
   makeChallenge(level, seed).actions.find((a) => a.kind !== 'reboot' && a.name === name)!;
 
 describe('challenges', () => {
+  it('answer with the challenge stick’s overlay before and after, which its gauge reads', () => {
+    const { answer } = answered(1, 7);
+    expect(Math.floor(overlayPercent({ overlay: answer.before }))).toBe(answer.startPercent);
+    expect(Math.floor(overlayPercent({ overlay: answer.after }))).toBe(answer.endPercent);
+    expect(answer.after.allocatedSectors).toBeGreaterThan(answer.before.allocatedSectors);
+    expect(answer.after.statusLine).toMatch(/ snapshot \d+\/\d+ \d+$/);
+  });
+
   it('are the same challenge again from the same seed, and differ between seeds', () => {
     expect(makeChallenge(2, 7)).toEqual(makeChallenge(2, 7));
     const photos = new Set(SEEDS.map((seed) => JSON.stringify(makeChallenge(1, seed).actions)));

@@ -1,13 +1,13 @@
 // Lesson 4 on a real session: a photo saved and deleted in home.img gives its space back, the same in the
 // system folder gives the overlay nothing back, and the explanations carry those numbers; a delete in the
-// wrong place completes nothing.
+// wrong place completes nothing, whether made in Files or with rm in the terminal.
 
 import { describe, expect, it } from 'vitest';
 import { homeIsDifferent } from '../../lessons/homeIsDifferent';
 import { LessonRun } from '../../src/lessons/LessonRun';
 import type { SessionChange } from '../../src/model/session/Session';
 import { formatBytes } from '../../src/ui/format/sizes';
-import { sandboxSession } from './lessonHelpers';
+import { sandboxSession, typeInto } from './lessonHelpers';
 
 const PHOTO = 3_000_000;
 
@@ -69,5 +69,22 @@ describe('lesson 4: home is different', () => {
     save('/home/liveuser/photo-2.jpg');
     remove('/home/liveuser/photo-2.jpg');
     expect(run.view().canGoOn).toBe(false);
+  });
+
+  it('takes rm typed in the terminal as a delete in the place its path names, from the folder it was typed in', () => {
+    const { session, run, save } = started();
+    save('/home/liveuser/photo.jpg');
+    run.next();
+    save('/root/photo.jpg');
+    expect(typeInto(session, 'rm /root/photo.jpg')).toBe(0);
+    expect(run.view().canGoOn).toBe(false);
+    typeInto(session, 'cd /home/liveuser');
+    expect(typeInto(session, 'rm photo.jpg')).toBe(0);
+    expect(run.view().canGoOn).toBe(true);
+    run.next();
+    save('/root/photo-2.jpg');
+    typeInto(session, 'cd /');
+    expect(typeInto(session, 'rm -f ~/photo-2.jpg')).toBe(0); // ~ is root's home: the system folder
+    expect(run.view().canGoOn).toBe(true);
   });
 });

@@ -17,7 +17,7 @@ export function sandboxSession(): Session {
 export function typeInto(session: Session, line: string): number {
   const shell = shells.get(session.stick) ?? new Shell(session.stick);
   shells.set(session.stick, shell);
-  return session.terminal(line, () => shell.run(line)).exitCode;
+  return session.terminal(line, shell.cwd, () => shell.run(line)).exitCode;
 }
 
 const shells = new WeakMap<object, Shell>();

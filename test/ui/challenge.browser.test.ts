@@ -1,8 +1,10 @@
-// <cellar-challenge> in Chromium: the question in words, a guess by slider or number, the verdict and the
-// model's answer after Check, the points reported to its owner, and keyboard and screen-reader access.
+// <cellar-challenge> in Chromium: the question in words, the gauge of the challenge's own stick (before,
+// then as the model leaves it after Check), a guess by slider or number, the verdict and the model's
+// answer, the points reported to its owner, and keyboard and screen-reader access.
 
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import type { Challenge } from '../../src/lessons/challenges/challengeTypes';
+import type { Challenge, MeterAnswer } from '../../src/lessons/challenges/challengeTypes';
+import { predictMeter } from '../../src/lessons/challenges/predictMeter';
 import { DEFAULT_SANDBOX } from '../../src/model/session/sandboxPlan';
 import type { CellarChallenge, ChallengeAnsweredDetail } from '../../src/ui/challenge/cellar-challenge';
 import '../../src/ui/challenge/cellar-challenge';
@@ -19,15 +21,17 @@ const CHALLENGE: Challenge = {
   ],
 };
 
+/** The model's own answer, with the overlay before and after (35 % both, as the gauge shows it). */
+const ANSWER: MeterAnswer = predictMeter(CHALLENGE)!;
+
 async function shown() {
   return fixture<CellarChallenge>(
-    html`<cellar-challenge
-      .challenge=${CHALLENGE}
-      .answer=${{ startPercent: 35, endPercent: 35 }}
-      .score=${20}
-    ></cellar-challenge>`,
+    html`<cellar-challenge .challenge=${CHALLENGE} .answer=${ANSWER} .score=${20}></cellar-challenge>`,
   );
 }
+
+/** What the challenge's gauge shows: its kernel line. */
+const gaugeLine = (el: CellarChallenge) => inShadow(inShadow(el, 'cellar-overlay-gauge'), 'code').textContent;
 
 async function guess(el: CellarChallenge, percent: number) {
   const field = inShadow<HTMLInputElement>(el, 'input[type="number"]');
@@ -38,6 +42,7 @@ async function guess(el: CellarChallenge, percent: number) {
 
 describe('<cellar-challenge>', () => {
   it('says where the gauge starts and what happens, in order', async () => {
+    expect([ANSWER.startPercent, ANSWER.endPercent]).to.deep.equal([35, 35]);
     const el = await shown();
     const text = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
     expect(text).to.contain('The overlay is at 35 %');
@@ -76,6 +81,18 @@ describe('<cellar-challenge>', () => {
     await el.updateComplete;
     setTimeout(() => buttonWithText(el, 'Next challenge').click());
     await oneEvent(el, 'cellar-challenge-next');
+  });
+
+  it('shows the challenge’s own stick: its overlay before the actions, then the model’s after Check', async () => {
+    const el = await shown();
+    expect(ANSWER.after.allocatedSectors).to.be.greaterThan(ANSWER.before.allocatedSectors);
+    expect(gaugeLine(el)).to.equal(`live-rw: ${ANSWER.before.statusLine}`);
+    expect(el.shadowRoot!.textContent).to.contain('before');
+    buttonWithText(el, 'Check').click();
+    await el.updateComplete;
+    await inShadow<CellarChallenge>(el, 'cellar-overlay-gauge').updateComplete;
+    expect(gaugeLine(el)).to.equal(`live-rw: ${ANSWER.after.statusLine}`);
+    expect(el.shadowRoot!.textContent).to.contain('the model’s answer');
   });
 
   it('is accessible', async () => {

@@ -2,7 +2,7 @@
 // its first step completed by typing in the app's own terminal, the progress the host saves, and a
 // saved lesson resumed at its step.
 
-import { expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/ui/cellar-app.js';
 import type { CellarApp } from '../../src/ui/cellar-app.js';
@@ -23,6 +23,12 @@ const panelOf = (el: CellarApp) => inShadow<CellarLessonPanel>(el, 'cellar-lesso
 async function settled(el: CellarApp): Promise<void> {
   await el.updateComplete;
   await el.shadowRoot!.querySelector<CellarLessonPanel>('cellar-lesson-panel')?.updateComplete;
+}
+
+/** The app moves the focus after its render and the new view's: a task later, both are done. */
+async function focusMoved(el: CellarApp): Promise<void> {
+  await settled(el);
+  await aTimeout(0);
 }
 
 async function typeLine(el: CellarApp, line: string): Promise<void> {
@@ -80,6 +86,27 @@ describe('<cellar-app> in Lessons mode', () => {
       completed: ['overlay-fills'],
       challenges: NO_CHALLENGES,
     });
+  });
+
+  it('opens a challenge, and the next one, with the focus on its heading at the top of the column', async () => {
+    const el = await lessonsApp();
+    const aside = inShadow(el, 'aside');
+    aside.style.height = '200px'; // a small screen: the list scrolls to its last buttons
+    const open = buttonWithText(inShadow(el, 'cellar-lesson-list'), 'Predict the meter');
+    open.focus();
+    expect(aside.scrollTop).to.be.greaterThan(0);
+    open.click();
+    await focusMoved(el);
+    const challenge = inShadow<CellarChallenge>(el, 'cellar-challenge');
+    expect(challenge.shadowRoot!.activeElement?.localName).to.equal('h2');
+    expect(inShadow(challenge, 'h2').getBoundingClientRect().top).to.be.at.least(
+      aside.getBoundingClientRect().top,
+    );
+    buttonWithText(challenge, 'Check').click();
+    await challenge.updateComplete;
+    buttonWithText(challenge, 'Next challenge').click();
+    await focusMoved(el);
+    expect(challenge.shadowRoot!.activeElement?.localName).to.equal('h2');
   });
 
   it('plays a challenge from the list: the answer is scored and saved with the lessons', async () => {

@@ -2,6 +2,7 @@
 // the overlay gauge the learner must predict afterwards. The model itself answers (predictMeter.ts).
 
 import type { SandboxChoices } from '../../model/session/sandboxPlan';
+import type { OverlayUsage } from '../../model/stick/usageSummary';
 
 /** Where a file goes, as the Files view names the places. */
 export type Place = 'system' | 'home' | 'ram';
@@ -25,4 +26,7 @@ export interface MeterAnswer {
   /** The gauge before the actions and after them, in whole percent as the gauge shows it. */
   startPercent: number;
   endPercent: number;
+  /** The challenge's own overlay before the actions and after them, for its gauge to show. */
+  before: OverlayUsage;
+  after: OverlayUsage;
 }

@@ -1,9 +1,11 @@
-// The model's own answer to a challenge: the actions carried out on a session of the challenge's stick,
-// and the overlay gauge read before and after, as the gauge shows it (whole percent, rounded down).
+// The model's own answer to a challenge: the actions carried out on the challenge's own stick, and the
+// overlay gauge read before and after, as the gauge shows it (whole percent, rounded down). The stick is
+// driven directly, not through a Session: nobody undoes a challenge, and saving an undo step before
+// each action was most of the time a challenge took to make.
 
-import { Session } from '../../model/session/Session';
+import { runCommand, type StickCommand } from '../../model/session/runCommand';
 import { sandboxPlan } from '../../model/session/sandboxPlan';
-import type { SessionCommand } from '../../model/session/sessionCommands';
+import { Stick } from '../../model/stick/Stick';
 import type { StickUsage } from '../../model/stick/usageSummary';
 import { overlayPercent } from '../conditions';
 import type { Challenge, ChallengeAction, MeterAnswer, Place } from './challengeTypes';
@@ -16,7 +18,7 @@ const FOLDERS: Record<Place, string> = {
   ram: '/tmp',
 };
 
-function commandFor(action: ChallengeAction): SessionCommand {
+function commandFor(action: ChallengeAction): StickCommand {
   if (action.kind === 'reboot') return { type: 'reboot' };
   const path = `${FOLDERS[action.place]}/${action.name}`;
   return action.kind === 'save'
@@ -33,12 +35,20 @@ function gauge(usage: StickUsage): number {
 export function predictMeter(challenge: Challenge): MeterAnswer | null {
   const planned = sandboxPlan(challenge.stick);
   if (!planned.ok) return null;
-  const made = Session.create(planned.plan);
+  const made = Stick.create(planned.plan);
   if (!made.ok) return null;
-  const session = made.session;
-  const run = (actions: ChallengeAction[]) => actions.every((action) => session.apply(commandFor(action)).ok);
+  const stick = made.stick;
+  stick.boot();
+  const run = (actions: ChallengeAction[]) =>
+    actions.every((action) => runCommand(stick, commandFor(action)).ok);
   if (!run(challenge.before)) return null;
-  const startPercent = gauge(session.stick.usage());
+  const before = stick.usage();
   if (!run(challenge.actions)) return null;
-  return { startPercent, endPercent: gauge(session.stick.usage()) };
+  const after = stick.usage();
+  return {
+    startPercent: gauge(before),
+    endPercent: gauge(after),
+    before: before.overlay,
+    after: after.overlay,
+  };
 }

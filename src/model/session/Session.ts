@@ -37,7 +37,8 @@ export type SessionAction =
   | { type: 'reset' }
   | { type: 'set-mode'; mode: SessionMode }
   | { type: 'tick'; ms: number }
-  | { type: 'terminal'; line: string; exitCode: number };
+  /** `folder`: the shell's current folder as the line was typed (where its relative paths start). */
+  | { type: 'terminal'; line: string; folder: string; exitCode: number };
 
 export interface SessionChange {
   action: SessionAction;
@@ -195,13 +196,13 @@ export class Session {
    * changed anything): an undo step, a sample and a `changed` event when it did. Usage is compared too,
    * since a program can spend overlay chunks even when it says it failed.
    */
-  terminal<T extends { changed: boolean; exitCode: number }>(line: string, run: () => T): T {
+  terminal<T extends { changed: boolean; exitCode: number }>(line: string, folder: string, run: () => T): T {
     const before = this.currentStick.usage();
     const saved = this.saveBeforeChange();
     const result = run();
     const after = this.currentStick.usage();
     const change: SessionChange = {
-      action: { type: 'terminal', line, exitCode: result.exitCode },
+      action: { type: 'terminal', line, folder, exitCode: result.exitCode },
       ok: result.exitCode === 0,
       costs: NO_COSTS,
       before,

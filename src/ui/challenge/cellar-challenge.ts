@@ -1,6 +1,7 @@
-// <cellar-challenge>: one "predict the meter" question. It shows where the gauge starts and what happens,
-// takes the learner's guess (a slider and a number, kept together), and after "Check" shows the model's
-// answer, the verdict and the idea behind it. It owns no logic: the challenge, the model's answer and the
+// <cellar-challenge>: one "predict the meter" question. It says what happens to the challenge's own stick,
+// takes the learner's guess (a slider and a number, kept together), and after "Check" shows the verdict and
+// the idea behind it. Below, the gauge of that stick (not the session's): before the actions, then as the
+// model leaves it. The question and the guess come first, so a small screen shows them without scrolling. It owns no logic: the challenge, the model's answer and the
 // score come from its owner, which hears `cellar-challenge-answered` and `cellar-challenge-next`.
 
 import { localized, msg, str } from '@lit/localize';
@@ -9,6 +10,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Challenge, MeterAnswer } from '../../lessons/challenges/challengeTypes';
 import { points, verdict, type Verdict } from '../../lessons/challenges/grade';
 import { viewText } from '../format/viewText';
+import '../overlay-gauge/cellar-overlay-gauge';
 import { actionText, levelIdea, verdictText } from './challengeText';
 
 export interface ChallengeAnsweredDetail {
@@ -67,6 +69,15 @@ export class CellarChallenge extends LitElement {
         outline: 3px solid #1a4f8f;
         outline-offset: 2px;
       }
+      .stick {
+        margin: 8px 0;
+        padding: 6px 8px;
+        border: 2px dashed #282828;
+      }
+      .stick p {
+        margin: 0 0 4px;
+        font-weight: 600;
+      }
       .result {
         margin-top: 8px;
         padding: 6px 8px;
@@ -74,6 +85,12 @@ export class CellarChallenge extends LitElement {
       }
     `,
   ];
+
+  /** Puts the focus on the question's heading (a new question replaced what had it), scrolled into view. */
+  async focusQuestion(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('challenge')) {
@@ -86,11 +103,9 @@ export class CellarChallenge extends LitElement {
     const { challenge, answer } = this;
     if (!challenge || !answer) return html`<p>${msg('Making a challenge…')}</p>`;
     return html`
-      <h2>${msg('Predict the meter')}</h2>
-      <p>
-        ${msg(str`Level ${challenge.level}. Score: ${this.score}.`)}
-        ${msg(str`The overlay is at ${answer.startPercent} %. Then:`)}
-      </p>
+      <h2 tabindex="-1">${msg('Predict the meter')}</h2>
+      <p>${msg(str`Level ${challenge.level}. Score: ${this.score}.`)}</p>
+      <p>${msg(str`The overlay is at ${answer.startPercent} %. Then:`)}</p>
       <ol>
         ${challenge.actions.map((action) => html`<li>${actionText(action)}</li>`)}
       </ol>
@@ -129,6 +144,18 @@ export class CellarChallenge extends LitElement {
               <p>${levelIdea(challenge.level)}</p>
             </div>`
       }
+      <div class="stick">
+        <p>
+          ${
+            this.checked === null
+              ? msg('The challenge’s own stick, before:')
+              : msg('The challenge’s own stick, after: the model’s answer')
+          }
+        </p>
+        <cellar-overlay-gauge
+          .overlay=${this.checked === null ? answer.before : answer.after}
+        ></cellar-overlay-gauge>
+      </div>
     `;
   }
 

@@ -56,7 +56,7 @@ export class LessonController implements ReactiveController {
     const run = this.run;
     const current =
       run && !run.complete
-        ? { lessonId: run.lesson.id, stepIndex: run.stepIndex + (run.view().canGoOn ? 1 : 0) }
+        ? { lessonId: run.lesson.id, stepIndex: run.stepIndex + (run.explained ? 1 : 0) }
         : null;
     return { current, completed: [...this.completed], challenges: this.round.score };
   }

@@ -15,11 +15,13 @@ import { lockIcon } from '../icons';
 
 type GaugeState = 'valid' | 'invalid' | 'overflow' | 'off' | 'none';
 
-/** `<cellar-overlay-gauge>`: reads the session's stick; sends nothing. */
+/** `<cellar-overlay-gauge>`: reads the session's stick, or the overlay it is given; sends nothing. */
 @customElement('cellar-overlay-gauge')
 @localized()
 export class CellarOverlayGauge extends LitElement {
   @property({ attribute: false }) session: Session | null = null;
+  /** An overlay to show instead of the session's: a stick of its own, as a challenge's. */
+  @property({ attribute: false }) overlay: OverlayUsage | null = null;
 
   constructor() {
     super();
@@ -84,19 +86,19 @@ export class CellarOverlayGauge extends LitElement {
       font-family: 'DejaVu Sans Mono', monospace;
       font-size: 14px;
       white-space: pre-wrap;
-      word-break: break-all;
+      /* Between words where it can: a number cut in two would read as two numbers. */
+      overflow-wrap: anywhere;
     }
   `;
 
   override render() {
-    const stick = this.session?.stick;
-    if (!stick) return html``;
-    const overlay = stick.usage().overlay;
+    const overlay = this.overlay ?? this.session?.stick.usage().overlay;
+    if (!overlay) return html``;
     const state = gaugeState(overlay);
     const used = overlay.allocatedSectors * SECTOR_BYTES;
     const total = overlay.totalSectors * SECTOR_BYTES;
     const percent = percentOf(overlay.allocatedSectors, overlay.totalSectors);
-    const statusLine = stick.dmsetupStatus().find((line) => line.startsWith('live-rw:')) ?? null;
+    const statusLine = overlay.statusLine === null ? null : `live-rw: ${overlay.statusLine}`;
     const valueText = msg(str`${percent} % used: ${formatBytes(used)} of ${formatBytes(total)}`);
     return html`
       <h2>${overlay.kind === 'temporary' ? msg('Overlay (temporary, in RAM)') : msg('Overlay')}</h2>

@@ -47,10 +47,11 @@ export class CellarTerminal extends LitElement {
   @property({ attribute: false }) stick: Stick | null = null;
 
   /**
-   * Runs each line through the app (the session makes an undo step of it); without one, the shell runs it
-   * directly.
+   * Runs each line through the app (the session makes an undo step of it), with the folder it is typed in;
+   * without one, the shell runs it directly.
    */
-  @property({ attribute: false }) runner: ((line: string, run: () => RunResult) => RunResult) | null = null;
+  @property({ attribute: false }) runner:
+    ((line: string, folder: string, run: () => RunResult) => RunResult) | null = null;
 
   @state() private scrollback: ScrollbackLine[] = [];
   @state() private input = '';
@@ -159,7 +160,7 @@ export class CellarTerminal extends LitElement {
     const shell = this.shell;
     if (!shell) return;
     const typed: ScrollbackLine = { kind: 'typed', text: shell.prompt + line };
-    const result = this.runner ? this.runner(line, () => shell.run(line)) : shell.run(line);
+    const result = this.runner ? this.runner(line, shell.cwd, () => shell.run(line)) : shell.run(line);
     this.addLines(typed, ...result.lines.map((l) => ({ kind: l.stream, text: l.text })));
     this.historyPosition = freshPosition(shell.history);
     this.setInput('');

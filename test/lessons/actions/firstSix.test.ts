@@ -12,25 +12,27 @@ import { LessonRun } from '../../../src/lessons/LessonRun';
 import type { Lesson } from '../../../src/lessons/lessonTypes';
 import { sandboxSession } from '../lessonHelpers';
 import { deletingGivesNothingBackActions } from './deletingGivesNothingBack';
-import { homeIsDifferentActions } from './homeIsDifferent';
+import { homeIsDifferentActions, homeIsDifferentRmActions } from './homeIsDifferent';
 import { meetYourStickActions } from './meetYourStick';
 import { overlayFillsActions } from './overlayFills';
 import { quietWritersActions } from './quietWriters';
 import { ramFoldersActions } from './ramFolders';
 import type { LessonActions } from './stepActions';
 
-const TABLES: [Lesson, LessonActions][] = [
+/** A lesson, its learner, and how that learner works when the lesson has several tables. */
+const TABLES: [Lesson, LessonActions, string?][] = [
   [meetYourStick, meetYourStickActions],
   [overlayFills, overlayFillsActions],
   [deletingGivesNothingBack, deletingGivesNothingBackActions],
-  [homeIsDifferent, homeIsDifferentActions],
+  [homeIsDifferent, homeIsDifferentActions, 'deleting in Files'],
+  [homeIsDifferent, homeIsDifferentRmActions, 'deleting with rm'],
   [ramFolders, ramFoldersActions],
   [quietWriters, quietWritersActions],
 ];
 
 describe('lessons 1–6, step by step', () => {
-  for (const [lesson, actions] of TABLES) {
-    it(`${lesson.number} ${lesson.id}: each step refuses the nearest mistake, takes the right action and quotes its numbers`, () => {
+  for (const [lesson, actions, how] of TABLES) {
+    it(`${lesson.number} ${lesson.id}${how ? ` (${how})` : ''}: each step refuses the nearest mistake, takes the right action and quotes its numbers`, () => {
       const session = sandboxSession();
       const run = LessonRun.start(lesson, session)!;
       expect(actions).toHaveLength(lesson.steps.length);

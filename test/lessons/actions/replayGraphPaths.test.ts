@@ -2,7 +2,7 @@
 // is walked on a real session with its scripted learner's right and nearest wrong action for every step
 // (test/lessons/actions/) and Next, and after every event the real lesson is where the machine's path
 // says — the same step, explained or not, complete at the end. No lesson gets stuck. (Hints are left to
-// lessonMachines.graph.test.ts: one scripted action may be several changes, each a try for the hints.)
+// lessonMachines.graph.test.ts and rightActionNoMiss.test.ts: one scripted action may be several changes.)
 
 import { getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
