@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { Session, type SessionChange } from '../../../src/model/session/Session';
 import { Stick } from '../../../src/model/stick/Stick';
 
-import { MIB, newSession, SMALL_STICK } from './smallSession';
+import { SMALL_PLAN, smallSession as newSession } from '../../ui/uiFixtures';
+
+const MIB = 1024 * 1024;
 
 function statusLine(session: Session): string | null {
   return session.stick.usage().overlay.statusLine;
@@ -172,7 +174,7 @@ describe('reset', () => {
   it('a new stick starts a new history, and reset returns to it', () => {
     const session = newSession();
     session.apply({ type: 'write-file', path: '/root/a', sizeBytes: 2_000_000 });
-    const change = session.apply({ type: 'new-stick', plan: { ...SMALL_STICK, era: 'soas-2012' } });
+    const change = session.apply({ type: 'new-stick', plan: { ...SMALL_PLAN, era: 'soas-2012' } });
     expect(change.ok).toBe(true);
     expect(session.stick.era.id).toBe('soas-2012');
     expect(session.undoSteps).toBe(0);
@@ -219,7 +221,7 @@ describe('failures', () => {
   it('a plan the model refuses leaves the stick as it was', () => {
     const session = newSession();
     const line = statusLine(session);
-    const change = session.apply({ type: 'new-stick', plan: { ...SMALL_STICK, overlayMib: 5000 } });
+    const change = session.apply({ type: 'new-stick', plan: { ...SMALL_PLAN, overlayMib: 5000 } });
     expect(change).toMatchObject({ ok: false, error: 'refused' });
     expect(change.message).toMatch(/vfat/);
     expect(statusLine(session)).toBe(line);

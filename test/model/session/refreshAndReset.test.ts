@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { Session } from '../../../src/model/session/Session';
 import type { StickPlan } from '../../../src/model/stick/stickPlan';
 
-import { MIB, newSession } from './smallSession';
+import { smallSession as newSession } from '../../ui/uiFixtures';
+
+const MIB = 1024 * 1024;
 
 /** A session with a 10 MiB file in the root (in the overlay) and a small one in /home. */
 function changedSession(plan: Partial<StickPlan> = {}): Session {
