@@ -4,6 +4,7 @@
 // In Lessons mode the lesson panel is a column at the start side. One column on small screens.
 
 import { css } from 'lit';
+import { buttonLook } from './format/buttonLook';
 
 export const appStyles = css`
   :host {
@@ -80,13 +81,7 @@ export const appStyles = css`
   }
   .stick-head button,
   .lesson > .leave {
-    min-height: 44px;
-    padding: 0 14px;
-    font: inherit;
-    border: 2px solid #282828;
-    border-radius: 6px;
-    background: #ffffff;
-    cursor: pointer;
+    ${buttonLook}
   }
   .lesson > .leave {
     margin-top: 12px;

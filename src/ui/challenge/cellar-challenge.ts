@@ -1,14 +1,16 @@
 // <cellar-challenge>: one "predict the meter" question. It says what happens to the challenge's own stick,
 // takes the learner's guess (a slider and a number, kept together), and after "Check" shows the verdict and
 // the idea behind it. Below, the gauge of that stick (not the session's): before the actions, then as the
-// model leaves it. The question and the guess come first, so a small screen shows them without scrolling. It owns no logic: the challenge, the model's answer and the
-// score come from its owner, which hears `cellar-challenge-answered` and `cellar-challenge-next`.
+// model leaves it. The question and the guess come first, so a small screen shows them without scrolling.
+// It owns no logic: the challenge, the model's answer and the score come from its owner, which hears
+// `cellar-challenge-answered` and `cellar-challenge-next`.
 
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Challenge, MeterAnswer } from '../../lessons/challenges/challengeTypes';
 import { points, verdict, type Verdict } from '../../lessons/challenges/grade';
+import { buttonLook } from '../format/buttonLook';
 import { viewText } from '../format/viewText';
 import '../overlay-gauge/cellar-overlay-gauge';
 import { actionText, levelIdea, verdictText } from './challengeText';
@@ -57,12 +59,7 @@ export class CellarChallenge extends LitElement {
         font: inherit;
       }
       button {
-        min-height: 44px;
-        padding: 0 14px;
-        border: 2px solid #282828;
-        border-radius: 6px;
-        background: #ffffff;
-        font: inherit;
+        ${buttonLook}
       }
       button:focus-visible,
       input:focus-visible {

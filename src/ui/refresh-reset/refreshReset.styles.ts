@@ -1,20 +1,15 @@
 // The "Refresh or reset…" button (as the Reboot beside it) and its window (as the New stick window).
 
 import { css } from 'lit';
+import { buttonLook } from '../format/buttonLook';
 
 export const refreshResetStyles = css`
   :host {
     display: inline-block;
   }
   button {
-    min-height: 44px;
+    ${buttonLook}
     min-width: 44px;
-    padding: 0 14px;
-    font: inherit;
-    border: 2px solid #282828;
-    border-radius: 6px;
-    background: #ffffff;
-    cursor: pointer;
   }
   button:focus-visible {
     outline: 3px solid #1a4f8f;
