@@ -129,7 +129,8 @@ export function lessonMachine(lesson: Lesson) {
                 on: {
                   change: [
                     { guard: 'completes', target: 'explained', actions: 'remember' },
-                    { guard: 'onTheWay', actions: 'begin' },
+                    // Progress is not being stuck: the minute before a hint starts again.
+                    { guard: 'onTheWay', target: 'doing', reenter: true, actions: 'begin' },
                     { guard: 'stuck', actions: ['begin', 'miss', 'showHint'] },
                     { actions: ['begin', 'miss'] },
                   ],
