@@ -196,7 +196,7 @@ export class CellarApp extends LitElement {
             .score=${lessons.round.score.points}
             @cellar-challenge-answered=${(e: CustomEvent<ChallengeAnsweredDetail>) =>
               lessons.answerChallenge(e.detail.guessPercent)}
-            @cellar-challenge-next=${() => this.showChallenge(() => lessons.nextChallenge())}
+            @cellar-challenge-next=${() => this.showInColumn(() => lessons.nextChallenge(), 'cellar-challenge')}
           ></cellar-challenge
           >${leave}`;
       case 'teacher':
@@ -210,8 +210,9 @@ export class CellarApp extends LitElement {
           .lessons=${lessons.lessons}
           .completed=${lessons.completedIds}
           @cellar-lesson-start=${this.onLessonStart}
-          @cellar-lesson-challenges=${() => this.showChallenge(() => lessons.showChallenges())}
-          @cellar-lesson-teacher=${() => lessons.showTeacher()}
+          @cellar-lesson-challenges=${() =>
+            this.showInColumn(() => lessons.showChallenges(), 'cellar-challenge')}
+          @cellar-lesson-teacher=${() => this.showInColumn(() => lessons.showTeacher(), 'cellar-teacher-summary')}
         ></cellar-lesson-list>`;
     }
   }
@@ -334,10 +335,14 @@ export class CellarApp extends LitElement {
     await this.renderRoot.querySelector('cellar-lesson-list')?.focusList();
   };
 
-  private async showChallenge(show: () => void): Promise<void> {
+  /** Shows a view in the lesson column in place of what had the focus, and puts the focus on its heading. */
+  private async showInColumn(
+    show: () => void,
+    view: 'cellar-challenge' | 'cellar-teacher-summary',
+  ): Promise<void> {
     show();
     await this.updateComplete;
-    await this.renderRoot.querySelector('cellar-challenge')?.focusQuestion();
+    await this.renderRoot.querySelector(view)?.focusHeading();
   }
 
   private onCommand = (event: CellarCommandEvent) => {

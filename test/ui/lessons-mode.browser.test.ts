@@ -109,6 +109,16 @@ describe('<cellar-app> in Lessons mode', () => {
     expect(challenge.shadowRoot!.activeElement?.localName).to.equal('h2');
   });
 
+  it('opens the teacher’s summary with the focus on its heading', async () => {
+    const el = await lessonsApp();
+    const open = buttonWithText(inShadow(el, 'cellar-lesson-list'), 'For the teacher');
+    open.focus();
+    open.click();
+    await focusMoved(el);
+    const summary = inShadow(el, 'cellar-teacher-summary');
+    expect(summary.shadowRoot!.activeElement?.localName).to.equal('h2');
+  });
+
   it('plays a challenge from the list: the answer is scored and saved with the lessons', async () => {
     const el = await lessonsApp();
     buttonWithText(inShadow(el, 'cellar-lesson-list'), 'Predict the meter').click();

@@ -84,7 +84,7 @@ export class CellarChallenge extends LitElement {
   ];
 
   /** Puts the focus on the question's heading (a new question replaced what had it), scrolled into view. */
-  async focusQuestion(): Promise<void> {
+  async focusHeading(): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }

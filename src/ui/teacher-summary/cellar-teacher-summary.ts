@@ -34,11 +34,17 @@ export class CellarTeacherSummary extends LitElement {
     `,
   ];
 
+  /** Puts the focus on the heading (the button that opened the summary is gone), scrolled into view. */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
   override render() {
     const { completed, challenges } = this.progress;
     const done = completed.filter((id) => this.lessons.some((lesson) => lesson.id === id)).length;
     return html`
-      <h2>${msg('For the teacher')}</h2>
+      <h2 tabindex="-1">${msg('For the teacher')}</h2>
       <p>${msg(str`Lessons done: ${done} of ${this.lessons.length}.`)}</p>
       <table>
         <thead>
