@@ -15,7 +15,8 @@ import { storePatterns } from '../format/storeLook';
 import { storeMeaning } from '../format/storeNames';
 import { fileIcon, folderIcon } from '../icons';
 import { costBadge } from './cost-badge';
-import { filesStyles, visuallyHidden } from './files.styles';
+import { visuallyHidden } from '../format/visuallyHidden';
+import { filesStyles, svgDefs } from './files.styles';
 import { childPath, parentPath, placesFor } from './places';
 import './cellar-file-actions';
 
@@ -26,7 +27,7 @@ import './cellar-file-actions';
 @customElement('cellar-files')
 @localized()
 export class CellarFiles extends LitElement {
-  static override styles = [filesStyles, visuallyHidden];
+  static override styles = [filesStyles, svgDefs, visuallyHidden];
 
   @property({ attribute: false }) session: Session | null = null;
   /** The folder shown. */

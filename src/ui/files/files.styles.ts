@@ -131,15 +131,7 @@ export const filesStyles = css`
   }
 `;
 
-export const visuallyHidden = css`
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
+export const svgDefs = css`
   .defs {
     position: absolute;
     width: 0;

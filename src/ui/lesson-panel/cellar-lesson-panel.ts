@@ -6,6 +6,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { LessonRun, LessonView } from '../../lessons/LessonRun';
+import { visuallyHidden } from '../format/visuallyHidden';
 import { lessonPanelStyles } from './lessonPanel.styles';
 
 /** What the panel asks of the run (a `LessonRun`, or a stand-in in tests). */
@@ -18,7 +19,7 @@ export type LessonControls = Pick<LessonRun, 'answer' | 'hint' | 'next' | 'back'
 @customElement('cellar-lesson-panel')
 @localized()
 export class CellarLessonPanel extends LitElement {
-  static override styles = lessonPanelStyles;
+  static override styles = [lessonPanelStyles, visuallyHidden];
 
   @property({ attribute: false }) view: LessonView | null = null;
   @property({ attribute: false }) controls: LessonControls | null = null;

@@ -99,12 +99,4 @@ export const lessonPanelStyles = css`
     outline: 3px solid #1a4f8f;
     outline-offset: 2px;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;

@@ -7,6 +7,7 @@ import { localized, msg } from '@lit/localize';
 import { freshPosition, stepHistory, type HistoryPosition } from '../../shell/history';
 import type { Stick } from '../../model/stick/Stick';
 import { Shell, type RunResult } from '../../shell/Shell';
+import { visuallyHidden } from '../format/visuallyHidden';
 import { terminalStyles } from './cellar-terminal.styles';
 
 type LineKind = 'typed' | 'stdout' | 'stderr' | 'candidates' | 'note';
@@ -38,7 +39,7 @@ export interface TerminalCommandDetail {
  */
 @localized()
 export class CellarTerminal extends LitElement {
-  static override styles = terminalStyles;
+  static override styles = [terminalStyles, visuallyHidden];
 
   /** The session the terminal types into (it keeps the history, the folder and the machine). */
   @property({ attribute: false }) shell: Shell | null = null;
