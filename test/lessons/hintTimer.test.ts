@@ -9,7 +9,7 @@ import { sandboxSession } from './lessonHelpers';
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
-/** Lesson 2's second step (save 10 MiB in the system folder), where each photo is on the way. */
+/** Lesson 2's second step (8 MiB saved in the system folder), where each photo is on the way. */
 function photoStep() {
   const session = sandboxSession();
   return { session, run: LessonRun.resume(overlayFills, session, 1)! };

@@ -49,7 +49,7 @@ describe('changes on the way to a step', () => {
     expect(run.view().canGoOn).toBe(true);
   });
 
-  it('lesson 2: photos saved one by one towards the 10 MiB are on the way', () => {
+  it('lesson 2: photos saved one by one towards the 8 MiB are on the way', () => {
     const session = sandboxSession();
     const run = LessonRun.resume(overlayFills, session, 1);
     nearlyStuck(session);

@@ -1,4 +1,4 @@
-// Lesson 2: dmsetup status, 10 MiB into the overlay, dmsetup status again; the nearest mistakes are
+// Lesson 2: dmsetup status, 8 MiB into the overlay, dmsetup status again; the nearest mistakes are
 // another dmsetup line and the same bytes saved in home.img.
 
 import type { Session } from '../../../src/model/session/Session';
