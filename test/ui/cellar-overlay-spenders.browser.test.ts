@@ -19,6 +19,18 @@ function usedLedger(): OverlayLedger {
 }
 
 describe('<cellar-overlay-spenders>', () => {
+  it('says one chunk in the singular', async () => {
+    const stick = makeStick({ homeMib: null });
+    const ledger = OverlayLedger.follow(stick);
+    stick.boot();
+    stick.writeFile('/etc/motd', 10); // one block, in one chunk
+    const el = await fixture<CellarOverlaySpenders>(
+      html`<cellar-overlay-spenders .ledger=${ledger}></cellar-overlay-spenders>`,
+    );
+    const etc = el.shadowRoot!.querySelector<HTMLElement>('li[data-owner="/etc"]')!;
+    expect(etc.textContent!.replace(/\s+/g, ' ')).to.contain('/etc 1 chunk, 4.0 KiB,');
+  });
+
   it('lists every owner with its chunks, most first, the journal and metadata in words', async () => {
     const ledger = usedLedger();
     const el = await fixture<CellarOverlaySpenders>(
@@ -35,7 +47,7 @@ describe('<cellar-overlay-spenders>', () => {
       'metadata',
     ]);
     for (const [i, { chunks }] of spenders.entries())
-      expect(items[i]!.textContent).to.contain(`${chunks} chunks`);
+      expect(items[i]!.textContent).to.contain(chunks === 1 ? '1 chunk,' : `${chunks} chunks,`);
     const journal = items.find((li) => li.dataset.owner === 'journal')!;
     expect(journal.querySelector('.name')!.textContent).to.equal('ext4 journal');
     expect(el.shadowRoot!.querySelector('p')!.textContent).to.contain(`${ledger.count} data chunks`);

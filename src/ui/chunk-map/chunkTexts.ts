@@ -28,7 +28,9 @@ export function cellText(layout: CowLayout, ledger: OverlayLedger, first: number
   if (end - first === 1) return chunkText(layout, ledger, first);
   const used = ledger.firstIndexFrom(end) - ledger.firstIndexFrom(first);
   const detail = chunkText(layout, ledger, first);
-  return msg(str`COW chunks ${first}–${end - 1}: ${used} data chunks handed out. ${detail}`);
+  return used === 1
+    ? msg(str`COW chunks ${first}–${end - 1}: 1 data chunk handed out. ${detail}`)
+    : msg(str`COW chunks ${first}–${end - 1}: ${used} data chunks handed out. ${detail}`);
 }
 
 export function stepText(ledger: OverlayLedger, step: number, steps: number): string {

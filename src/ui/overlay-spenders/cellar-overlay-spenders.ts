@@ -103,11 +103,18 @@ export class CellarOverlaySpenders extends LitElement {
     const spenders = ledger.spenders();
     return html`
       <p>
-        ${msg(str`${total} data chunks (${formatBytes(total * chunkBytes)}) copied into the overlay, by who caused them:`)}
+        ${
+          total === 1
+            ? msg(str`1 data chunk (${formatBytes(chunkBytes)}) copied into the overlay, by who caused it:`)
+            : msg(
+                str`${total} data chunks (${formatBytes(total * chunkBytes)}) copied into the overlay, by who caused them:`,
+              )
+        }
       </p>
       <ol>
         ${spenders.map(({ owner, chunks }) => {
           const share = (chunks / total) * 100;
+          const shareText = share < 1 ? '<1' : Math.round(share);
           const style = styles[ledger.owners.indexOf(owner)]!;
           return html`<li data-owner=${owner}>
             <button @click=${() => this.select(owner)}>
@@ -119,7 +126,11 @@ export class CellarOverlaySpenders extends LitElement {
                 ></span>
               </span>
               <span class="figures">
-                ${msg(str`${chunks} chunks, ${formatBytes(chunks * chunkBytes)}, ${share < 1 ? '<1' : Math.round(share)} %`)}
+                ${
+                  chunks === 1
+                    ? msg(str`1 chunk, ${formatBytes(chunkBytes)}, ${shareText} %`)
+                    : msg(str`${chunks} chunks, ${formatBytes(chunks * chunkBytes)}, ${shareText} %`)
+                }
               </span>
             </button>
           </li>`;
