@@ -102,13 +102,13 @@ describe('<cellar-toolbar>', () => {
     });
   });
 
-  it('fast-forward asks for one day; Reset asks for a reset', async () => {
+  it('fast-forward asks for one day; Start over asks for a reset', async () => {
     const el = await toolbar();
     expect(await intentFrom(el, () => buttonWithText(el, '+1 day').click())).to.deep.equal({
       type: 'advance',
       ms: 86_400_000,
     });
-    expect(await intentFrom(el, () => buttonWithText(el, 'Reset').click())).to.deep.equal({ type: 'reset' });
+    expect(await intentFrom(el, () => buttonWithText(el, 'Start over').click())).to.deep.equal({ type: 'reset' });
   });
 
   it('Stop fires cellar-stop', async () => {

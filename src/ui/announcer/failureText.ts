@@ -21,11 +21,11 @@ export function failureText(change: SessionChange): string {
       return noRoom(change.store);
     case 'EIO':
       return msg(
-        'The overlay is full: the stick could not save that, and the system stopped writing. Undo, or reset the stick.',
+        'The overlay is full: the stick could not save that, and the system stopped writing. Undo, or start over.',
       );
     case 'EROFS':
       return msg(
-        'The system is read-only now (the overlay filled up), so nothing more can be saved there. Undo, or reset the stick.',
+        'The system is read-only now (the overlay filled up), so nothing more can be saved there. Undo, or start over.',
       );
     case 'EFBIG':
       return msg('That file is bigger than the stick’s filesystem allows for one file.');

@@ -68,10 +68,10 @@ export class CellarToolbar extends LitElement {
         </button>
         <button
           class="labelled"
-          title=${msg('Reset: back to the stick as it was made')}
+          title=${msg('Start over: back to the stick as it was made')}
           @click=${() => sendIntent(this, { type: 'reset' })}
         >
-          <span class="icon" aria-hidden="true">⟲</span>${msg('Reset')}
+          <span class="icon" aria-hidden="true">⟲</span>${msg('Start over')}
         </button>
         <span class="spacer"></span>
         <button

@@ -128,9 +128,14 @@ export const toolbarStyles = css`
     .labelled {
       padding: 0 4px;
     }
+    /* Narrower, but still clear of the arrow. */
     select {
       max-width: 112px;
-      padding: 0 2px;
+      padding-inline: 4px 22px;
+      background-position: right 5px center;
+    }
+    select:dir(rtl) {
+      background-position: left 5px center;
     }
   }
 `;
