@@ -4,6 +4,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { usageSample, type UsageSample } from '../../src/model/stick/usageSample.js';
 import { formatBytes, percentOf } from '../../src/ui/format/sizes.js';
 import { CellarUsagePlot } from '../../src/ui/usage-plot/cellar-usage-plot.js';
+import { DEFAULT_SANDBOX, sandboxPlan } from '../../src/model/session/sandboxPlan.js';
+import { Stick } from '../../src/model/stick/Stick.js';
 import { bootedStick, MIB } from '../model/stick/makeStick.js';
 
 function samplesOf(homeMib: number | null): UsageSample[] {
@@ -26,6 +28,22 @@ async function plotOf(samples: UsageSample[]): Promise<CellarUsagePlot> {
 }
 
 describe('<cellar-usage-plot>', () => {
+  it('keeps a label far above the crowd at the bottom by its own line, inside the plot', async () => {
+    // The wiki's 1 GB stick: its images fill the stick to 95 %, overlay, home.img and RAM are near 0 %.
+    const planned = sandboxPlan(DEFAULT_SANDBOX);
+    if (!planned.ok) throw new Error(planned.message);
+    const made = Stick.create(planned.plan);
+    if (!made.ok) throw new Error(made.message);
+    made.stick.boot();
+    const el = await plotOf([usageSample(made.stick, 0), usageSample(made.stick, 1)]);
+    const labels = [...el.shadowRoot!.querySelectorAll<SVGTextElement>('.end-label')];
+    const stick = labels.find((t) => t.textContent!.trim().startsWith('stick'))!;
+    const line = el.shadowRoot!.querySelector('path[data-store="device"]')!.getAttribute('d')!;
+    const lineY = Number(line.trim().split(/[ VH]/).at(-1));
+    expect(Math.abs(Number(stick.getAttribute('y')) - 4 - lineY)).to.be.below(1);
+    for (const label of labels) expect(Number(label.getAttribute('y'))).to.be.at.least(10);
+  });
+
   it('draws a line per store: overlay, home.img, RAM and the stick, each with its own dashes', async () => {
     const el = await plotOf(samplesOf(64));
     const paths = [...el.shadowRoot!.querySelectorAll('path.series')];

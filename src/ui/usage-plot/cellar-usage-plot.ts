@@ -164,8 +164,12 @@ export class CellarUsagePlot extends LitElement {
     for (let i = 1; i < labels.length; i++) {
       labels[i]!.at = Math.max(labels[i]!.at, labels[i - 1]!.at + LABEL_GAP);
     }
-    const overflow = (labels.at(-1)?.at ?? 0) - (HEIGHT - BOTTOM);
-    if (overflow > 0) for (const l of labels) l.at -= overflow;
+    // Then up from the bottom edge, each only as far as the one under it needs: a label far above the
+    // crowd at the bottom (the stick at 95 %) stays by its line instead of leaving the top of the plot.
+    for (let i = labels.length - 1; i >= 0; i--) {
+      const floor = i === labels.length - 1 ? HEIGHT - BOTTOM : labels[i + 1]!.at - LABEL_GAP;
+      labels[i]!.at = Math.min(labels[i]!.at, floor);
+    }
     return labels.map(
       ({ series, percent, at }) =>
         svg`<text class="end-label" x=${x(last.timeMs) + 6} y=${at + 4} fill=${series.colour}>
