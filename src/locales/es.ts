@@ -57,6 +57,7 @@
 's106ef8d557cadc54': str`El overlay volvió de ${0} a ${1} sectores: la foto ya no está. La actualización se queda, porque desde que refrescaste está en squashfs.img (${2}). Restablecer es rápido, pero olvida todos los cambios desde la última vez que refrescaste; solo home.img conserva tu trabajo.`,
 's109f9da315f08f87': str`En el paso ${0} de ${1}`,
 's110d23814dc4ca1d': `Escribe exactamente: dmsetup status`,
+'s1131ff28d9445757': str`${0} ocupados de ${1} (${2} %), en un archivo de ${3}`,
 's1235888d11a3a2de': `Ya hay algo con ese nombre. Elige otro nombre.`,
 's130c6de7270cddd8': str`La foto fue directamente a la memoria, junto al archivo del overlay y home.img: el espacio propio de la memoria bajó ${0}, y todavía quedan ${1} libres.`,
 's134f0d9eca85330c': str`Tu memoria dice ${0}: su overlay no funciona, como el grabado al final.`,

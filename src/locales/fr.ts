@@ -57,6 +57,7 @@
 's106ef8d557cadc54': str`L’overlay est revenu de ${0} à ${1} secteurs : la photo a disparu. La mise à jour reste, car depuis le rafraîchissement elle est dans squashfs.img (${2}). Une réinitialisation est rapide, mais elle oublie chaque changement depuis le dernier rafraîchissement ; seul home.img garde ton travail.`,
 's109f9da315f08f87': str`À l’étape ${0} sur ${1}`,
 's110d23814dc4ca1d': `Tape exactement : dmsetup status`,
+'s1131ff28d9445757': str`${0} occupés sur ${1} (${2} %), dans un fichier de ${3}`,
 's1235888d11a3a2de': `Il y a déjà quelque chose avec ce nom. Choisis un autre nom.`,
 's130c6de7270cddd8': str`La photo est allée directement sur la clé, à côté du fichier de l'overlay et de home.img : la place propre de la clé a baissé de ${0}, et il reste ${1} de libre.`,
 's134f0d9eca85330c': str`Ta clé dit ${0} : son overlay ne marche pas, comme celui enregistré à la fin.`,

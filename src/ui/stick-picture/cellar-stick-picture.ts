@@ -109,7 +109,7 @@ export class CellarStickPicture extends LitElement {
     const name = segmentName(segment.store);
     const namePx = fittingFontPx(name, width - 12, 24, 'normal');
     const label = namePx >= SMALLEST_LABEL_PX ? name : '';
-    if (segment.usedBytes === null) {
+    if (segment.inside === null) {
       return svg`<rect x=${x} y=${y} width=${width} height=${height} fill=${storeFill(segment.store)}
           stroke="#282828" stroke-width="1"></rect>
         ${
@@ -119,7 +119,8 @@ export class CellarStickPicture extends LitElement {
         }`;
     }
     // A container: its empty part pale, its used part filled from the bottom up, like a glass.
-    const fraction = segment.bytes > 0 ? Math.min(1, segment.usedBytes / segment.bytes) : 0;
+    const { usedBytes, roomBytes } = segment.inside;
+    const fraction = roomBytes > 0 ? Math.min(1, usedBytes / roomBytes) : 0;
     const usedHeight = fraction * height;
     return svg`<rect x=${x} y=${y} width=${width} height=${height} fill=${EMPTY_TINTS[segment.store] ?? '#ffffff'}
         stroke=${STORE_COLOURS[segment.store]} stroke-width="3"></rect>
@@ -130,7 +131,7 @@ export class CellarStickPicture extends LitElement {
         label &&
         svg`<text x=${x + 6} y=${y + 32} font-size=${namePx} fill="#282828" paint-order="stroke"
         stroke="#ffffff" stroke-width="4">${label}</text>
-        ${fittedText(x + 6, y + 60, width - 12, 22, msg(str`${percentOf(segment.usedBytes, segment.bytes)} % used`))}`
+        ${fittedText(x + 6, y + 60, width - 12, 22, msg(str`${percentOf(usedBytes, roomBytes)} % used`))}`
       }`;
   }
 
@@ -152,15 +153,22 @@ export class CellarStickPicture extends LitElement {
   }
 
   private legendItem(segment: StickSegment) {
-    const size = formatBytes(segment.bytes);
+    const { inside } = segment;
     const text =
-      segment.usedBytes === null
-        ? html`<b>${segmentName(segment.store)}</b>: ${size}`
-        : html`<b>${segmentName(segment.store)}</b>:
-            ${msg(
-              str`${formatBytes(segment.usedBytes)} used of ${size} (${percentOf(segment.usedBytes, segment.bytes)} %)`,
-            )}`;
+      inside === null
+        ? html`<b>${segmentName(segment.store)}</b>: ${formatBytes(segment.bytes)}`
+        : html`<b>${segmentName(segment.store)}</b>: ${this.insideText(segment.bytes, inside)}`;
     return html`<li>${swatch(segment.store)}<span>${text}</span></li>`;
+  }
+
+  /** "29 MiB used of 55 MiB (52 %)", and the file's own size when its room is smaller (home.img). */
+  private insideText(fileBytes: number, { usedBytes, roomBytes }: { usedBytes: number; roomBytes: number }) {
+    const used = formatBytes(usedBytes);
+    const room = formatBytes(roomBytes);
+    const percent = percentOf(usedBytes, roomBytes);
+    return roomBytes === fileBytes
+      ? msg(str`${used} used of ${room} (${percent} %)`)
+      : msg(str`${used} used of ${room} (${percent} %), in a ${formatBytes(fileBytes)} file`);
   }
 
   private ramLegend(usage: StickUsage) {
@@ -175,10 +183,10 @@ export class CellarStickPicture extends LitElement {
 
   private summary(usage: StickUsage): string {
     const parts = stickSegments(usage).map((s) =>
-      s.usedBytes === null
+      s.inside === null
         ? `${segmentName(s.store)} ${formatBytes(s.bytes)}`
         : msg(
-            str`${segmentName(s.store)} ${formatBytes(s.bytes)}, ${percentOf(s.usedBytes, s.bytes)} % used`,
+            str`${segmentName(s.store)} ${formatBytes(s.bytes)}, ${percentOf(s.inside.usedBytes, s.inside.roomBytes)} % used`,
           ),
     );
     return msg(

@@ -10,8 +10,12 @@ export interface StickSegment {
   store: PictureStore;
   /** Bytes the segment takes on the stick. */
   bytes: number;
-  /** Of those, the bytes in use inside it (the overlay's chunks, home.img's files); null: not a container. */
-  usedBytes: number | null;
+  /**
+   * A container's use: the bytes in use inside it (the overlay's chunks, home.img's files) out of the room it
+   * offers (the overlay's whole file, as dmsetup counts it; home.img's filesystem, as df counts it, smaller
+   * than the file by ext4's own bookkeeping). The usage plot reads the same figures. null: not a container.
+   */
+  inside: { usedBytes: number; roomBytes: number } | null;
 }
 
 export function stickSegments(usage: StickUsage): StickSegment[] {
@@ -22,16 +26,26 @@ export function stickSegments(usage: StickUsage): StickSegment[] {
   const swapBytes = device.images.swapBytes;
   const systemBytes = Math.max(0, device.usedBytes - squashfsBytes - overlayBytes - homeBytes - swapBytes);
   const segments: StickSegment[] = [
-    { store: 'system', bytes: systemBytes, usedBytes: null },
-    { store: 'squashfs', bytes: squashfsBytes, usedBytes: null },
+    { store: 'system', bytes: systemBytes, inside: null },
+    { store: 'squashfs', bytes: squashfsBytes, inside: null },
   ];
   if (overlay.kind === 'persistent') {
     const fileBytes = overlay.fileBytes ?? overlayBytes;
     const usedBytes = overlay.allocatedSectors * SECTOR_BYTES;
-    segments.push({ store: 'overlay', bytes: overlayBytes, usedBytes: Math.min(fileBytes, usedBytes) });
+    segments.push({
+      store: 'overlay',
+      bytes: overlayBytes,
+      inside: { usedBytes: Math.min(fileBytes, usedBytes), roomBytes: fileBytes },
+    });
   }
-  if (home) segments.push({ store: 'home', bytes: homeBytes, usedBytes: home.usedBytes });
-  if (swapBytes > 0) segments.push({ store: 'other', bytes: swapBytes, usedBytes: null });
-  segments.push({ store: 'free', bytes: device.freeBytes, usedBytes: null });
+  if (home) {
+    segments.push({
+      store: 'home',
+      bytes: homeBytes,
+      inside: { usedBytes: home.usedBytes, roomBytes: home.sizeBytes },
+    });
+  }
+  if (swapBytes > 0) segments.push({ store: 'other', bytes: swapBytes, inside: null });
+  segments.push({ store: 'free', bytes: device.freeBytes, inside: null });
   return segments;
 }
