@@ -28,7 +28,7 @@ describe('<cellar-stick-picture>', () => {
     expect(legendLine(el, 'overlay')).to.contain(`of ${formatBytes(usage.device.taken.overlayBytes)}`);
     // home.img: the room df sees (what the usage plot reads too), in the file the stick holds.
     expect(legendLine(el, 'home.img')).to.contain(
-      `of ${formatBytes(usage.home!.sizeBytes)} (0 %), in a ${formatBytes(usage.device.taken.homeBytes)} file`,
+      `of ${formatBytes(usage.home!.sizeBytes)} (0 %), in a ${formatBytes(usage.home!.fileBytes)} file`,
     );
     expect(legendLine(el, 'free space')).to.contain(formatBytes(usage.device.freeBytes));
     expect(legendLine(el, 'RAM folders')).to.contain('gone at reboot');

@@ -13,7 +13,7 @@ import { formatBytes, percentOf } from '../format/sizes';
 import { storeName } from '../format/storeNames';
 import { STORE_COLOURS, storeFill, storePatterns, type PictureStore } from '../format/storeLook';
 import { boldTitle, fittedText, fittingFontPx, SMALLEST_LABEL_PX } from './fitText';
-import { stickSegments, type StickSegment } from './stickSegments';
+import { stickSegments, type SegmentInside, type StickSegment } from './stickSegments';
 
 const BODY = { x: 70, y: 44, width: 700, height: 170 };
 /** The empty part of a container, a pale tint of its colour: an empty overlay is not free space. */
@@ -157,12 +157,12 @@ export class CellarStickPicture extends LitElement {
     const text =
       inside === null
         ? html`<b>${segmentName(segment.store)}</b>: ${formatBytes(segment.bytes)}`
-        : html`<b>${segmentName(segment.store)}</b>: ${this.insideText(segment.bytes, inside)}`;
+        : html`<b>${segmentName(segment.store)}</b>: ${this.insideText(inside)}`;
     return html`<li>${swatch(segment.store)}<span>${text}</span></li>`;
   }
 
   /** "29 MiB used of 55 MiB (52 %)", and the file's own size when its room is smaller (home.img). */
-  private insideText(fileBytes: number, { usedBytes, roomBytes }: { usedBytes: number; roomBytes: number }) {
+  private insideText({ usedBytes, roomBytes, fileBytes }: SegmentInside) {
     const used = formatBytes(usedBytes);
     const room = formatBytes(roomBytes);
     const percent = percentOf(usedBytes, roomBytes);

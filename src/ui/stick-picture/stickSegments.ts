@@ -6,6 +6,13 @@ import type { StickUsage } from '../../model/stick/usageSummary';
 import { SECTOR_BYTES } from '../../model/units';
 import type { PictureStore } from '../format/storeLook';
 
+/** In use out of the room, and the file's own size (a sparse file takes less than that on the stick). */
+export interface SegmentInside {
+  usedBytes: number;
+  roomBytes: number;
+  fileBytes: number;
+}
+
 export interface StickSegment {
   store: PictureStore;
   /** Bytes the segment takes on the stick. */
@@ -15,7 +22,7 @@ export interface StickSegment {
    * offers (the overlay's whole file, as dmsetup counts it; home.img's filesystem, as df counts it, smaller
    * than the file by ext4's own bookkeeping). The usage plot reads the same figures. null: not a container.
    */
-  inside: { usedBytes: number; roomBytes: number } | null;
+  inside: SegmentInside | null;
 }
 
 export function stickSegments(usage: StickUsage): StickSegment[] {
@@ -35,14 +42,14 @@ export function stickSegments(usage: StickUsage): StickSegment[] {
     segments.push({
       store: 'overlay',
       bytes: overlayBytes,
-      inside: { usedBytes: Math.min(fileBytes, usedBytes), roomBytes: fileBytes },
+      inside: { usedBytes: Math.min(fileBytes, usedBytes), roomBytes: fileBytes, fileBytes },
     });
   }
   if (home) {
     segments.push({
       store: 'home',
       bytes: homeBytes,
-      inside: { usedBytes: home.usedBytes, roomBytes: home.sizeBytes },
+      inside: { usedBytes: home.usedBytes, roomBytes: home.sizeBytes, fileBytes: home.fileBytes },
     });
   }
   if (swapBytes > 0) segments.push({ store: 'other', bytes: swapBytes, inside: null });
