@@ -37,8 +37,8 @@ export async function startActivity(app: CellarApp): Promise<void> {
   // Only with the stick it was saved with: lines typed on another stick would be stale there.
   if (restored) app.restoreView(view);
   app.session?.events.on('changed', () => persistence.changed());
-  for (const type of ['cellar-progress', 'cellar-terminal-line', 'cellar-folder-opened'] as const) {
-    app.addEventListener(type, () => persistence.changed());
-  }
+  // A change of the view alone (a line that changed nothing, another folder) writes no 1–2 MB document: the
+  // view rides along with the next save (a change, a lesson step, pause, a hidden page, Stop).
+  app.addEventListener('cellar-progress', () => persistence.changed());
   app.addEventListener('cellar-stop', () => void persistence.stop());
 }

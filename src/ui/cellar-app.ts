@@ -50,8 +50,6 @@ const INTERACTIVE_MARK = 'cellar-interactive';
  * `<cellar-app>`: the whole Cellar activity.
  * @fires cellar-progress - the lesson progress changed (a step done, another step, a lesson started or
  *   finished): the host saves `lessonProgress`
- * (The terminal's `cellar-terminal-line` and Files' `cellar-folder-opened` come through too: the view
- *   changed, the host saves `view`.)
  * @fires cellar-stop - Stop was pressed; `detail.stick` is the saved stick document (the host keeps it
  *   in the Journal, then closes the activity)
  */

@@ -97,13 +97,6 @@ describe('<cellar-files>', () => {
     expect(inShadow(el, '.where').textContent).to.contain('lost at reboot');
   });
 
-  it('says the learner opened another folder, so the host saves the view', async () => {
-    const { el } = await filesAt('/');
-    setTimeout(() => buttonWithText(el, 'tmp/').click());
-    await oneEvent(el, 'cellar-folder-opened');
-    expect(el.folder).to.equal('/tmp');
-  });
-
   it('resumes at the saved folder, or stays at home quietly when the stick no longer has it', async () => {
     const session = smallSession();
     const resumed = await fixture<CellarFiles>(

@@ -23,7 +23,6 @@ import './cellar-file-actions';
 /**
  * `<cellar-files>`.
  * @fires cellar-command - delete, move, and (from the actions) write, mkdir, install, Journal, RAM
- * @fires cellar-folder-opened - the learner opened another folder (the host saves the view)
  */
 @customElement('cellar-files')
 @localized()
@@ -156,7 +155,6 @@ export class CellarFiles extends LitElement {
   private open(path: string): void {
     this.folder = path;
     this.moving = null;
-    this.dispatchEvent(new Event('cellar-folder-opened', { bubbles: true, composed: true }));
   }
 
   private move(fromPath: string, toPath: string): void {
@@ -168,8 +166,5 @@ export class CellarFiles extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'cellar-files': CellarFiles;
-  }
-  interface HTMLElementEventMap {
-    'cellar-folder-opened': Event;
   }
 }
