@@ -350,7 +350,11 @@ export class CellarApp extends LitElement {
       change.action.type === 'tick' &&
       change.ok &&
       change.before.overlay.state === change.after.overlay.state;
-    if (!quietTick) this.say(describeChange(change), !change.ok);
+    if (change.action.type === 'set-mode' && change.ok) {
+      // Another mode has nothing to report: its hint instead, as when the activity is resumed in it.
+      this.announcement = null;
+      this.problem = false;
+    } else if (!quietTick) this.say(describeChange(change), !change.ok);
     this.requestUpdate();
   }
 

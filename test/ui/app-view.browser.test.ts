@@ -66,6 +66,19 @@ describe('<cellar-app> resumed from a saved view', () => {
     );
   });
 
+  it("says the new mode's hint when the mode is switched, as when resumed in it", async () => {
+    const el = await resumed('sandbox', undefined);
+    el.act({ type: 'write-file', path: '/root/a.txt', sizeBytes: 1000 });
+    await el.updateComplete;
+    expect(lineUnderToolbar(el)).to.match(/^Saved a.txt/);
+    el.act({ type: 'set-mode', mode: 'lessons' });
+    await el.updateComplete;
+    expect(lineUnderToolbar(el)).to.equal('The lesson column says what to do next.');
+    el.act({ type: 'set-mode', mode: 'sandbox' });
+    await el.updateComplete;
+    expect(lineUnderToolbar(el)).to.equal('Save a file somewhere and watch which part of the stick grows.');
+  });
+
   it('starts as without a view when the view is damaged', async () => {
     for (const damaged of [undefined, 'x', [1], { terminal: 3, filesFolder: 'root', lessonColumn: 9 }]) {
       const el = await resumed('lessons', damaged);
