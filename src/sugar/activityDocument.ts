@@ -7,6 +7,7 @@
 //   ledger    optional, any JSON    — who spent the overlay (OverlayLedger.save()), checked by its reader
 //   samples   optional, any JSON    — the usage plot's history (Session.samples), checked by its reader
 //   progress  optional, any JSON    — lesson progress, opaque here
+//   view      optional, any JSON    — what the learner was looking at (activityView.ts reads it)
 import { Stick } from '../model/stick/Stick';
 
 export const ACTIVITY_SCHEMA = 'cellar-activity/v1';
@@ -18,6 +19,7 @@ export interface ActivityState {
   ledger?: unknown;
   samples?: unknown;
   progress?: unknown;
+  view?: unknown;
 }
 
 export type ActivityReadFailureCode =
@@ -36,6 +38,7 @@ export function writeActivityDocument(state: ActivityState): string {
   if (state.ledger !== undefined) document.ledger = state.ledger;
   if (state.samples !== undefined) document.samples = state.samples;
   if (state.progress !== undefined) document.progress = state.progress;
+  if (state.view !== undefined) document.view = state.view;
   return JSON.stringify(document);
 }
 
@@ -85,5 +88,6 @@ export function readActivityDocument(text: string): ActivityReadResult {
   if ('ledger' in fields) state.ledger = fields.ledger;
   if ('samples' in fields) state.samples = fields.samples;
   if ('progress' in fields) state.progress = fields.progress;
+  if ('view' in fields) state.view = fields.view;
   return { ok: true, state };
 }

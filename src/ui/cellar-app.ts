@@ -21,12 +21,15 @@ import type { CellarSandboxSetup } from './sandbox-setup/cellar-sandbox-setup';
 import type { CellarShortcutsDialog } from './shortcuts/cellar-shortcuts-dialog';
 import { SHORTCUTS } from './shortcuts/keyboardShortcuts';
 import type { RunResult } from '../shell/Shell';
+import { readActivityView, type ActivityView } from '../sugar/activityView';
 import { DEFAULT_XO_COLOURS, type XoColours } from '../sugar/host';
 import './announcer/cellar-announcer';
 import './chunk-map/cellar-chunk-map';
 import './overlay-spenders/cellar-overlay-spenders';
+import type { CellarTerminal } from './terminal/cellar-terminal';
 import './terminal/cellar-terminal';
 import './usage-plot/cellar-usage-plot';
+import type { CellarFiles } from './files/cellar-files';
 import './files/cellar-files';
 import './overlay-gauge/cellar-overlay-gauge';
 import './refresh-reset/cellar-refresh-reset';
@@ -69,12 +72,18 @@ export class CellarApp extends LitElement {
   /** The learner's XO colours, from the host (Sugar's get_xo_color, Sugarizer's user). */
   @property({ attribute: false }) colours: XoColours = DEFAULT_XO_COLOURS;
   @state() private choices: SandboxChoices = DEFAULT_SANDBOX;
+  // Not saved: the activity always opens Paused, as Stop leaves it. A clock running on its own from the
+  // start would change the stick (logs, the overlay filling) before the learner has looked at it again.
   @state() private clockSpeed: ClockSpeed = 0;
   /** The last thing said; before anything, a hint in the language spoken when it renders. */
   @state() private announcement: string | null = null;
   @state() private problem = false;
   @query('cellar-shortcuts-dialog') private help!: CellarShortcutsDialog;
   @query('cellar-sandbox-setup') private setup!: CellarSandboxSetup;
+  @query('cellar-terminal') private terminal?: CellarTerminal;
+  @query('cellar-files') private files?: CellarFiles;
+  /** The saved view the terminal and Files start from (given to them once, by `restoreView`). */
+  private resumed: ActivityView = {};
   private clockTimer: ReturnType<typeof setInterval> | null = null;
   private readonly lessons = new LessonController(
     this,
@@ -112,10 +121,7 @@ export class CellarApp extends LitElement {
         .colours=${this.colours}
         @cellar-stop=${this.onStop}
       ></cellar-toolbar>
-      <cellar-announcer
-        .text=${this.announcement ?? msg('Save a file somewhere and watch which part of the stick grows.')}
-        ?problem=${this.problem}
-      ></cellar-announcer>
+      <cellar-announcer .text=${this.announcement ?? this.hint()} ?problem=${this.problem}></cellar-announcer>
       <div class="body">
         ${this.renderLessons()}
         <main>
@@ -140,7 +146,10 @@ export class CellarApp extends LitElement {
             </div>
           </section>
           <section class="files">
-            <cellar-files .session=${session}></cellar-files>
+            <cellar-files
+              .session=${session}
+              .resumeFolder=${this.resumed.filesFolder ?? null}
+            ></cellar-files>
           </section>
           <div class="slots">
             <section class="chunk-map" aria-labelledby="chunk-map-title">
@@ -149,7 +158,11 @@ export class CellarApp extends LitElement {
             </section>
             <section class="terminal" aria-labelledby="terminal-title">
               <h2 id="terminal-title">${msg('Terminal')}</h2>
-              <cellar-terminal .stick=${stick ?? null} .runner=${this.runLine}></cellar-terminal>
+              <cellar-terminal
+                .stick=${stick ?? null}
+                .runner=${this.runLine}
+                .resumeFrom=${this.resumed.terminal ?? null}
+              ></cellar-terminal>
             </section>
           </div>
         </main>
@@ -157,6 +170,13 @@ export class CellarApp extends LitElement {
       <cellar-shortcuts-dialog></cellar-shortcuts-dialog>
       <cellar-sandbox-setup .choices=${this.choices}></cellar-sandbox-setup>
     `;
+  }
+
+  /** The line under the toolbar before anything is said: what to do in the mode shown. */
+  private hint(): string {
+    return this.session?.mode === 'lessons'
+      ? msg('The lesson column says what to do next.')
+      : msg('Save a file somewhere and watch which part of the stick grows.');
   }
 
   private renderModeNotice() {
@@ -225,6 +245,29 @@ export class CellarApp extends LitElement {
   /** Saved lesson progress back (any JSON, read tolerantly), after `begin`: resumes the lesson under way. */
   restoreLessons(saved: unknown): void {
     this.lessons.restore(saved);
+  }
+
+  /** What the learner was looking at, to save with the stick (the terminal and Files once drawn). */
+  get view(): ActivityView {
+    const view: ActivityView = {};
+    const terminal = this.terminal?.savedView;
+    if (terminal) view.terminal = terminal;
+    if (this.files) view.filesFolder = this.files.folder;
+    // With a lesson under way the panel is shown, and the saved progress brings it back.
+    if (!this.lessons.run) view.lessonColumn = this.lessons.showing;
+    return view;
+  }
+
+  /**
+   * A saved view (any JSON, read tolerantly) back, after `begin` and `restoreLessons` with the stick it
+   * was saved with, and before the first render on it: the terminal starts its shell from it.
+   */
+  restoreView(saved: unknown): void {
+    this.resumed = readActivityView(saved);
+    const column = this.resumed.lessonColumn;
+    if (!this.lessons.run && column === 'challenges') this.lessons.showChallenges();
+    if (!this.lessons.run && column === 'teacher') this.lessons.showTeacher();
+    this.requestUpdate();
   }
 
   /** Starts a lesson by its id (what choosing it in the list does); false when it could not start. */
@@ -307,7 +350,11 @@ export class CellarApp extends LitElement {
       change.action.type === 'tick' &&
       change.ok &&
       change.before.overlay.state === change.after.overlay.state;
-    if (!quietTick) this.say(describeChange(change), !change.ok);
+    if (change.action.type === 'set-mode' && change.ok) {
+      // Another mode has nothing to report: its hint instead, as when the activity is resumed in it.
+      this.announcement = null;
+      this.problem = false;
+    } else if (!quietTick) this.say(describeChange(change), !change.ok);
     this.requestUpdate();
   }
 

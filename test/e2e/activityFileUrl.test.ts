@@ -1,5 +1,6 @@
-// The built activity from file://, standalone (a plain browser, real IndexedDB): the stick and the usage
-// plot's history survive a reload, a damaged save is kept aside and reported, and the wiki's recovery
+// The built activity from file://, standalone (a plain browser, real IndexedDB): the stick, the usage
+// plot's history and the learner's view (the terminal's lines and folder, Files' folder, the line under
+// the toolbar fitting the mode) survive a reload, a damaged save is kept aside and reported, and the wiki's recovery
 // typed into the app's own terminal ends with a mounted, clean filesystem.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import {
   appReady,
   useBuiltActivity,
   putStandaloneSave,
+  scrollback,
   standaloneSaves,
   typeInTerminal,
   watchErrors,
@@ -27,6 +29,20 @@ async function typed(page: Page, line: string, exitCode = 0): Promise<string[]> 
   const result = await typeInTerminal(page, line);
   expect(result.exitCode, `${line}\n${result.output.join('\n')}`).toBe(exitCode);
   return result.output;
+}
+
+/** The folder Files shows, and the terminal's prompt, once both are drawn. */
+async function folders(page: Page): Promise<{ files: string; prompt: string }> {
+  return page.evaluate(async () => {
+    const app = document.querySelector('cellar-app')!.shadowRoot!;
+    const files = app.querySelector('cellar-files')!;
+    const terminal = app.querySelector('cellar-terminal')!;
+    await Promise.all([files.updateComplete, terminal.updateComplete]);
+    return {
+      files: files.shadowRoot!.querySelector('.path')!.textContent!,
+      prompt: terminal.shadowRoot!.querySelector('.prompt')!.textContent!,
+    };
+  });
 }
 
 /** The saved document under "activity" once it differs from `before` (the 1 s debounce, then IndexedDB). */
@@ -52,6 +68,10 @@ describe('the built activity from file://, standalone', () => {
     await typed(page, 'dd if=/dev/zero of=/root/big bs=1M count=20');
     const listing = await typed(page, 'ls -l /root');
     const status = await typed(page, 'dmsetup status live-rw');
+    await typed(page, 'cd /var/log');
+    await page.locator('cellar-files button', { hasText: 'System folder' }).click();
+    const lines = await scrollback(page);
+    expect(await folders(page)).toEqual({ files: '/root', prompt: '[root@localhost log]# ' });
     expect(status).toHaveLength(1);
     expect(status[0]).toMatch(/^0 \d+ snapshot \d+\/\d+ \d+$/);
     expect(status).not.toEqual(fresh); // the 20 MiB went into the overlay
@@ -64,6 +84,11 @@ describe('the built activity from file://, standalone', () => {
 
     await page.reload();
     await appReady(page);
+    // The learner's view as it was: the terminal's lines and folder, Files in the System folder (where
+    // the next Photo goes), and under the toolbar the sandbox's hint rather than the last thing said.
+    expect(await folders(page)).toEqual({ files: '/root', prompt: '[root@localhost log]# ' });
+    expect(await scrollback(page)).toEqual(lines);
+    expect(await announcement(page)).toBe('Save a file somewhere and watch which part of the stick grows.');
     // The usage plot draws on from where it was: the same samples, their steps unchanged.
     expect(await page.evaluate(() => document.querySelector('cellar-app')!.session!.samples)).toEqual(
       samples,
@@ -73,6 +98,22 @@ describe('the built activity from file://, standalone', () => {
     expect(await typed(page, 'ls -l /root')).toEqual(listing);
     expect(listing.join('\n')).toMatch(/ 22 .* proof\.txt/);
     expect(listing.join('\n')).toMatch(/ 20971520 .* big/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('says what fits Lessons mode under the toolbar after a reload, not the sandbox hint', async () => {
+    const { page, errors } = await freshPage();
+    await page.goto(builtActivity().url);
+    await appReady(page);
+    const savedBefore = (await standaloneSaves(page)).activity;
+    await page.evaluate(() =>
+      document.querySelector('cellar-app')!.act({ type: 'set-mode', mode: 'lessons' }),
+    );
+    await nextSave(page, savedBefore);
+    await page.reload();
+    await appReady(page);
+    expect(await announcement(page)).toBe('The lesson column says what to do next.');
     expect(errors).toEqual([]);
     await page.context().close();
   }, 60_000);

@@ -97,6 +97,19 @@ describe('<cellar-files>', () => {
     expect(inShadow(el, '.where').textContent).to.contain('lost at reboot');
   });
 
+  it('resumes at the saved folder, or stays at home quietly when the stick no longer has it', async () => {
+    const session = smallSession();
+    const resumed = await fixture<CellarFiles>(
+      html`<cellar-files .session=${session} .resumeFolder=${'/var/log'}></cellar-files>`,
+    );
+    expect(inShadow(resumed, '.path').textContent).to.equal('/var/log');
+    const gone = await fixture<CellarFiles>(
+      html`<cellar-files .session=${session} .resumeFolder=${'/root/gone'}></cellar-files>`,
+    );
+    expect(inShadow(gone, '.path').textContent).to.equal('/home/liveuser');
+    expect(gone.shadowRoot!.textContent).not.to.contain('cannot be shown');
+  });
+
   it('every button and field is at least 44 px high (a finger)', async () => {
     const { el, session } = await filesAt('/home/liveuser');
     session.apply({ type: 'write-file', path: '/home/liveuser/photo.jpg', sizeBytes: 3_000_000 });

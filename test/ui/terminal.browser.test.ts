@@ -6,6 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { Shell } from '../../src/shell/Shell.js';
 import { CellarTerminal } from '../../src/ui/terminal/cellar-terminal.js';
 import { SCROLLBACK_LINES } from '../../src/ui/terminal/cellar-terminal.component.js';
+import { SAVED_TERMINAL_LINES, type TerminalView } from '../../src/sugar/activityView.js';
 import { bootedStick } from '../model/stick/makeStick.js';
 
 async function terminal(): Promise<CellarTerminal> {
@@ -131,6 +132,47 @@ describe('<cellar-terminal>', () => {
     await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'ArrowUp' });
     expect(el.shadowRoot!.querySelector('input')!.value).to.equal('mkdir /root/gone-by-undo');
+  });
+
+  it('resumes a saved view on its first stick: the lines, the history and the folder', async () => {
+    const saved: TerminalView = {
+      lines: [
+        { kind: 'typed', text: '[root@localhost log]# echo saved' },
+        { kind: 'stdout', text: 'saved' },
+      ],
+      history: ['cd /var/log', 'echo saved'],
+      folder: '/var/log',
+    };
+    const el = await fixture<CellarTerminal>(
+      html`<cellar-terminal .stick=${bootedStick()} .resumeFrom=${saved}></cellar-terminal>`,
+    );
+    expect(logLines(el)).to.deep.equal(['[root@localhost log]# echo saved', 'saved']);
+    expect(el.shadowRoot!.querySelector('.prompt')!.textContent).to.equal('[root@localhost log]# ');
+    el.focus();
+    await sendKeys({ press: 'ArrowUp' });
+    expect(el.shadowRoot!.querySelector('input')!.value).to.equal('echo saved');
+    expect(el.savedView).to.deep.equal(saved);
+  });
+
+  it('resumes at home when the saved folder is gone', async () => {
+    const saved: TerminalView = { lines: [], history: [], folder: '/root/gone' };
+    const el = await fixture<CellarTerminal>(
+      html`<cellar-terminal .stick=${bootedStick()} .resumeFrom=${saved}></cellar-terminal>`,
+    );
+    expect(el.shell!.cwd).to.equal('/root');
+  });
+
+  it('saves only the newest SAVED_TERMINAL_LINES lines', async () => {
+    const el = await terminal();
+    for (let i = 0; i < SAVED_TERMINAL_LINES; i++) {
+      const field = el.shadowRoot!.querySelector('input')!;
+      field.value = `echo line${i}`;
+      field.dispatchEvent(new InputEvent('input'));
+      el.shadowRoot!.querySelector('form')!.requestSubmit();
+    }
+    const lines = el.savedView!.lines;
+    expect(lines).to.have.length(SAVED_TERMINAL_LINES);
+    expect(lines.at(-1)).to.deep.equal({ kind: 'stdout', text: `line${SAVED_TERMINAL_LINES - 1}` });
   });
 
   it('keeps the last SCROLLBACK_LINES lines only, as a real terminal does', async () => {

@@ -2,7 +2,7 @@
 // home.img, RAM, the stick's space), delete or move what is there. Adding files, folders, Activities and
 // Journal entries is <cellar-file-actions> below the list. Every change goes up as a `cellar-command`.
 
-import { LitElement, html } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Session } from '../../model/session/Session';
@@ -32,12 +32,22 @@ export class CellarFiles extends LitElement {
   @property({ attribute: false }) session: Session | null = null;
   /** The folder shown. */
   @property() folder = '/home/liveuser';
+  /**
+   * The folder that was open when the activity was saved: shown once given, if the stick still has it
+   * (otherwise the folder shown stays, quietly).
+   */
+  @property({ attribute: false }) resumeFolder: string | null = null;
   /** The file being moved, while the learner picks where to. */
   @state() private moving: string | null = null;
 
   constructor() {
     super();
     new SessionController(this, () => this.session);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const resumed = this.resumeFolder;
+    if (changed.has('resumeFolder') && resumed && this.session?.stick.list(resumed).ok) this.folder = resumed;
   }
 
   override render() {

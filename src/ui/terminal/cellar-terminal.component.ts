@@ -7,18 +7,19 @@ import { localized, msg } from '@lit/localize';
 import { freshPosition, stepHistory, type HistoryPosition } from '../../shell/history';
 import type { Stick } from '../../model/stick/Stick';
 import { Shell, type RunResult } from '../../shell/Shell';
+import {
+  SAVED_HISTORY_LINES,
+  SAVED_TERMINAL_LINES,
+  type TerminalLine,
+  type TerminalView,
+} from '../../sugar/activityView';
 import { visuallyHidden } from '../format/visuallyHidden';
 import { terminalStyles } from './cellar-terminal.styles';
-
-type LineKind = 'typed' | 'stdout' | 'stderr' | 'candidates' | 'note';
 
 /** Lines the terminal keeps (it keeps them through undo too, so they must stop somewhere). */
 export const SCROLLBACK_LINES = 1000;
 
-interface ScrollbackLine {
-  kind: LineKind;
-  text: string;
-}
+type ScrollbackLine = TerminalLine;
 
 export interface TerminalCommandDetail {
   line: string;
@@ -54,6 +55,12 @@ export class CellarTerminal extends LitElement {
   @property({ attribute: false }) runner:
     ((line: string, folder: string, run: () => RunResult) => RunResult) | null = null;
 
+  /**
+   * What the terminal showed when the activity was saved, on this same stick: its first shell starts from
+   * it (the lines, the history, the folder). Given later, once a shell is made, it is too late and ignored.
+   */
+  @property({ attribute: false }) resumeFrom: TerminalView | null = null;
+
   @state() private scrollback: ScrollbackLine[] = [];
   @state() private input = '';
   private historyPosition: HistoryPosition = freshPosition([]);
@@ -63,8 +70,12 @@ export class CellarTerminal extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('stick') && this.stick && (!this.shell || this.shell.stick !== this.stick)) {
-      // Undo, reset or a new stick: what was typed stays on screen and in the history.
       const before = this.shell;
+      if (!before && this.resumeFrom) {
+        this.resume(this.stick, this.resumeFrom);
+        return;
+      }
+      // Undo, reset or a new stick: what was typed stays on screen and in the history.
       this.shell = new Shell(this.stick, before?.history);
       this.historyPosition = freshPosition(this.shell.history);
       if (before && this.scrollback.length > 0) {
@@ -74,6 +85,16 @@ export class CellarTerminal extends LitElement {
         this.addLines({ kind: 'note', text: note });
       }
     }
+  }
+
+  /** What to save of the terminal: its newest lines, its history and its folder. */
+  get savedView(): TerminalView | null {
+    if (!this.shell) return null;
+    return {
+      lines: this.scrollback.slice(-SAVED_TERMINAL_LINES),
+      history: this.shell.history.slice(-SAVED_HISTORY_LINES),
+      folder: this.shell.cwd,
+    };
   }
 
   override focus(): void {
@@ -149,6 +170,14 @@ export class CellarTerminal extends LitElement {
   /** New lines at the end; the oldest go once there are SCROLLBACK_LINES, as in a real terminal. */
   private addLines(...lines: ScrollbackLine[]): void {
     this.scrollback = [...this.scrollback, ...lines].slice(-SCROLLBACK_LINES);
+  }
+
+  // A folder gone since (or a machine changed by a reboot the save missed) leaves the shell at home.
+  private resume(stick: Stick, saved: TerminalView): void {
+    this.shell = new Shell(stick, saved.history);
+    if (saved.folder && this.shell.machine.list(saved.folder).ok) this.shell.changeFolder(saved.folder);
+    this.historyPosition = freshPosition(this.shell.history);
+    this.scrollback = saved.lines.slice(-SCROLLBACK_LINES);
   }
 
   private setInput(text: string): void {

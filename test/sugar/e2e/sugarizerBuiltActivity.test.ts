@@ -1,6 +1,7 @@
 // The real built activity (the .xo, unzipped) in Sugarizer's layout from file:// (sugar.md §7): two folders
 // below a shell page, started with the shell's launch parameters and local user. The toolbar's real Stop
-// saves into the Journal and goes home to ../../index.html; a launch with `o=` resumes the same stick.
+// saves into the Journal and goes home to ../../index.html; a launch with `o=` resumes the same stick and
+// what the terminal showed.
 // (sugarizerFileUrl.test.ts drives the saving layer alone through a harness page, damaged entries included.)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appReady,
   openBuiltActivity,
+  scrollback,
   typeInTerminal,
   watchErrors,
   type BuiltActivity,
@@ -86,7 +88,7 @@ async function journalText(page: Page, objectId: string): Promise<unknown> {
 }
 
 describe('the built activity in Sugarizer, from file://', () => {
-  it('Stop (the toolbar button) saves into the Journal and goes home; o= resumes the same stick', async () => {
+  it('Stop (the toolbar button) saves into the Journal and goes home; o= resumes the same stick and terminal', async () => {
     const context = await activity.browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -110,6 +112,7 @@ describe('the built activity in Sugarizer, from file://', () => {
       document.querySelector('cellar-app')!.act({ type: 'mkdir', path: '/root/last' }),
     );
     expect(await journalText(page, made)).toBeUndefined(); // nothing saved yet
+    const lines = await scrollback(page);
     await page.locator('cellar-app cellar-toolbar button.stop').click();
     await page.waitForURL(home(), { timeout: 10_000 });
     expect(await page.textContent('h1')).toBe('Sugarizer home');
@@ -133,6 +136,8 @@ describe('the built activity in Sugarizer, from file://', () => {
     // The home page reloads (the shell starts again), then resumes the entry as clicking its icon does.
     await page.reload();
     await launch(page, objectId);
+    // What the terminal showed comes back with the stick (the trial found it empty).
+    expect(await scrollback(page)).toEqual(lines);
     const resumed = (await typeInTerminal(page, 'ls -l /root')).output;
     const entriesOf = (lines: string[]) => lines.filter((line) => !/^total | last$/.test(line));
     expect(entriesOf(resumed)).toEqual(entriesOf(listing.output));
