@@ -454,6 +454,7 @@
 'sc4c4de6ef1526277': `diario de ext4`,
 'sc5650d2c7935a8de': `Abrir esta ayuda`,
 'sc5683b878d1c56dd': `Cellar no pudo guardar tu memoria ahora. Lo volverá a intentar cuando cambies algo.`,
+'sc5b341a6d7689553': `La columna de la lección dice qué hacer ahora.`,
 'sc5f1b73b1f3764ca': `Ahora guarda una foto nueva en la Carpeta del sistema. ¿Costará otros 3 MB?`,
 'sc64a573f274b71cf': `Haz clic en “Foto” en la Carpeta del sistema.`,
 'sc68afa77dd951617': str`El overlay estaba lleno al ${0} %; ahora sus ${1} sectores (${2}) están todos usados y el archivo no se pudo guardar. El núcleo marcó el overlay como Invalid: ya no se puede leer de él ni guardar en él, y la memoria no volvería a arrancar.`,

@@ -454,6 +454,7 @@
 'sc4c4de6ef1526277': `journal ext4`,
 'sc5650d2c7935a8de': `Ouvrir cette aide`,
 'sc5683b878d1c56dd': `Cellar n'a pas pu enregistrer ta clé pour l'instant. Il réessaiera quand tu changeras quelque chose.`,
+'sc5b341a6d7689553': `La colonne de la leçon dit quoi faire ensuite.`,
 'sc5f1b73b1f3764ca': `Maintenant, enregistre une nouvelle photo dans le Dossier du système. Va-t-elle coûter encore 3 Mo ?`,
 'sc64a573f274b71cf': `Clique sur « Photo » dans le Dossier du système.`,
 'sc68afa77dd951617': str`L’overlay était plein à ${0} % ; maintenant ses ${1} secteurs (${2}) sont tous utilisés et le fichier n’a pas pu être enregistré. Le noyau a marqué l’overlay Invalid : on ne peut plus rien y lire ni y enregistrer, et la clé ne démarrerait plus.`,
