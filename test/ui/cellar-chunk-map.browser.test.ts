@@ -62,11 +62,13 @@ describe('<cellar-chunk-map>', () => {
     stick.writeFile('/etc/motd', 20_000);
     const el = await mapOf(ledger);
     const data = statusDataChunks(stick);
-    expect(text(el, '#summary')).to.contain(`${data} data chunks`);
+    expect(text(el, '#summary')).to.contain(`data chunks: ${data},`);
     expect(dataCells(el)).to.equal(data);
     // A later operation is drawn into the same canvas, and counted again.
     stick.writeFile('/usr/share/doc/big', 1 * MIB);
-    await waitUntil(() => !el.drawing && text(el, '#summary').includes(`${statusDataChunks(stick)} data`));
+    await waitUntil(
+      () => !el.drawing && text(el, '#summary').includes(`data chunks: ${statusDataChunks(stick)},`),
+    );
     expect(dataCells(el)).to.equal(statusDataChunks(stick));
   });
 
@@ -196,6 +198,6 @@ describe('<cellar-chunk-map> and a 1 GiB write', () => {
     // median, not the 95th percentile, is asserted: on a shared machine a frame is sometimes preempted.
     expect(work.length).to.be.at.least(3);
     expect([...work].sort((a, b) => a - b)[Math.floor(work.length / 2)]).to.be.at.most(8);
-    expect(text(el, '#summary')).to.contain(`${ledger.count} data chunks`);
+    expect(text(el, '#summary')).to.contain(`data chunks: ${ledger.count},`);
   });
 });

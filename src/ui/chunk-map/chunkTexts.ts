@@ -53,7 +53,7 @@ export function summaryText(layout: CowLayout, dataChunks: number, chunksPerCell
   const free = Math.max(0, layout.totalChunks - 1 - layout.areas - dataChunks);
   return (
     msg(
-      str`COW file: ${layout.totalChunks} chunks of ${kib} KiB: 1 header, ${layout.areas} metadata areas, ${dataChunks} data chunks, ${free} free.`,
+      str`COW file: ${layout.totalChunks} chunks of ${kib} KiB. Header: 1, metadata areas: ${layout.areas}, data chunks: ${dataChunks}, free: ${free}.`,
     ) + cells
   );
 }
