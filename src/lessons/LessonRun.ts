@@ -6,7 +6,7 @@ import { createActor, type Actor } from 'xstate';
 import type { Session, SessionChange } from '../model/session/Session';
 import { sandboxPlan } from '../model/session/sandboxPlan';
 import { lessonMachine } from './lessonMachine';
-import type { Lesson } from './lessonTypes';
+import type { Lesson, LessonStep, StepFacts } from './lessonTypes';
 
 export interface LessonView {
   lessonId: string;
@@ -36,8 +36,10 @@ export class LessonRun {
     readonly lesson: Lesson,
     private readonly session: Session,
     stepIndex: number,
+    explained?: StepFacts,
   ) {
-    this.actor = createActor(lessonMachine(lesson), { input: { lesson, stepIndex } }).start();
+    const input = { lesson, stepIndex, ...(explained && { explained }) };
+    this.actor = createActor(lessonMachine(lesson), { input }).start();
     const send = (change: SessionChange) => this.actor.send({ type: 'change', change, stick: session.stick });
     this.unsubscribe = [
       // Terminal lines come as `typed`, changing the stick or not; every other change as `changed`. The
@@ -62,9 +64,12 @@ export class LessonRun {
     return new LessonRun(lesson, session, 0);
   }
 
-  /** Goes on with a lesson at a saved step, on the stick the session has (the one saved with it). */
-  static resume(lesson: Lesson, session: Session, stepIndex: number): LessonRun {
-    return new LessonRun(lesson, session, stepIndex);
+  /**
+   * Goes on with a lesson at a saved step, on the stick the session has (the one saved with it); with
+   * `explained`, the step was done when saved and comes back with its explanation, waiting for Next.
+   */
+  static resume(lesson: Lesson, session: Session, stepIndex: number, explained?: StepFacts): LessonRun {
+    return new LessonRun(lesson, session, stepIndex, explained);
   }
 
   get stepIndex(): number {
@@ -80,6 +85,11 @@ export class LessonRun {
     const snapshot = this.actor.getSnapshot();
     const stepIndex = snapshot.context.stepIndex;
     return snapshot.status !== 'done' && snapshot.matches({ [`step${stepIndex}`]: 'explained' } as never);
+  }
+
+  /** What completed the step, while it waits for Next (saved with the progress); null otherwise. */
+  get explainedFacts(): StepFacts | null {
+    return this.explained ? this.actor.getSnapshot().context.facts : null;
   }
 
   /** Called by `onChange` after each change of the view (a step done, a hint, next, back). */
@@ -120,7 +130,7 @@ export class LessonRun {
       instruction: step ? step.instruction() : null,
       choices: step?.question ? step.question.choices() : null,
       hints: step ? step.hints.slice(0, context.hintsShown).map((hint) => hint()) : [],
-      explanation: step && explained && context.facts ? step.explain(context.facts) : null,
+      explanation: step && explained && context.facts ? explanationOf(step, context.facts) : null,
       complete,
       canGoBack: !complete && context.stepIndex > 0,
       canGoOn: explained,
@@ -131,5 +141,17 @@ export class LessonRun {
   dispose(): void {
     this.unsubscribe.forEach((stop) => stop());
     this.actor.stop();
+  }
+}
+
+/**
+ * The step's "what just happened". Facts from a saved document are checked only for their shape, so one
+ * damaged inside reads as no explanation rather than a broken panel.
+ */
+function explanationOf(step: LessonStep, facts: StepFacts): string | null {
+  try {
+    return step.explain(facts);
+  } catch {
+    return null;
   }
 }

@@ -38,12 +38,16 @@ export interface LessonContext {
   hintsShown: number;
   /** What completed the current step (its explanation reads them). */
   facts: StepFacts | null;
+  /** A step resumed as done: what completed it, taken by the step as it is entered. */
+  resumedFacts: StepFacts | null;
 }
 
 export interface LessonInput {
   lesson: Lesson;
   /** Where to resume: a step index from saved progress (0 for a new start). */
   stepIndex?: number;
+  /** That step was done and explained when saved: what completed it (its explanation reads them). */
+  explained?: StepFacts;
 }
 
 const stepState = (index: number) => `step${index}`;
@@ -104,16 +108,28 @@ export function lessonMachine(lesson: Lesson) {
     },
   }).createMachine({
     id: 'lesson',
-    context: ({ input }) => ({ lesson: input.lesson, lessonStart: null, ...freshStep(input.stepIndex ?? 0) }),
+    context: ({ input }) => ({
+      lesson: input.lesson,
+      lessonStart: null,
+      ...freshStep(input.stepIndex ?? 0),
+      resumedFacts: input.explained ?? null,
+    }),
     initial: 'resuming',
     states: {
-      // Saved progress names a step: go straight there.
+      // Saved progress names a step: go straight there, to its explanation when it was done.
       resuming: {
         always: [
-          ...lesson.steps.map((_, index) => ({
-            guard: ({ context }: { context: LessonContext }) => context.stepIndex === index,
-            target: stepState(index),
-          })),
+          ...lesson.steps.flatMap((_, index) => [
+            {
+              guard: ({ context }: { context: LessonContext }) =>
+                context.stepIndex === index && context.resumedFacts !== null,
+              target: `#lesson.${stepState(index)}.explained`,
+            },
+            {
+              guard: ({ context }: { context: LessonContext }) => context.stepIndex === index,
+              target: stepState(index),
+            },
+          ]),
           { target: 'complete' },
         ],
       },
@@ -121,7 +137,12 @@ export function lessonMachine(lesson: Lesson) {
         lesson.steps.map((_, index) => [
           stepState(index),
           {
-            entry: assign(freshStep(index)),
+            // A step resumed as done takes what completed it; every other entry starts it afresh.
+            entry: assign(({ context }) => ({
+              ...freshStep(index),
+              facts: context.resumedFacts,
+              resumedFacts: null,
+            })),
             initial: 'doing',
             states: {
               doing: {

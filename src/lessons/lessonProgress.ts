@@ -2,10 +2,14 @@
 // Read back tolerantly: a lesson this version no longer has is dropped, never an error for the learner.
 
 import { LEVELS } from './challenges/makeChallenge';
+import type { StepFacts } from './lessonTypes';
 
 export interface LessonProgress {
-  /** The lesson under way and its step, or null. */
-  current: { lessonId: string; stepIndex: number } | null;
+  /**
+   * The lesson under way and its step, or null; `explained`: the step was done, its explanation showing,
+   * and these are the facts it reads (so it comes back as it was, waiting for Next).
+   */
+  current: { lessonId: string; stepIndex: number; explained?: StepFacts } | null;
   /** Lessons finished, in the order they were. */
   completed: string[];
   challenges: ChallengeScore;
@@ -52,8 +56,28 @@ function readChallenges(value: unknown): ChallengeScore {
 
 function readCurrent(value: unknown, steps: ReadonlyMap<string, number>): LessonProgress['current'] {
   if (typeof value !== 'object' || value === null) return null;
-  const { lessonId, stepIndex } = value as Record<string, unknown>;
+  const { lessonId, stepIndex, explained } = value as Record<string, unknown>;
   if (typeof lessonId !== 'string' || !steps.has(lessonId)) return null;
-  const index = Number.isInteger(stepIndex) ? (stepIndex as number) : 0;
-  return { lessonId, stepIndex: Math.min(Math.max(index, 0), steps.get(lessonId)!) };
+  const index = Math.min(
+    Math.max(Number.isInteger(stepIndex) ? (stepIndex as number) : 0, 0),
+    steps.get(lessonId)!,
+  );
+  // A done step beyond the lesson's last, or facts of the wrong shape: the step is begun again instead.
+  return index < steps.get(lessonId)! && isStepFacts(explained)
+    ? { lessonId, stepIndex: index, explained }
+    : { lessonId, stepIndex: index };
+}
+
+/** The shape of a step's facts: a change between two usages, and the usages the step and lesson began at. */
+function isStepFacts(value: unknown): value is StepFacts {
+  const object = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+  const usage = (v: unknown) => object(v) && object(v.overlay) && object(v.device) && object(v.ram);
+  return (
+    object(value) &&
+    object(value.change) &&
+    usage(value.change.before) &&
+    usage(value.change.after) &&
+    usage(value.start) &&
+    usage(value.lessonStart)
+  );
 }

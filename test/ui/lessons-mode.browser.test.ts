@@ -64,8 +64,10 @@ describe('<cellar-app> in Lessons mode', () => {
     const panel = panelOf(el);
     expect(inShadow(panel, '.explanation').textContent).to.contain('That is the kernel talking');
     expect(told).to.be.greaterThan(0);
-    // Done but not yet left: a reload would go on with step 2.
-    expect(el.lessonProgress.current).to.deep.equal({ lessonId: 'overlay-fills', stepIndex: 1 });
+    // Done but not yet left: a reload comes back to this explanation, waiting for Next.
+    const current = el.lessonProgress.current!;
+    expect([current.lessonId, current.stepIndex]).to.deep.equal(['overlay-fills', 0]);
+    expect(current.explained?.change.action.type).to.equal('terminal');
     buttonWithText(panel, 'Next').click();
     await settled(el);
     expect(inShadow(panel, '.step-count').textContent).to.equal('Step 2 of 3');

@@ -51,12 +51,13 @@ export class LessonController implements ReactiveController {
     return this.completed;
   }
 
-  /** What the saved activity keeps; a step done but not yet left counts as the next one begun. */
+  /** What the saved activity keeps; a step done but not yet left keeps what its explanation reads. */
   get progress(): LessonProgress {
     const run = this.run;
+    const explained = run?.explainedFacts;
     const current =
       run && !run.complete
-        ? { lessonId: run.lesson.id, stepIndex: run.stepIndex + (run.explained ? 1 : 0) }
+        ? { lessonId: run.lesson.id, stepIndex: run.stepIndex, ...(explained && { explained }) }
         : null;
     return { current, completed: [...this.completed], challenges: this.round.score };
   }
@@ -80,7 +81,8 @@ export class LessonController implements ReactiveController {
     const lesson = LESSONS.find((l) => l.id === progress.current?.lessonId);
     if (!session || session.mode !== 'lessons' || !lesson) return;
     this.drop();
-    this.take(LessonRun.resume(lesson, session, progress.current!.stepIndex), session);
+    const { stepIndex, explained } = progress.current!;
+    this.take(LessonRun.resume(lesson, session, stepIndex, explained), session);
   }
 
   /** Back to the list of lessons. */
