@@ -108,7 +108,9 @@ describe('<cellar-toolbar>', () => {
       type: 'advance',
       ms: 86_400_000,
     });
-    expect(await intentFrom(el, () => buttonWithText(el, 'Start over').click())).to.deep.equal({ type: 'reset' });
+    expect(await intentFrom(el, () => buttonWithText(el, 'Start over').click())).to.deep.equal({
+      type: 'reset',
+    });
   });
 
   it('Stop fires cellar-stop', async () => {
