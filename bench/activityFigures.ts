@@ -1,6 +1,7 @@
-// The built activity's figures: the gzip size of its script, how long it takes to become interactive in
-// Chromium slowed down four times through the DevTools protocol (a stand-in for an XO or an old laptop), and
-// the 95th-percentile frame while the gauge and the chunk map show a 1 GiB write.
+// The built activity's figures: the gzip size of its script, the size of the .xo Sugar installs, how long it
+// takes to become interactive in Chromium slowed down four times through the DevTools protocol (a stand-in
+// for an XO or an old laptop), and the 95th-percentile frame while the gauge and the chunk map show a 1 GiB
+// write.
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, requireChromium } from '../scripts/find-chromium.mjs';
+import { makeXo } from '../scripts/xo.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const CPU_SLOWDOWN = 4;
@@ -17,6 +19,7 @@ const TTI_RUNS = 5;
 
 export interface ActivityFigures {
   js_gzip_kib: number;
+  xo_kib: number;
   tti_throttled_ms: number;
   p95_frame_ms: number;
 }
@@ -31,6 +34,7 @@ export async function activityFigures(): Promise<ActivityFigures> {
     });
     return {
       js_gzip_kib: scriptGzipKib(outDir),
+      xo_kib: makeXo(outDir).bytes.length / 1024,
       tti_throttled_ms: await ttiThrottledMs(outDir),
       p95_frame_ms: await p95FrameMs(outDir),
     };

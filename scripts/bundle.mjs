@@ -1,46 +1,10 @@
-// Writes dist/<Name>-<activity_version>.xo from the vite build in dist/: a zip whose single top folder is
-// <Name>.activity/, with index.html at its root and activity/ copied unchanged (sugar.md §2).
-// Zip library: fflate (pure JS, no dependencies, ~30 kB) instead of a hand-written zip writer and reader:
-// the tests must read the archive back, and a second home-made codec would only test itself.
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { zipSync } from 'fflate';
-import { readActivityInfo } from './activity-info.mjs';
+// Writes dist/<Name>-<activity_version>.xo from the vite build in dist/ (see xo.mjs).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeXo } from './xo.mjs';
 
 const DIST = 'dist';
-// Fixed timestamps keep the .xo byte-identical from one build to the next (zip dates start in 1980).
-const MTIME = new Date(1980, 0, 1); // local time, as zip stores it
-
-/**
- * Every file below dir, as paths relative to it with forward slashes.
- * @param {string} dir
- * @returns {string[]}
- */
-function listFiles(dir) {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
-}
-
-const info = readActivityInfo();
-const name = info.name.replace(/\s+/g, '');
-const top = `${name}.activity/`;
-const xoName = `${name}-${info.activity_version}.xo`;
-
-/** @type {Record<string, [Uint8Array, { mtime: Date }]>} */
-const entries = {};
-const add = (/** @type {string} */ path, /** @type {string} */ source) => {
-  entries[top + path] = [readFileSync(source), { mtime: MTIME }];
-};
-for (const path of listFiles(DIST).filter((p) => !p.endsWith('.xo'))) add(path, join(DIST, path));
-add('activity/activity.info', 'activity/activity.info');
-add('activity/activity-icon.svg', 'activity/activity-icon.svg');
-add('LICENSE', 'LICENSE');
-
 mkdirSync(DIST, { recursive: true });
-const xo = zipSync(entries, { level: 9 });
-writeFileSync(join(DIST, xoName), xo);
-console.log(
-  `${join(DIST, xoName)}: ${Object.keys(entries).length} files, ${(xo.length / 1024).toFixed(1)} KiB`,
-);
+const xo = makeXo(DIST);
+writeFileSync(join(DIST, xo.name), xo.bytes);
+console.log(`${join(DIST, xo.name)}: ${xo.files} files, ${(xo.bytes.length / 1024).toFixed(1)} KiB`);
