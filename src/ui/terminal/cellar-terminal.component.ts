@@ -19,8 +19,6 @@ import { terminalStyles } from './cellar-terminal.styles';
 /** Lines the terminal keeps (it keeps them through undo too, so they must stop somewhere). */
 export const SCROLLBACK_LINES = 1000;
 
-type ScrollbackLine = TerminalLine;
-
 export interface TerminalCommandDetail {
   line: string;
   exitCode: number;
@@ -61,7 +59,7 @@ export class CellarTerminal extends LitElement {
    */
   @property({ attribute: false }) resumeFrom: TerminalView | null = null;
 
-  @state() private scrollback: ScrollbackLine[] = [];
+  @state() private scrollback: TerminalLine[] = [];
   @state() private input = '';
   private historyPosition: HistoryPosition = freshPosition([]);
 
@@ -168,7 +166,7 @@ export class CellarTerminal extends LitElement {
   }
 
   /** New lines at the end; the oldest go once there are SCROLLBACK_LINES, as in a real terminal. */
-  private addLines(...lines: ScrollbackLine[]): void {
+  private addLines(...lines: TerminalLine[]): void {
     this.scrollback = [...this.scrollback, ...lines].slice(-SCROLLBACK_LINES);
   }
 
@@ -189,7 +187,7 @@ export class CellarTerminal extends LitElement {
   private runLine(line: string): void {
     const shell = this.shell;
     if (!shell) return;
-    const typed: ScrollbackLine = { kind: 'typed', text: shell.prompt + line };
+    const typed: TerminalLine = { kind: 'typed', text: shell.prompt + line };
     const result = this.runner ? this.runner(line, shell.cwd, () => shell.run(line)) : shell.run(line);
     this.addLines(typed, ...result.lines.map((l) => ({ kind: l.stream, text: l.text })));
     this.historyPosition = freshPosition(shell.history);
