@@ -6,6 +6,7 @@
 //   terminal      { lines: [{ kind, text }], history: [string], folder: string }
 //   filesFolder   string, an absolute path
 //   lessonColumn  "list" | "challenges" | "teacher"
+//   realPaste     string: what the learner pasted in real mode (read again on resume)
 
 /** The terminal's kinds of line (`typed` is the prompt and what was typed). */
 export const TERMINAL_LINE_KINDS = ['typed', 'stdout', 'stderr', 'candidates', 'note'] as const;
@@ -30,10 +31,14 @@ export interface TerminalView {
 export const LESSON_COLUMN_VIEWS = ['list', 'challenges', 'teacher'] as const;
 export type LessonColumnView = (typeof LESSON_COLUMN_VIEWS)[number];
 
+/** A paste longer than this is not kept in the document (real outputs are a few KiB). */
+export const SAVED_PASTE_CHARS = 64 * 1024;
+
 export interface ActivityView {
   terminal?: TerminalView;
   filesFolder?: string;
   lessonColumn?: LessonColumnView;
+  realPaste?: string;
 }
 
 /** The saved view (any JSON) as far as it can be read; `{}` for none or garbage. */
@@ -45,6 +50,9 @@ export function readActivityView(saved: unknown): ActivityView {
   if (isFolder(saved.filesFolder)) view.filesFolder = saved.filesFolder;
   const column = LESSON_COLUMN_VIEWS.find((v) => v === saved.lessonColumn);
   if (column) view.lessonColumn = column;
+  if (typeof saved.realPaste === 'string' && saved.realPaste.length <= SAVED_PASTE_CHARS) {
+    view.realPaste = saved.realPaste;
+  }
   return view;
 }
 

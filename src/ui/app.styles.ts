@@ -54,13 +54,9 @@ export const appStyles = css`
     border-inline-end: 2px solid #282828;
     background: #ffffff;
   }
-  .notice {
+  /* Real mode: the learner's own stick across the canvas, above the model it is compared with. */
+  .real {
     grid-column: 1 / -1;
-    margin: 0;
-    padding: 8px 12px;
-    border: 2px dashed #282828;
-    border-radius: 8px;
-    background: #ffffff;
   }
   .stick-head {
     display: flex;

@@ -21,7 +21,7 @@ import type { CellarSandboxSetup } from './sandbox-setup/cellar-sandbox-setup';
 import type { CellarShortcutsDialog } from './shortcuts/cellar-shortcuts-dialog';
 import { SHORTCUTS } from './shortcuts/keyboardShortcuts';
 import type { RunResult } from '../shell/Shell';
-import { readActivityView, type ActivityView } from '../sugar/activityView';
+import { readActivityView, SAVED_PASTE_CHARS, type ActivityView } from '../sugar/activityView';
 import { DEFAULT_XO_COLOURS, type XoColours } from '../sugar/host';
 import './announcer/cellar-announcer';
 import './chunk-map/cellar-chunk-map';
@@ -32,6 +32,8 @@ import './usage-plot/cellar-usage-plot';
 import type { CellarFiles } from './files/cellar-files';
 import './files/cellar-files';
 import './overlay-gauge/cellar-overlay-gauge';
+import type { CellarRealStick } from './real/cellar-real-stick';
+import './real/cellar-real-stick';
 import './refresh-reset/cellar-refresh-reset';
 import './challenge/cellar-challenge';
 import type { ChallengeAnsweredDetail } from './challenge/cellar-challenge';
@@ -82,6 +84,7 @@ export class CellarApp extends LitElement {
   @query('cellar-sandbox-setup') private setup!: CellarSandboxSetup;
   @query('cellar-terminal') private terminal?: CellarTerminal;
   @query('cellar-files') private files?: CellarFiles;
+  @query('cellar-real-stick') private realStick?: CellarRealStick;
   /** The saved view the terminal and Files start from (given to them once, by `restoreView`). */
   private resumed: ActivityView = {};
   private clockTimer: ReturnType<typeof setInterval> | null = null;
@@ -125,7 +128,7 @@ export class CellarApp extends LitElement {
       <div class="body">
         ${this.renderLessons()}
         <main>
-          ${this.renderModeNotice()}
+          ${this.renderRealStick()}
           <section class="stick" aria-labelledby="stick-title">
             <div class="stick-head">
               <h2 id="stick-title">${msg('Where the space goes')}</h2>
@@ -174,16 +177,28 @@ export class CellarApp extends LitElement {
 
   /** The line under the toolbar before anything is said: what to do in the mode shown. */
   private hint(): string {
-    return this.session?.mode === 'lessons'
-      ? msg('The lesson column says what to do next.')
-      : msg('Save a file somewhere and watch which part of the stick grows.');
+    switch (this.session?.mode) {
+      case 'lessons':
+        return msg('The lesson column says what to do next.');
+      case 'real':
+        return msg('Read your own stick: paste what it printed, choose its overlay file, or connect the bridge.');
+      default:
+        return msg('Save a file somewhere and watch which part of the stick grows.');
+    }
   }
 
-  private renderModeNotice() {
-    if (this.session?.mode !== 'real') return '';
-    return html`<p class="notice">
-      ${msg('Reading your own stick is coming. Meanwhile, the sandbox below is yours to play with.')}
-    </p>`;
+  /**
+   * Real mode: reading the learner's own stick, above the model it is compared with. Hidden, not removed,
+   * in the other modes: the reading, the paste and the bridge's connection stay while the learner
+   * experiments in the sandbox and comes back.
+   */
+  private renderRealStick() {
+    return html`<section class="real" aria-label=${msg('Your own stick')} ?hidden=${this.session?.mode !== 'real'}>
+      <cellar-real-stick
+        .session=${this.session}
+        .resumePaste=${this.resumed.realPaste ?? ''}
+      ></cellar-real-stick>
+    </section>`;
   }
 
   /** Lessons mode: the lesson under way, or the list to choose one from, in a column beside the views. */
@@ -255,6 +270,8 @@ export class CellarApp extends LitElement {
     if (this.files) view.filesFolder = this.files.folder;
     // With a lesson under way the panel is shown, and the saved progress brings it back.
     if (!this.lessons.run) view.lessonColumn = this.lessons.showing;
+    const paste = this.realStick?.pasteText ?? '';
+    if (paste !== '' && paste.length <= SAVED_PASTE_CHARS) view.realPaste = paste;
     return view;
   }
 

@@ -83,13 +83,13 @@ describe('<cellar-toolbar>', () => {
     });
   });
 
-  it('offers the modes, saying the one still to come is coming', async () => {
+  it('offers the three modes', async () => {
     const el = await toolbar();
     const options = allInShadow<HTMLOptionElement>(el, 'select:first-of-type option, option');
     expect(options.map((o) => o.textContent)).to.include.members([
       'Lessons',
       'Sandbox',
-      'Real stick (coming)',
+      'Real stick',
     ]);
   });
 

@@ -97,7 +97,7 @@ export class CellarToolbar extends LitElement {
       <select title=${msg('Mode')} aria-label=${msg('Mode')} .value=${live(this.mode)} @change=${choose}>
         <option value="lessons" ?selected=${this.mode === 'lessons'}>${msg('Lessons')}</option>
         <option value="sandbox" ?selected=${this.mode === 'sandbox'}>${msg('Sandbox')}</option>
-        <option value="real" ?selected=${this.mode === 'real'}>${msg('Real stick (coming)')}</option>
+        <option value="real" ?selected=${this.mode === 'real'}>${msg('Real stick')}</option>
       </select></label
     >`;
   }

@@ -1,0 +1,97 @@
+// What the last reading of the learner's stick says: how it keeps its changes and what told Cellar so,
+// each number of its status line in words, its LiveOS files, and what could not be read.
+
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type { RealStick } from '../../real/realStick';
+import { formatBytes } from '../format/sizes';
+import { eraText, evidenceText, numberTexts, persistenceText, problemText } from './realTexts';
+
+/** `<cellar-real-reading>`: reads a RealStick; sends nothing. */
+@customElement('cellar-real-reading')
+@localized()
+export class CellarRealReading extends LitElement {
+  @property({ attribute: false }) stick: RealStick | null = null;
+
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    .verdict {
+      margin: 0;
+      font-size: 17px;
+      font-weight: 600;
+    }
+    p,
+    ul {
+      margin: 6px 0 0;
+    }
+    .why {
+      font-size: 13px;
+      color: #505050;
+    }
+    .problems li {
+      margin-top: 4px;
+    }
+    code {
+      font-family: 'DejaVu Sans Mono', monospace;
+      overflow-wrap: anywhere;
+    }
+  `;
+
+  override render() {
+    const stick = this.stick;
+    if (!stick) return nothing;
+    const era = eraText(stick);
+    const numbers = numberTexts(stick);
+    return html`<p class="verdict">${persistenceText(stick)}</p>
+      ${era ? html`<p>${era}</p>` : nothing}
+      ${stick.evidence.length > 0
+        ? html`<p class="why">${msg('Told by:')} ${stick.evidence.map(evidenceText).join('; ')}.</p>`
+        : nothing}
+      ${numbers.length > 0 ? html`<ul>${numbers.map((text) => html`<li>${text}</li>`)}</ul>` : nothing}
+      ${this.renderFiles(stick)} ${this.renderNeedsRoot(stick)} ${this.renderProblems(stick)}`;
+  }
+
+  private renderFiles(stick: RealStick) {
+    const files = [
+      [stick.overlayFile, msg('the overlay file')],
+      [stick.homeImage, msg('home.img, your home folder')],
+      [stick.squashfsImage, msg('squashfs.img, the system, compressed')],
+    ] as const;
+    const known = files.filter(([file]) => file !== null);
+    if (known.length === 0) return nothing;
+    return html`<ul>
+      ${known.map(
+        ([file, what]) =>
+          html`<li><code dir="ltr">${file!.path.split('/').at(-1)}</code>: ${what}, ${formatBytes(file!.sizeBytes)}</li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderNeedsRoot(stick: RealStick) {
+    if (stick.needsRoot.length === 0) return nothing;
+    const commands = stick.needsRoot.join(', ');
+    return html`<p>${msg(str`Without root, the bridge could not read: ${commands}. Start it with sudo to read them.`)}</p>`;
+  }
+
+  private renderProblems(stick: RealStick) {
+    if (stick.problems.length === 0) return nothing;
+    return html`<ul class="problems" aria-label=${msg('Lines Cellar could not read')}>
+      ${stick.problems.map(
+        (problem) =>
+          html`<li>
+            ${problemText(problem)}
+            ${problem.line === null ? nothing : html`<br /><code dir="ltr">${problem.line}</code>`}
+          </li>`,
+      )}
+    </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cellar-real-reading': CellarRealReading;
+  }
+}
