@@ -5,6 +5,7 @@
 import { createActor, type Actor } from 'xstate';
 import type { Session, SessionChange } from '../model/session/Session';
 import { sandboxPlan } from '../model/session/sandboxPlan';
+import type { SessionCommand } from '../model/session/sessionCommands';
 import { lessonMachine } from './lessonMachine';
 import type { Lesson, LessonStep, StepFacts } from './lessonTypes';
 
@@ -26,6 +27,12 @@ export interface LessonView {
   complete: boolean;
   canGoBack: boolean;
   canGoOn: boolean;
+}
+
+/** The lesson's own stick, made through the era's installer; null when it cannot be (a lesson's mistake). */
+function newStickFor(lesson: Lesson): SessionCommand | null {
+  const planned = sandboxPlan(lesson.stick);
+  return planned.ok ? { type: 'new-stick', plan: planned.plan } : null;
 }
 
 export class LessonRun {
@@ -52,12 +59,13 @@ export class LessonRun {
   }
 
   /**
-   * Starts a lesson at its first step, on a new stick as the lesson asks, with its scene. Answers null when
-   * the lesson's stick cannot be made (a lesson's own mistake).
+   * Starts a lesson at its first step, on a new stick as the lesson asks, with its scene. `yourStick` is the
+   * command that makes the model of the learner's own stick: a lesson that works on any stick starts on it.
+   * Answers null when the stick cannot be made (a lesson's own mistake).
    */
-  static start(lesson: Lesson, session: Session): LessonRun | null {
-    const planned = sandboxPlan(lesson.stick);
-    if (!planned.ok || !session.apply({ type: 'new-stick', plan: planned.plan }).ok) return null;
+  static start(lesson: Lesson, session: Session, yourStick: SessionCommand | null = null): LessonRun | null {
+    const first = lesson.onYourStick && yourStick ? yourStick : newStickFor(lesson);
+    if (!first || !session.apply(first).ok) return null;
     for (const command of lesson.scene ?? []) {
       if (!session.apply(command).ok) return null;
     }

@@ -58,6 +58,11 @@ export interface Lesson {
   minutes: number;
   /** The stick the lesson starts on, made as the sandbox makes one (through the era's installer). */
   stick: SandboxChoices;
+  /**
+   * The lesson works on any stick with an overlay file and a home.img: once the learner has mirrored their
+   * own stick (real mode), it starts on that model instead of `stick`.
+   */
+  onYourStick?: boolean;
   /** Commands run on that stick before the first step (a nearly full overlay, a file to delete…). */
   scene?: readonly SessionCommand[];
   steps: readonly LessonStep[];

@@ -181,7 +181,9 @@ export class CellarApp extends LitElement {
       case 'lessons':
         return msg('The lesson column says what to do next.');
       case 'real':
-        return msg('Read your own stick: paste what it printed, choose its overlay file, or connect the bridge.');
+        return msg(
+          'Read your own stick: paste what it printed, choose its overlay file, or connect the bridge.',
+        );
       default:
         return msg('Save a file somewhere and watch which part of the stick grows.');
     }
@@ -193,7 +195,11 @@ export class CellarApp extends LitElement {
    * experiments in the sandbox and comes back.
    */
   private renderRealStick() {
-    return html`<section class="real" aria-label=${msg('Your own stick')} ?hidden=${this.session?.mode !== 'real'}>
+    return html`<section
+      class="real"
+      aria-label=${msg('Your own stick')}
+      ?hidden=${this.session?.mode !== 'real'}
+    >
       <cellar-real-stick
         .session=${this.session}
         .resumePaste=${this.resumed.realPaste ?? ''}
@@ -244,6 +250,7 @@ export class CellarApp extends LitElement {
         return html`<cellar-lesson-list
           .lessons=${lessons.lessons}
           .completed=${lessons.completedIds}
+          ?mirrored=${lessons.yourStick !== null}
           @cellar-lesson-start=${this.onLessonStart}
           @cellar-lesson-challenges=${() =>
             this.showInColumn(() => lessons.showChallenges(), 'cellar-challenge')}

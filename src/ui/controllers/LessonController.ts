@@ -8,6 +8,7 @@ import { LessonRun } from '../../lessons/LessonRun';
 import { ChallengeRound } from '../../lessons/challenges/challengeRound';
 import { NO_CHALLENGES, readLessonProgress, type LessonProgress } from '../../lessons/lessonProgress';
 import type { Session } from '../../model/session/Session';
+import type { SessionCommand } from '../../model/session/sessionCommands';
 
 const STEP_COUNTS: ReadonlyMap<string, number> = new Map(LESSONS.map((l) => [l.id, l.steps.length]));
 
@@ -22,6 +23,11 @@ export class LessonController implements ReactiveController {
   private stopListening: (() => void) | null = null;
   /** The session the run is taken on: another session given to the app ends it. */
   private runOn: Session | null = null;
+  /**
+   * The command that makes the model of the learner's own stick, once mirrored in real mode: the lessons
+   * that work on any stick start on it.
+   */
+  yourStick: SessionCommand | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -68,7 +74,7 @@ export class LessonController implements ReactiveController {
     const session = this.session();
     if (!lesson || !session) return false;
     this.drop();
-    this.take(LessonRun.start(lesson, session), session);
+    this.take(LessonRun.start(lesson, session, this.yourStick), session);
     return this.run !== null;
   }
 

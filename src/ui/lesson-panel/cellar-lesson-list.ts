@@ -51,17 +51,31 @@ export class CellarLessonList extends LitElement {
         font-weight: bold;
         color: #2e7d32;
       }
+      .yours {
+        font-size: 14px;
+        font-weight: bold;
+      }
     `,
   ];
 
   @property({ attribute: false }) lessons: readonly Lesson[] = [];
   /** Ids of the lessons the learner has finished. */
   @property({ attribute: false }) completed: readonly string[] = [];
+  /** The learner has mirrored their own stick: the lessons that can start on its model say so. */
+  @property({ type: Boolean }) mirrored = false;
 
   override render() {
     return html`
       <h2 tabindex="-1">${msg('Lessons')}</h2>
-      <p class="goal">${msg('Choose a lesson. Each one starts on a new stick made for it.')}</p>
+      <p class="goal">
+        ${
+          this.mirrored
+            ? msg(
+                'Choose a lesson. Those marked "on your stick" start on the model of your own stick, the others on a stick made for them.',
+              )
+            : msg('Choose a lesson. Each one starts on a new stick made for it.')
+        }
+      </p>
       <ol>
         ${this.lessons.map(
           (lesson) =>
@@ -70,6 +84,7 @@ export class CellarLessonList extends LitElement {
                 <span class="title">${lesson.number}. ${lesson.title()}</span>
                 <span class="about">${lesson.goal()}</span>
                 <span class="about">${msg(str`About ${lesson.minutes} minutes`)}</span>
+                ${this.mirrored && lesson.onYourStick ? html`<span class="yours">${msg('on your stick')}</span>` : ''}
                 ${this.completed.includes(lesson.id) ? html`<span class="done">✓ ${msg('Done')}</span>` : ''}
               </button>
             </li>`,

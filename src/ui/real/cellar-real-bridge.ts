@@ -5,7 +5,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { connectBridge, parseBridgeAddress, type BridgeConnection, type BridgeState } from '../../real/bridgeClient';
+import {
+  connectBridge,
+  parseBridgeAddress,
+  type BridgeConnection,
+  type BridgeState,
+} from '../../real/bridgeClient';
 import { readReport } from '../../real/readReport';
 import { buttonLook } from '../format/buttonLook';
 import { realReadEvent } from './realReadEvent';
@@ -100,15 +105,19 @@ export class CellarRealBridge extends LitElement {
           @input=${(event: Event) => this.changed((event.target as HTMLInputElement).value)}
           @keydown=${(event: KeyboardEvent) => event.key === 'Enter' && this.connect()}
         />
-        ${connected
-          ? html`<button @click=${this.disconnect}>${msg('Disconnect')}</button>`
-          : html`<button @click=${this.connect}>${msg('Connect')}</button>`}
+        ${
+          connected
+            ? html`<button @click=${this.disconnect}>${msg('Disconnect')}</button>`
+            : html`<button @click=${this.connect}>${msg('Connect')}</button>`
+        }
       </div>
-      ${this.refusal
-        ? html`<p class="refusal" role="alert">
-            ${msg('That is not the address of a bridge. Copy the whole line it printed, starting with http://127.0.0.1.')}
-          </p>`
-        : nothing}
+      ${
+        this.refusal
+          ? html`<p class="refusal" role="alert">
+              ${msg('That is not the address of a bridge. Copy the whole line it printed, starting with http://127.0.0.1.')}
+            </p>`
+          : nothing
+      }
       ${this.bridgeState ? html`<p role="status">${stateText(this.bridgeState)}</p>` : nothing}
       <p>
         ${msg('On the stick, in a terminal:')} <code dir="ltr">npx cellar bridge</code>.

@@ -97,15 +97,25 @@ export class CellarRealFile extends LitElement {
           ${msg('Choose the overlay file…')}
           <input type="file" @change=${this.onChosen} ?disabled=${this.progress !== null} />
         </label>
-        <p>${msg('Or drop it here. It is in the LiveOS folder of the stick, named overlay- and the stick name.')}</p>
+        <p>
+          ${msg('Or drop it here. It is in the LiveOS folder of the stick, named overlay- and the stick name.')}
+        </p>
       </div>
-      ${this.progress === null
-        ? nothing
-        : html`<progress max="1" .value=${this.progress} aria-label=${msg('Reading the overlay file')}></progress>`}
-      ${this.failure
-        ? html`<p class="failure" role="alert">${this.failure.text}</p>
-            <p class="detail" dir="ltr">${this.failure.detail}</p>`
-        : nothing}`;
+      ${
+        this.progress === null
+          ? nothing
+          : html`<progress
+              max="1"
+              .value=${this.progress}
+              aria-label=${msg('Reading the overlay file')}
+            ></progress>`
+      }
+      ${
+        this.failure
+          ? html`<p class="failure" role="alert">${this.failure.text}</p>
+              <p class="detail" dir="ltr">${this.failure.detail}</p>`
+          : nothing
+      }`;
   }
 
   /** Reads a file as if it had been chosen (the drop zone and tests use it). */

@@ -73,7 +73,9 @@ export class CellarRealPaste extends LitElement {
 
   private changed(text: string): void {
     this.text = text;
-    this.dispatchEvent(new CustomEvent('cellar-real-text', { detail: { text }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('cellar-real-text', { detail: { text }, bubbles: true, composed: true }),
+    );
   }
 
   private read = () => {

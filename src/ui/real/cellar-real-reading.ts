@@ -47,10 +47,18 @@ export class CellarRealReading extends LitElement {
     const numbers = numberTexts(stick);
     return html`<p class="verdict">${persistenceText(stick)}</p>
       ${era ? html`<p>${era}</p>` : nothing}
-      ${stick.evidence.length > 0
-        ? html`<p class="why">${msg('Told by:')} ${stick.evidence.map(evidenceText).join('; ')}.</p>`
-        : nothing}
-      ${numbers.length > 0 ? html`<ul>${numbers.map((text) => html`<li>${text}</li>`)}</ul>` : nothing}
+      ${
+        stick.evidence.length > 0
+          ? html`<p class="why">${msg('Told by:')} ${stick.evidence.map(evidenceText).join('; ')}.</p>`
+          : nothing
+      }
+      ${
+        numbers.length > 0
+          ? html`<ul>
+              ${numbers.map((text) => html`<li>${text}</li>`)}
+            </ul>`
+          : nothing
+      }
       ${this.renderFiles(stick)} ${this.renderNeedsRoot(stick)} ${this.renderProblems(stick)}`;
   }
 
@@ -65,7 +73,9 @@ export class CellarRealReading extends LitElement {
     return html`<ul>
       ${known.map(
         ([file, what]) =>
-          html`<li><code dir="ltr">${file!.path.split('/').at(-1)}</code>: ${what}, ${formatBytes(file!.sizeBytes)}</li>`,
+          html`<li>
+            <code dir="ltr">${file!.path.split('/').at(-1)}</code>: ${what}, ${formatBytes(file!.sizeBytes)}
+          </li>`,
       )}
     </ul>`;
   }
@@ -73,7 +83,9 @@ export class CellarRealReading extends LitElement {
   private renderNeedsRoot(stick: RealStick) {
     if (stick.needsRoot.length === 0) return nothing;
     const commands = stick.needsRoot.join(', ');
-    return html`<p>${msg(str`Without root, the bridge could not read: ${commands}. Start it with sudo to read them.`)}</p>`;
+    return html`<p>
+      ${msg(str`Without root, the bridge could not read: ${commands}. Start it with sudo to read them.`)}
+    </p>`;
   }
 
   private renderProblems(stick: RealStick) {

@@ -59,7 +59,9 @@ export class CellarRealStick extends LitElement {
 
   override render() {
     return html`<h2 id="real-title">${msg('Your own stick')}</h2>
-      <p>${msg('Read your own stick in one of three ways. Cellar only reads it: nothing on the stick changes.')}</p>
+      <p>
+        ${msg('Read your own stick in one of three ways. Cellar only reads it: nothing on the stick changes.')}
+      </p>
       <div class="ways" @cellar-real-read=${this.onRead}>
         <div class="way">
           <h3>${msg('Paste')}</h3>
@@ -93,9 +95,11 @@ export class CellarRealStick extends LitElement {
       <div class="compare">
         <div class="side">
           <h3>${msg('Your stick')}</h3>
-          ${usage
-            ? html`<cellar-overlay-gauge .overlay=${usage}></cellar-overlay-gauge>`
-            : html`<p>${msg('No overlay figures in this reading.')}</p>`}
+          ${
+            usage
+              ? html`<cellar-overlay-gauge .overlay=${usage}></cellar-overlay-gauge>`
+              : html`<p>${msg('No overlay figures in this reading.')}</p>`
+          }
         </div>
         <div class="side">
           <h3>${msg("Cellar's model")}</h3>
@@ -110,14 +114,18 @@ export class CellarRealStick extends LitElement {
           )}
         </p>
       </div>
-      ${read.overlay
-        ? html`<h3>${msg('Inside your overlay file')}</h3>
-            <cellar-chunk-map .overlay=${read.overlay}></cellar-chunk-map>`
-        : nothing}
-      ${this.live.length > 0
-        ? html`<h3>${msg('Your overlay, reading after reading')}</h3>
-            <cellar-usage-plot .samples=${this.live}></cellar-usage-plot>`
-        : nothing}
+      ${
+        read.overlay
+          ? html`<h3>${msg('Inside your overlay file')}</h3>
+              <cellar-chunk-map .overlay=${read.overlay}></cellar-chunk-map>`
+          : nothing
+      }
+      ${
+        this.live.length > 0
+          ? html`<h3>${msg('Your overlay, reading after reading')}</h3>
+              <cellar-usage-plot .samples=${this.live}></cellar-usage-plot>`
+          : nothing
+      }
     </div>`;
   }
 

@@ -21,7 +21,9 @@ export function persistenceText(stick: RealStick): string {
         'This stick keeps its changes with OverlayFS, as files in a folder: deleting a file you added gives its space back, and it never turns Invalid. The overlay gauge does not apply to it.',
       );
     case 'none':
-      return msg('This does not look like a live stick: there is no live-rw overlay, the system is on a disk.');
+      return msg(
+        'This does not look like a live stick: there is no live-rw overlay, the system is on a disk.',
+      );
     case 'unknown':
       return msg(
         'Not enough to tell how this stick keeps its changes. Paste what dmsetup status and dmsetup table print, together.',
@@ -34,7 +36,9 @@ export function eraText(stick: RealStick): string | null {
     case 'soas-2012':
       return msg('The 2012 kind of overlay (P): when it is full, it breaks and shows Invalid.');
     case 'fedora-today':
-      return msg("Today's kind of overlay (PO): when it is full, it shows Overflow and the system turns read-only.");
+      return msg(
+        "Today's kind of overlay (PO): when it is full, it shows Overflow and the system turns read-only.",
+      );
     case null:
       return null;
   }
@@ -98,7 +102,9 @@ export function numberTexts(stick: RealStick): string[] {
   }
   if (snapshot.originSectors !== null) {
     const size = formatBytes(snapshot.originSectors * SECTOR_BYTES);
-    texts.push(msg(str`${snapshot.originSectors} sectors (${size}) is the size of the system under the overlay.`));
+    texts.push(
+      msg(str`${snapshot.originSectors} sectors (${size}) is the size of the system under the overlay.`),
+    );
   }
   if (snapshot.chunkSectors !== null) {
     const chunk = formatBytes(snapshot.chunkSectors * SECTOR_BYTES);
