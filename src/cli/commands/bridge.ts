@@ -55,8 +55,10 @@ export async function bridgeCommand(args: BridgeArguments): Promise<string | nul
     if (code === 'EADDRINUSE') throw inputError(`port ${port} is in use; choose another with --port N`);
     throw inputError(`cannot listen on 127.0.0.1:${port}: ${message}`);
   }
+  // Listening for Ctrl+C before the line is out: whoever reads it may stop the bridge at once.
+  const stop = stopped();
   process.stdout.write(`Cellar bridge: http://127.0.0.1:${bridge.port}/?token=${token}\n`);
-  await stopped();
+  await stop;
   await bridge.close();
   return null;
 }
