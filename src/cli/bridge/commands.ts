@@ -8,6 +8,9 @@ import type { CommandOutput, ReportCommand } from '../../real/report';
 
 type Run = () => Promise<CommandOutput>;
 
+/** English messages whatever the learner's language, so "Permission denied" is found; the probe does the same. */
+const C_LOCALE = { ...process.env, LC_ALL: 'C' };
+
 /** Enough for a big machine's `findmnt -J`; a command that prints more is not one of ours. */
 const MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
 /** dmsetup can hang on a wedged device; a reading that never ends must not stop the next one. */
@@ -37,7 +40,7 @@ function program(file: string, args: readonly string[]): Run {
       execFile(
         file,
         args,
-        { encoding: 'utf8', maxBuffer: MAX_OUTPUT_BYTES, timeout: TIMEOUT_MS, env: process.env },
+        { encoding: 'utf8', maxBuffer: MAX_OUTPUT_BYTES, timeout: TIMEOUT_MS, env: C_LOCALE },
         (error, stdout, stderr) => {
           if (!error) return resolve({ ok: true, stdout });
           const { code } = error as NodeJS.ErrnoException & { code?: string | number };
