@@ -2,7 +2,15 @@
 // print the kernel-recorded lines of b_overflow_PO, and a fake LiveOS folder with a sparse overlay file:
 // what it serves, live updates over SSE, every refusal, where it listens, and what it says without root.
 
-import { closeSync, ftruncateSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +24,7 @@ import {
   pathWith,
   startBridgeProcess,
   type StandIns,
+  UNPRIVILEGED,
 } from '../helpers/bridgeProcess';
 import { loadGolden } from '../helpers/golden';
 
@@ -250,10 +259,15 @@ describe('without root, or without the tools', () => {
     denied.denyDmsetup();
     denied.setOutput('losetup -a', '');
     denied.setOutput('findmnt -J', '{"filesystems": []}\n');
-    const user = await startBridgeProcess(['--live-dir', denied.liveOs], {
-      ...process.env,
-      PATH: pathWith(denied.bin),
-    });
+    // An overlay file only root may read, as on a stick (the bridge runs as an ordinary user here).
+    const overlayPath = join(denied.liveOs, OVERLAY);
+    writeOverlay(overlayPath, created);
+    chmodSync(overlayPath, 0o000);
+    const user = await startBridgeProcess(
+      ['--live-dir', denied.liveOs],
+      { ...process.env, PATH: pathWith(denied.bin) },
+      UNPRIVILEGED,
+    );
     try {
       const got = JSON.parse((await ask(user.port, `/report?token=${user.token}`)).body) as CellarReport;
       for (const command of ['dmsetup status', 'dmsetup table', 'dmsetup ls'] as const) {
@@ -264,8 +278,9 @@ describe('without root, or without the tools', () => {
         });
       }
       expect(got.outputs['losetup -a']).toEqual({ ok: true, stdout: '' });
-      expect(got.liveOs).toEqual({ folder: denied.liveOs, files: [] });
-      expect(got.overlayHeader).toBeNull();
+      expect(got.liveOs?.files).toMatchObject([{ path: overlayPath, sizeBytes: created.cow_file_bytes }]);
+      expect(got.overlayHeader).toEqual({ path: overlayPath, headerHex: null, problem: 'needs-root' });
+      expect(got.root).toBe(false);
     } finally {
       await user.stop();
       denied.remove();

@@ -4,7 +4,15 @@
 // --probe-script` prints the very file that ships.
 
 import { execFile } from 'node:child_process';
-import { closeSync, ftruncateSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +24,7 @@ import {
   REPO,
   startBridgeProcess,
   type StandIns,
+  UNPRIVILEGED,
 } from '../helpers/bridgeProcess';
 import { loadGolden } from '../helpers/golden';
 
@@ -90,14 +99,18 @@ describe('the shell probe', () => {
     expect(fromProbe.overlayHeader?.headerHex).toBe(step.cow_header_hex16);
   });
 
-  it('says needs-root for dmsetup without root, and keeps the rest', async () => {
+  it('says needs-root for dmsetup and the overlay header without root, and keeps the rest', async () => {
     const denied = makeStandIns();
     denied.denyDmsetup();
     denied.setOutput('losetup -a', '');
     denied.setOutput('findmnt -J', '{}\n');
+    const overlayPath = join(denied.liveOs, 'overlay-SOAS-1234-5678');
+    writeFileSync(overlayPath, Buffer.from(step.cow_header_hex16, 'hex'));
+    chmodSync(overlayPath, 0o000);
     try {
       const { stdout } = await run('sh', [PROBE, denied.liveOs], {
         env: { ...process.env, PATH: pathWith(denied.bin) },
+        ...UNPRIVILEGED,
       });
       const report = JSON.parse(stdout) as CellarReport;
       expect(report.outputs['dmsetup status']).toEqual({
@@ -106,6 +119,8 @@ describe('the shell probe', () => {
         message: '/dev/mapper/control: open failed: Permission denied',
       });
       expect(report.outputs['losetup -a']).toEqual({ ok: true, stdout: '' });
+      expect(report.overlayHeader).toEqual({ path: overlayPath, headerHex: null, problem: 'needs-root' });
+      expect(report.root).toBe(false);
     } finally {
       denied.remove();
     }

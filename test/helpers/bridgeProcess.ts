@@ -43,6 +43,8 @@ cat "$here/out/$name $*"
 
 export function makeStandIns(): StandIns {
   const root = mkdtempSync(join(tmpdir(), 'cellar-bridge-test-'));
+  // Readable by the unprivileged user some tests run the bridge as.
+  chmodSync(root, 0o755);
   const bin = join(root, 'bin');
   const liveOs = join(root, 'LiveOS');
   mkdirSync(join(bin, 'out'), { recursive: true });
@@ -79,10 +81,18 @@ export interface Bridge {
 
 const ADDRESS_LINE = /^Cellar bridge: http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+)\n/;
 
-export function startBridgeProcess(args: string[], env: NodeJS.ProcessEnv): Promise<Bridge> {
+/** The user a test runs the bridge as to see it without root: nobody when the tests run as root. */
+export const UNPRIVILEGED = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
+export function startBridgeProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  user: { uid?: number; gid?: number } = {},
+): Promise<Bridge> {
   const child = spawn(process.execPath, ['bin/cellar.mjs', 'bridge', '--port', '0', ...args], {
     cwd: REPO,
     env,
+    ...user,
   });
   let stdout = '';
   let stderr = '';
