@@ -3,6 +3,7 @@
 
 import { parseArgs } from 'node:util';
 import { CliError, usageError } from './CliError';
+import { bridgeCommand, DEFAULT_BRIDGE_PORT } from './commands/bridge';
 import { replayCommand } from './commands/replay';
 import { statusOfCommand } from './commands/statusOf';
 
@@ -14,12 +15,21 @@ const USAGE = `Usage:
       Print the dmsetup status line the kernel would show for this overlay file.
       --origin-sectors N   size of the origin (the root image) in 512-byte sectors
       --chunk-sectors N    chunk size assumed for a blank (all-zero) overlay (default 8)
+  cellar bridge [--port N] [--live-dir DIR] [--interval-ms N]
+      Serve this machine's stick readings to Cellar on 127.0.0.1 (read-only; Ctrl+C stops it). It prints
+      one line, the address to paste into Cellar's Real stick mode. Run with sudo to read dmsetup too.
+      --port N          port to listen on (default ${DEFAULT_BRIDGE_PORT}; 0: any free port)
+      --live-dir DIR    the stick's LiveOS folder when it is mounted elsewhere (also for tests)
+      --interval-ms N   time between readings (default 3000)
+  cellar bridge --probe-script
+      Print cellar-probe.sh, a shell script printing the same report for machines without Node.
   cellar help`;
 
 interface Command {
   options: Record<string, { type: 'boolean' | 'string' }>;
   positionals: string[];
-  run(positionals: string[], values: Record<string, string | boolean | undefined>): Promise<string>;
+  /** The text to print, or null when the command printed its own (the bridge). */
+  run(positionals: string[], values: Record<string, string | boolean | undefined>): Promise<string | null>;
 }
 
 function wholeNumber(
@@ -58,10 +68,26 @@ const COMMANDS: Record<string, Command> = {
         wholeNumber('chunk-sectors', values['chunk-sectors'], false) ?? 8,
       ),
   },
+  bridge: {
+    options: {
+      port: { type: 'string' },
+      'live-dir': { type: 'string' },
+      'interval-ms': { type: 'string' },
+      'probe-script': { type: 'boolean' },
+    },
+    positionals: [],
+    run: (_, values) =>
+      bridgeCommand({
+        port: values.port as string | undefined,
+        liveDir: values['live-dir'] as string | undefined,
+        intervalMs: values['interval-ms'] as string | undefined,
+        probeScript: values['probe-script'] === true,
+      }),
+  },
   help: { options: {}, positionals: [], run: async () => USAGE },
 };
 
-async function dispatch(argv: string[]): Promise<string> {
+async function dispatch(argv: string[]): Promise<string | null> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h') return USAGE;
   const command = COMMANDS[name];
@@ -87,7 +113,8 @@ async function dispatch(argv: string[]): Promise<string> {
 /** Runs the CLI; returns the exit code. Output goes to stdout, the one-line error to stderr. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    process.stdout.write(`${await dispatch(argv)}\n`);
+    const output = await dispatch(argv);
+    if (output !== null) process.stdout.write(`${output}\n`);
     return 0;
   } catch (error) {
     if (error instanceof CliError) {

@@ -48,6 +48,12 @@ describe('the .xo bundle', () => {
     expect(Object.keys(entries).filter((path) => path.endsWith('.map'))).toEqual([]);
   });
 
+  it('ships the shell probe, public/cellar-probe.sh, unchanged (the bridge prints the same file)', () => {
+    expect(
+      Buffer.from(entries[TOP + 'cellar-probe.sh']!).equals(readFileSync(repoPath('public/cellar-probe.sh'))),
+    ).toBe(true);
+  });
+
   it("ships Lit's production build, not its larger development one", () => {
     const js = Object.keys(entries).find((path) => path.endsWith('.js'))!;
     expect(text(js.slice(TOP.length))).not.toContain('Lit is in dev mode');

@@ -1,0 +1,75 @@
+// The bridge's fixed, read-only commands: each report command as the program and argument array it runs
+// (never a shell, never anything a caller chose), and how its output or failure becomes a CommandOutput.
+
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { release } from 'node:os';
+import type { CommandOutput, ReportCommand } from '../../real/report';
+
+type Run = () => Promise<CommandOutput>;
+
+/** English messages whatever the learner's language, so "Permission denied" is found; the probe does the same. */
+const C_LOCALE = { ...process.env, LC_ALL: 'C' };
+
+/** Enough for a big machine's `findmnt -J`; a command that prints more is not one of ours. */
+const MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
+/** dmsetup can hang on a wedged device; a reading that never ends must not stop the next one. */
+const TIMEOUT_MS = 5000;
+
+// libdevmapper without root: "/dev/mapper/control: open failed: Permission denied"; other tools say
+// "Operation not permitted" or "must be root".
+const NEEDS_ROOT = /permission denied|operation not permitted|must be (?:run as )?root|EACCES|EPERM/i;
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0] ?? '';
+}
+
+/** The failure's kind from what the program or the system said. */
+function failure(code: string | number | undefined, said: string): CommandOutput {
+  const message = firstLine(said) || `exited with ${String(code)}`;
+  if (code === 'ENOENT') return { ok: false, problem: 'missing', message };
+  if (code === 'EACCES' || code === 'EPERM' || NEEDS_ROOT.test(said)) {
+    return { ok: false, problem: 'needs-root', message };
+  }
+  return { ok: false, problem: 'failed', message };
+}
+
+function program(file: string, args: readonly string[]): Run {
+  return () =>
+    new Promise((resolve) => {
+      execFile(
+        file,
+        args,
+        { encoding: 'utf8', maxBuffer: MAX_OUTPUT_BYTES, timeout: TIMEOUT_MS, env: C_LOCALE },
+        (error, stdout, stderr) => {
+          if (!error) return resolve({ ok: true, stdout });
+          const { code } = error as NodeJS.ErrnoException & { code?: string | number };
+          // A program that failed without a word gets "exited with N", as the shell probe says it.
+          const said =
+            stderr ||
+            (code === 'ENOENT' ? `${file}: not installed` : typeof code === 'number' ? '' : error.message);
+          resolve(failure(code, said));
+        },
+      );
+    });
+}
+
+async function kernelCommandLine(): Promise<CommandOutput> {
+  try {
+    return { ok: true, stdout: await readFile('/proc/cmdline', 'utf8') };
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    return failure(code, message);
+  }
+}
+
+/** How the bridge runs each report command; /proc/cmdline and the kernel release need no program. */
+export const BRIDGE_COMMANDS: Record<ReportCommand, Run> = {
+  'dmsetup status': program('dmsetup', ['status']),
+  'dmsetup table': program('dmsetup', ['table']),
+  'dmsetup ls': program('dmsetup', ['ls']),
+  'losetup -a': program('losetup', ['-a']),
+  'findmnt -J': program('findmnt', ['-J']),
+  'cat /proc/cmdline': kernelCommandLine,
+  'uname -r': async () => ({ ok: true, stdout: `${release()}\n` }),
+};
