@@ -4,7 +4,7 @@
 // progress bar that moves in whole percents.
 
 import { openAsBlob } from 'node:fs';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import { readOverlayFile, type OverlayFileReading } from '../../src/real/overlay
 import { cowFileOfStep } from '../helpers/cowBuilder';
 import { fullOverlay, writeSparseFile } from '../helpers/fullOverlay';
 import { cumulativeRuns, kernelStatus, loadGolden } from '../helpers/golden';
+import { REAL_OVERLAY_FIXTURE, realOverlayFixtureBytes } from '../helpers/realOverlayFixture';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellar-overlay-reading-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -97,6 +98,22 @@ describe('overlay files rebuilt from the recorded tables read to the kernel’s 
       metadataSectors: 16,
     });
     expect(reading.stick.evidence[0]!.text).toMatch(/^the header is zeros/);
+  });
+});
+
+describe('the overlay fixture of the real-mode browser test', () => {
+  it('is the file the script makes, and reads to the recorded 2440/2464 24', async () => {
+    expect(readFileSync(REAL_OVERLAY_FIXTURE).equals(realOverlayFixtureBytes())).toBe(true);
+    const blob = await openAsBlob(REAL_OVERLAY_FIXTURE);
+    const reading = await readOverlayFile(new File([blob], 'overlay-d_full'), noProgress);
+    if (!reading.ok) throw new Error(reading.message);
+    expect(reading.stick.snapshot!.status).toEqual({
+      state: 'Valid',
+      sectorsAllocated: 2440,
+      totalSectors: 2464,
+      metadataSectors: 24,
+    });
+    expect(reading.overlay.exceptions.length).toBe(302);
   });
 });
 
