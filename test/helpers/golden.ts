@@ -2,6 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SnapshotStatus } from '../../src/model/dm/SnapshotTarget';
 
 export type Run = [oldFirst: number, newFirst: number, count: number];
 
@@ -69,4 +70,17 @@ export function runsToPairs(runs: Run[]): [number, number][] {
 /** The status line without its first two fields' context: what comes after the target name. */
 export function statusParams(status: string): string {
   return status.split(' ').slice(3).join(' ');
+}
+
+/** The status a step recorded, in the model's shape (what readOverlay and SnapshotTarget.status give). */
+export function kernelStatus(step: GoldenStep): SnapshotStatus {
+  const status = step.status_parsed;
+  if (!status) throw new Error(`step ${step.index} (${step.name}) recorded no status`);
+  if (status.state !== 'Valid') return { state: status.state as 'Invalid' | 'Overflow' };
+  return {
+    state: 'Valid',
+    sectorsAllocated: status.sectors_allocated!,
+    totalSectors: status.total_sectors!,
+    metadataSectors: status.metadata_sectors!,
+  };
 }

@@ -1,17 +1,21 @@
 // <cellar-chunk-map>: the overlay's COW file chunk by chunk, on a canvas — the header, the metadata areas
 // (hollow squares) and the data chunks coloured and patterned by the owner the ledger charged them to —
 // with a legend, a readout for the chunk under the pointer or the keyboard cursor, and a step-by-step or
-// slow replay of the last operation's copies ("origin chunk 1234 → COW chunk 57").
+// slow replay of the last operation's copies ("origin chunk 1234 → COW chunk 57"). It draws the simulated
+// stick's ledger, or a real overlay file read by readOverlay (one owner, no replay), through ChunkMapSource.
 
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import type { OverlayInfo } from '../../model/dm/overlayFile';
 import type { OverlayLedger } from '../../model/stick/overlayLedger';
 import { cellOfChunk, chunkGrid, type ChunkGrid } from './chunkGrid';
 import { cellChunks, AREA_CELL, FREE_CELL, HEADER_CELL } from './chunkCells';
+import { ledgerSource, type ChunkMapSource } from './chunkMapSource';
 import { ChunkPainter, STRUCTURE_STYLES } from './chunkPainter';
 import { cellText, stateText, stepText, summaryText } from './chunkTexts';
-import { cowLayout, type CowLayout } from './cowLayout';
+import type { CowLayout } from './cowLayout';
+import { overlayInfoSource } from './overlayInfoSource';
 import { ownerLabel } from './ownerLabels';
 import { cssPattern, ownerStyles } from './ownerStyles';
 import { viewText } from '../format/viewText';
@@ -32,8 +36,10 @@ const DEFAULT_WIDTH_PX = 480;
 @customElement('cellar-chunk-map')
 @localized()
 export class CellarChunkMap extends LitElement {
-  /** The ledger of the stick to draw (OverlayLedger.follow); nothing is drawn without one. */
+  /** The ledger of the simulated stick to draw (OverlayLedger.follow). */
   @property({ attribute: false }) ledger: OverlayLedger | null = null;
+  /** Or a real overlay file, as readOverlayFile read it (`reading.overlay`); the ledger wins if both are set. */
+  @property({ attribute: false }) overlay: OverlayInfo | null = null;
   /** The tallest the canvas may grow, in CSS pixels: past it, several chunks share a cell. */
   @property({ type: Number, attribute: 'max-height' }) maxHeight = 240;
   /** Time between two copies of the slow replay. */
@@ -48,9 +54,10 @@ export class CellarChunkMap extends LitElement {
 
   @query('canvas') private canvas!: HTMLCanvasElement;
 
+  private source: ChunkMapSource | null = null;
   private grid: ChunkGrid | null = null;
   private painter: ChunkPainter | null = null;
-  private unsubscribe: (() => void)[] = [];
+  private unsubscribe: (() => void) | null = null;
   private timer = 0;
   private resizeObserver: ResizeObserver | null = null;
 
@@ -138,7 +145,7 @@ export class CellarChunkMap extends LitElement {
       if (width > 0 && width !== this.widthPx) requestAnimationFrame(() => (this.widthPx = width));
     });
     this.resizeObserver.observe(this);
-    if (this.ledger) this.follow(this.ledger);
+    if (this.source) this.follow(this.source);
   }
 
   override disconnectedCallback(): void {
@@ -154,12 +161,13 @@ export class CellarChunkMap extends LitElement {
 
   /** Advances the replay of the last operation by one copy (what the Step button does). */
   step(): void {
-    const copies = this.ledger?.lastCopies;
-    if (!copies || copies.to === copies.from) return;
+    const entries = this.source?.entries;
+    const copies = entries?.lastCopies;
+    if (!entries || !copies || copies.to === copies.from) return;
     const steps = copies.to - copies.from;
     this.replayStep = (this.replayStep + 1) % steps;
-    const entry = this.ledger!.entry(copies.from + this.replayStep);
-    this.readout = stepText(this.ledger!, this.replayStep, steps);
+    const entry = entries.entry(copies.from + this.replayStep);
+    this.readout = stepText(entries, this.replayStep, steps);
     this.dispatchEvent(
       new CustomEvent<ReplayStepDetail>('cellar-replay-step', {
         detail: { step: this.replayStep, steps, originChunk: entry.originChunk, cowChunk: entry.cowChunk },
@@ -171,9 +179,17 @@ export class CellarChunkMap extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('ledger') && this.isConnected) {
+    if (changed.has('ledger') || changed.has('overlay')) {
       this.forget();
-      if (this.ledger) this.follow(this.ledger);
+      this.source = this.ledger
+        ? ledgerSource(this.ledger)
+        : this.overlay
+          ? overlayInfoSource(this.overlay)
+          : null;
+      // Another source: another picture, drawn afresh.
+      this.grid = null;
+      this.layout = null;
+      if (this.source && this.isConnected) this.follow(this.source);
     }
   }
 
@@ -181,46 +197,44 @@ export class CellarChunkMap extends LitElement {
     if (changed.has('layout') || changed.has('widthPx') || changed.has('maxHeight')) this.relayout();
   }
 
-  private follow(ledger: OverlayLedger): void {
-    const refresh = () => (this.layout = cowLayout(ledger.stick.usage()));
-    this.unsubscribe = [
-      ledger.events.on('changed', ({ reset, fromIndex }) => this.ledgerChanged(reset, fromIndex)),
-      ledger.stick.events.on('operation', refresh),
-      ledger.stick.events.on('booted', refresh),
-      ledger.stick.events.on('shut-down', refresh),
-    ];
+  private follow(source: ChunkMapSource): void {
+    const refresh = () => (this.layout = source.layout());
+    this.unsubscribe?.();
+    this.unsubscribe = source.watch(({ reset, fromIndex }) => this.entriesChanged(reset, fromIndex), refresh);
     refresh();
   }
 
   private forget(): void {
-    for (const off of this.unsubscribe.splice(0)) off();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     this.painter?.stop();
     this.painter = null;
     this.stopReplay();
   }
 
-  private ledgerChanged(reset: boolean, fromIndex: number): void {
+  private entriesChanged(reset: boolean, fromIndex: number): void {
     this.replayStep = -1;
     this.stopReplay();
-    if (!this.painter || !this.grid || !this.ledger) return;
+    const entries = this.source?.entries;
+    if (!this.painter || !this.grid || !entries) return;
     if (reset) {
       this.painter.markDirty(0, this.grid.cells);
       return;
     }
     // From the chunk before the first new one: a metadata area started just before it must be drawn too.
-    const firstChunk = Math.max(0, this.ledger.cowChunkAt(fromIndex) - 1);
-    const lastChunk = this.ledger.cowChunkAt(this.ledger.count - 1);
+    const firstChunk = Math.max(0, entries.cowChunkAt(fromIndex) - 1);
+    const lastChunk = entries.cowChunkAt(entries.count - 1);
     this.painter.markDirty(cellOfChunk(this.grid, firstChunk), cellOfChunk(this.grid, lastChunk) + 1);
     this.requestUpdate();
   }
 
   private relayout(): void {
-    if (!this.layout || !this.ledger || !this.canvas || this.layout.totalChunks === 0) return;
+    if (!this.layout || !this.source || !this.canvas || this.layout.totalChunks === 0) return;
     const grid = chunkGrid(this.layout.totalChunks, this.widthPx, this.maxHeight);
     const before = this.grid;
     this.grid = grid;
     if (!this.painter) {
-      this.painter = new ChunkPainter(this.canvas, this.ledger, grid, this.layout);
+      this.painter = new ChunkPainter(this.canvas, this.source.entries, grid, this.layout);
     } else if (
       !before ||
       before.cells !== grid.cells ||
@@ -230,20 +244,20 @@ export class CellarChunkMap extends LitElement {
     ) {
       this.painter.reset(grid, this.layout);
     } else {
-      // Same cells: new areas and states are drawn with the chunks that caused them (ledgerChanged).
+      // Same cells: new areas and states are drawn with the chunks that caused them (entriesChanged).
       this.painter.setLayout(this.layout);
     }
   }
 
   override render() {
-    const ledger = this.ledger;
+    const source = this.source;
     const layout = this.layout;
-    if (!ledger || !layout || layout.kind === 'none' || layout.totalChunks === 0) {
+    if (!source || !layout || layout.kind === 'none' || layout.totalChunks === 0) {
       return html`<p>${msg('This stick has no overlay to show.')}</p>`;
     }
     const problem = stateText(layout);
     return html`
-      <p id="summary">${summaryText(layout, ledger.count, this.grid?.chunksPerCell ?? 1)}</p>
+      <p id="summary">${summaryText(layout, source.entries.count, this.grid?.chunksPerCell ?? 1)}</p>
       ${problem ? html`<p class="state" role="status">${problem}</p>` : nothing}
       <div class="frame">
         <canvas
@@ -258,12 +272,12 @@ export class CellarChunkMap extends LitElement {
         ${this.mark(this.cursorCell, '')} ${this.mark(this.replayCell(), 'replay')}
       </div>
       <p class="readout" id="readout" aria-live="polite">${this.readout}</p>
-      ${this.replayControls()} ${this.legend()}
+      ${source.replayable ? this.replayControls() : nothing} ${this.legend()}
     `;
   }
 
   private replayControls() {
-    const copies = this.ledger!.lastCopies;
+    const copies = this.source!.entries.lastCopies;
     const steps = copies ? copies.to - copies.from : 0;
     const what = copies
       ? msg(
@@ -284,9 +298,9 @@ export class CellarChunkMap extends LitElement {
   }
 
   private legend() {
-    const ledger = this.ledger!;
-    const styles = ownerStyles(ledger.owners);
-    const spenders = ledger.spenders();
+    const entries = this.source!.entries;
+    const styles = ownerStyles(entries.owners);
+    const spenders = entries.spenders();
     const swatch = (background: string) =>
       html`<span class="swatch" style="background:${background}"></span>`;
     const structure = (key: number) => cssPattern(STRUCTURE_STYLES[key]!);
@@ -301,7 +315,7 @@ export class CellarChunkMap extends LitElement {
       ${spenders.map(
         ({ owner, chunks }) =>
           html`<li>
-            ${swatch(cssPattern(styles[ledger.owners.indexOf(owner)]!))}${ownerLabel(owner)} (${chunks})
+            ${swatch(cssPattern(styles[entries.owners.indexOf(owner)]!))}${ownerLabel(owner)} (${chunks})
           </li>`,
       )}
     </ul>`;
@@ -321,9 +335,10 @@ export class CellarChunkMap extends LitElement {
   }
 
   private replayCell(): number {
-    const copies = this.ledger?.lastCopies;
-    if (!copies || this.replayStep < 0 || !this.grid) return -1;
-    return cellOfChunk(this.grid, this.ledger!.cowChunkAt(copies.from + this.replayStep));
+    const entries = this.source?.entries;
+    const copies = entries?.lastCopies;
+    if (!entries || !copies || this.replayStep < 0 || !this.grid) return -1;
+    return cellOfChunk(this.grid, entries.cowChunkAt(copies.from + this.replayStep));
   }
 
   private toggleReplay(): void {
@@ -375,10 +390,10 @@ export class CellarChunkMap extends LitElement {
   }
 
   private moveCursor(cell: number): void {
-    if (!this.grid || !this.layout || !this.ledger) return;
+    if (!this.grid || !this.layout || !this.source) return;
     this.cursorCell = Math.min(this.grid.cells - 1, Math.max(0, cell));
     const [first, end] = cellChunks(this.grid, this.layout, this.cursorCell);
-    this.readout = cellText(this.layout, this.ledger, first, end);
+    this.readout = cellText(this.layout, this.source.entries, first, end);
     this.dispatchEvent(
       new CustomEvent<ChunkFocusDetail>('cellar-chunk-focus', {
         detail: { cowChunk: first },

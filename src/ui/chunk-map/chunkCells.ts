@@ -2,7 +2,7 @@
 // the header, a metadata area (started or still to come), a free chunk, or the owner holding most of
 // its data chunks.
 
-import type { OverlayLedger } from '../../model/stick/overlayLedger';
+import type { ChunkEntries } from './chunkMapSource';
 import type { ChunkGrid } from './chunkGrid';
 import { cowChunkKind, rangeHoldsArea, type CowLayout } from './cowLayout';
 
@@ -20,17 +20,17 @@ export function cellChunks(grid: ChunkGrid, layout: CowLayout, cell: number): [n
   return [first, Math.min(first + grid.chunksPerCell, layout.totalChunks)];
 }
 
-export function cellKey(grid: ChunkGrid, layout: CowLayout, ledger: OverlayLedger, cell: number): number {
+export function cellKey(grid: ChunkGrid, layout: CowLayout, entries: ChunkEntries, cell: number): number {
   const [first, end] = cellChunks(grid, layout, cell);
   if (layout.epa !== null && first === 0) return HEADER_CELL;
   if (rangeHoldsArea(layout, first, end)) {
     const kind = cowChunkKind(layout, grid.chunksPerCell === 1 ? first : firstAreaChunk(layout, first));
     return kind.kind === 'area' && kind.area < layout.areas ? AREA_CELL : FUTURE_AREA_CELL;
   }
-  const from = ledger.firstIndexFrom(first);
-  const to = ledger.firstIndexFrom(end);
+  const from = entries.firstIndexFrom(first);
+  const to = entries.firstIndexFrom(end);
   if (to === from) return FREE_CELL;
-  return OWNER_CELL + (to - from === 1 ? ledger.ownerIdAt(from) : mostCommonOwner(ledger, from, to));
+  return OWNER_CELL + (to - from === 1 ? entries.ownerIdAt(from) : mostCommonOwner(entries, from, to));
 }
 
 function firstAreaChunk(layout: CowLayout, first: number): number {
@@ -38,12 +38,12 @@ function firstAreaChunk(layout: CowLayout, first: number): number {
   return 1 + Math.max(0, Math.ceil((first - 1) / step)) * step;
 }
 
-function mostCommonOwner(ledger: OverlayLedger, from: number, to: number): number {
+function mostCommonOwner(entries: ChunkEntries, from: number, to: number): number {
   const counts = new Map<number, number>();
-  let best = ledger.ownerIdAt(from);
+  let best = entries.ownerIdAt(from);
   let bestCount = 0;
   for (let i = from; i < to; i++) {
-    const id = ledger.ownerIdAt(i);
+    const id = entries.ownerIdAt(i);
     const count = (counts.get(id) ?? 0) + 1;
     counts.set(id, count);
     if (count > bestCount) [best, bestCount] = [id, count];

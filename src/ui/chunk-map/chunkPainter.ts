@@ -2,7 +2,7 @@
 // each animation frame stops after a few milliseconds, so a 1 GiB write (262,144 new chunks) is drawn
 // over several frames instead of freezing one.
 
-import type { OverlayLedger } from '../../model/stick/overlayLedger';
+import type { ChunkEntries } from './chunkMapSource';
 import { AREA_CELL, cellKey, FREE_CELL, FUTURE_AREA_CELL, HEADER_CELL, OWNER_CELL } from './chunkCells';
 import type { ChunkGrid } from './chunkGrid';
 import type { CowLayout } from './cowLayout';
@@ -28,7 +28,7 @@ export class ChunkPainter {
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
-    private readonly ledger: OverlayLedger,
+    private readonly entries: ChunkEntries,
     private grid: ChunkGrid,
     private layout: CowLayout,
   ) {
@@ -83,11 +83,11 @@ export class ChunkPainter {
     this.frame = 0;
     const ctx = this.canvas.getContext('2d', { willReadFrequently: true })!;
     const start = performance.now();
-    this.styles = ownerStyles(this.ledger.owners);
+    this.styles = ownerStyles(this.entries.owners);
     const { cellPx, columns } = this.grid;
     while (this.next < this.end) {
       const cell = this.next++;
-      const key = cellKey(this.grid, this.layout, this.ledger, cell);
+      const key = cellKey(this.grid, this.layout, this.entries, cell);
       if (key !== this.keys[cell]) {
         this.keys[cell] = key;
         const x = (cell % columns) * cellPx;

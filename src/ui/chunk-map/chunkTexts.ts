@@ -1,11 +1,11 @@
 // The sentences the chunk map reads out: one chunk (or one cell of several), a replay step, the summary.
 
 import { msg, str } from '@lit/localize';
-import type { OverlayLedger } from '../../model/stick/overlayLedger';
+import type { ChunkEntries } from './chunkMapSource';
 import { cowChunkKind, type CowLayout } from './cowLayout';
 import { ownerLabel } from './ownerLabels';
 
-export function chunkText(layout: CowLayout, ledger: OverlayLedger, chunk: number): string {
+export function chunkText(layout: CowLayout, entries: ChunkEntries, chunk: number): string {
   const kind = cowChunkKind(layout, chunk);
   if (kind.kind === 'header') {
     return msg(str`COW chunk ${chunk}: the header (magic, valid flag, version, chunk size)`);
@@ -17,24 +17,24 @@ export function chunkText(layout: CowLayout, ledger: OverlayLedger, chunk: numbe
         )
       : msg(str`COW chunk ${chunk}: place of metadata area ${kind.area}, started when the one before fills`);
   }
-  const index = ledger.indexOfCowChunk(chunk);
+  const index = entries.indexOfCowChunk(chunk);
   if (index < 0) return msg(str`COW chunk ${chunk}: not handed out yet`);
-  const entry = ledger.entry(index);
+  const entry = entries.entry(index);
   return msg(str`COW chunk ${chunk}: origin chunk ${entry.originChunk}, ${ownerLabel(entry.owner)}`);
 }
 
 /** A cell holding several chunks: its range, how many are handed out, and its first data chunk's story. */
-export function cellText(layout: CowLayout, ledger: OverlayLedger, first: number, end: number): string {
-  if (end - first === 1) return chunkText(layout, ledger, first);
-  const used = ledger.firstIndexFrom(end) - ledger.firstIndexFrom(first);
-  const detail = chunkText(layout, ledger, first);
+export function cellText(layout: CowLayout, entries: ChunkEntries, first: number, end: number): string {
+  if (end - first === 1) return chunkText(layout, entries, first);
+  const used = entries.firstIndexFrom(end) - entries.firstIndexFrom(first);
+  const detail = chunkText(layout, entries, first);
   return used === 1
     ? msg(str`COW chunks ${first}–${end - 1}: 1 data chunk handed out. ${detail}`)
     : msg(str`COW chunks ${first}–${end - 1}: ${used} data chunks handed out. ${detail}`);
 }
 
-export function stepText(ledger: OverlayLedger, step: number, steps: number): string {
-  const entry = ledger.entry(ledger.lastCopies!.from + step);
+export function stepText(entries: ChunkEntries, step: number, steps: number): string {
+  const entry = entries.entry(entries.lastCopies!.from + step);
   return msg(
     str`Copy ${step + 1} of ${steps}: origin chunk ${entry.originChunk} → COW chunk ${entry.cowChunk} (${ownerLabel(entry.owner)})`,
   );

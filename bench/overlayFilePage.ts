@@ -1,0 +1,26 @@
+// The page of the browser_status_of_4gib_ms figure: one file input. The overlay chosen goes through
+// readOverlayFile, and the time from the file's arrival (the change event) to its status, the status and the
+// progress calls land in `window.overlayFigure` for the bench to read.
+
+import { readOverlayFile } from '../src/real/overlayFileReading';
+
+declare global {
+  interface Window {
+    overlayFigure?: { ms: number; status: unknown; progressCalls: number } | { error: string };
+  }
+}
+
+const input = document.createElement('input');
+input.type = 'file';
+document.body.append(input);
+input.addEventListener('change', async () => {
+  const file = input.files?.[0];
+  if (!file) return;
+  const started = performance.now();
+  let progressCalls = 0;
+  const reading = await readOverlayFile(file, () => progressCalls++);
+  const ms = performance.now() - started;
+  window.overlayFigure = reading.ok
+    ? { ms, status: reading.stick.snapshot?.status, progressCalls }
+    : { error: `${reading.problem}: ${reading.message}` };
+});
