@@ -11,6 +11,9 @@
 
 LC_ALL=C
 export LC_ALL
+# Debian keeps dmsetup and losetup in the system folders, out of an ordinary user's PATH.
+PATH="$PATH:/usr/sbin:/sbin"
+export PATH
 
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT

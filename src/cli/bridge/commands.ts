@@ -8,8 +8,12 @@ import type { CommandOutput, ReportCommand } from '../../real/report';
 
 type Run = () => Promise<CommandOutput>;
 
-/** English messages whatever the learner's language, so "Permission denied" is found; the probe does the same. */
-const C_LOCALE = { ...process.env, LC_ALL: 'C' };
+/**
+ * English messages whatever the learner's language, so "Permission denied" is found; and the system
+ * folders after the learner's own PATH, where Debian keeps dmsetup and losetup out of an ordinary user's
+ * reach (they would read as missing instead of needing sudo). The probe does the same.
+ */
+const TOOL_ENV = { ...process.env, LC_ALL: 'C', PATH: `${process.env.PATH ?? ''}:/usr/sbin:/sbin` };
 
 /** Enough for a big machine's `findmnt -J`; a command that prints more is not one of ours. */
 const MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
@@ -40,7 +44,7 @@ function program(file: string, args: readonly string[]): Run {
       execFile(
         file,
         args,
-        { encoding: 'utf8', maxBuffer: MAX_OUTPUT_BYTES, timeout: TIMEOUT_MS, env: C_LOCALE },
+        { encoding: 'utf8', maxBuffer: MAX_OUTPUT_BYTES, timeout: TIMEOUT_MS, env: TOOL_ENV },
         (error, stdout, stderr) => {
           if (!error) return resolve({ ok: true, stdout });
           const { code } = error as NodeJS.ErrnoException & { code?: string | number };
