@@ -1,0 +1,116 @@
+// How the root keeps its changes, from the clues liveos.md §2 and §6 name: the COW loop's backing file
+// (LiveOS/overlay-* on the stick, or /overlay in the initramfs RAM), the table's store with an overlay file
+// beside it, the size dracut gives a RAM overlay, an OverlayFS root, or a root on an ordinary disk.
+
+import { ERAS, type EraProfile } from '../../model/stick/eras';
+import { SECTOR_BYTES } from '../../model/units';
+import type { Evidence, Persistence, RealFile, RealMount, RealSnapshot } from '../realStick';
+import { LIVE_RW } from './liveSnapshot';
+import type { Readings } from './readings';
+
+export const OVERLAY_FILE = /\/LiveOS\/overlay-[^/]*$/;
+/** 2012's /overlay in the initramfs, today's /run/initramfs/overlay: sparse files in RAM. */
+const RAM_OVERLAY = /^(?:\/overlay|\/run\/initramfs\/overlay)$/;
+const OVERLAYFS_OPTION = /^(?:rd\.live\.overlay\.overlayfs|rd\.overlay)(?:=(?!0$)\S*)?$/;
+const LOOP_MAJOR = '7';
+
+export interface PersistenceFinding {
+  persistence: Persistence;
+  evidence: Evidence[];
+}
+
+export function ramOverlaySectors(era: EraProfile): number {
+  return (era.ramOverlayMib * 1024 * 1024) / SECTOR_BYTES;
+}
+
+/** The sizes dracut gives its RAM overlay (512 MiB in 2012, 32 GiB today), in sectors. */
+const RAM_OVERLAY_SECTORS = Object.values(ERAS).map(ramOverlaySectors);
+
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+export function rootMount(readings: Readings): RealMount | null {
+  let root: RealMount | null = null;
+  for (const mount of readings.mounts) if (mount.target === '/') root = mount;
+  return root;
+}
+
+/** The COW's backing file: the loop the table names ("7:1" is /dev/loop1), else an overlay-like loop. */
+function cowBacking(readings: Readings, snapshot: RealSnapshot | null): string | null {
+  const cow = snapshot?.cowDevice ?? null;
+  const minor = cow === null ? null : new RegExp(`^${LOOP_MAJOR}:(\\d+)$`).exec(cow)?.[1];
+  const device = minor ? `/dev/loop${minor}` : cow;
+  if (device !== null) return readings.loops.find((loop) => loop.device === device)?.backingFile ?? null;
+  const overlayLike = readings.loops.find(
+    (loop) => OVERLAY_FILE.test(loop.backingFile) || RAM_OVERLAY.test(loop.backingFile),
+  );
+  return overlayLike?.backingFile ?? null;
+}
+
+function liveRwSeen(readings: Readings, snapshot: RealSnapshot | null, root: RealMount | null): boolean {
+  if (snapshot !== null || readings.dmDevices.has(LIVE_RW)) return true;
+  return root !== null && root.source === `/dev/mapper/${LIVE_RW}`;
+}
+
+function statusText(snapshot: RealSnapshot): string | null {
+  const status = snapshot.status;
+  if (status?.state !== 'Valid') return null;
+  return `${status.sectorsAllocated}/${status.totalSectors}${status.metadataSectors === null ? '' : ` ${status.metadataSectors}`}`;
+}
+
+function fromSnapshot(
+  readings: Readings,
+  snapshot: RealSnapshot | null,
+  overlayFile: RealFile | null,
+): PersistenceFinding {
+  const backing = cowBacking(readings, snapshot);
+  if (backing !== null && OVERLAY_FILE.test(backing)) {
+    return { persistence: 'persistent', evidence: [{ clue: 'overlay-file', text: backing }] };
+  }
+  if (backing !== null && RAM_OVERLAY.test(backing)) {
+    return { persistence: 'temporary', evidence: [{ clue: 'ram-overlay', text: backing }] };
+  }
+  const store = snapshot?.store;
+  if ((store === 'P' || store === 'PO') && overlayFile) {
+    return {
+      persistence: 'persistent',
+      evidence: [
+        { clue: 'snapshot-table', text: `${snapshot!.storeAsWritten} ${snapshot!.chunkSectors}` },
+        { clue: 'overlay-file', text: overlayFile.path },
+      ],
+    };
+  }
+  const status = snapshot?.status;
+  if (status?.state === 'Valid' && RAM_OVERLAY_SECTORS.includes(status.totalSectors) && !overlayFile) {
+    return {
+      persistence: 'temporary',
+      evidence: [{ clue: 'snapshot-status', text: statusText(snapshot!)! }],
+    };
+  }
+  return { persistence: 'unknown', evidence: [] };
+}
+
+export function detectPersistence(
+  readings: Readings,
+  snapshot: RealSnapshot | null,
+  overlayFile: RealFile | null,
+): PersistenceFinding {
+  const root = rootMount(readings);
+  if (root?.fstype === 'overlay') {
+    return {
+      persistence: 'overlayfs',
+      evidence: [{ clue: 'overlayfs-mount', text: `${root.source} on / type overlay` }],
+    };
+  }
+  if (liveRwSeen(readings, snapshot, root)) return fromSnapshot(readings, snapshot, overlayFile);
+  const option = (readings.cmdline ?? '').split(/\s+/).find((word) => OVERLAYFS_OPTION.test(word));
+  if (option) return { persistence: 'overlayfs', evidence: [{ clue: 'kernel-cmdline', text: option }] };
+  // OverlayFS keeps its upper layer as a folder named like dm-snapshot's overlay file.
+  const upper = readings.folders.find((folder) => baseName(folder).startsWith('overlay-'));
+  if (upper) return { persistence: 'overlayfs', evidence: [{ clue: 'overlay-file', text: `${upper}/` }] };
+  if (root !== null && !/^\/dev\/dm-\d+$/.test(root.source)) {
+    return { persistence: 'none', evidence: [{ clue: 'no-live-rw', text: `${root.source} on /` }] };
+  }
+  return { persistence: 'unknown', evidence: [] };
+}
