@@ -19,19 +19,25 @@ function fileNamed(files: RealFile[], test: (name: string) => boolean): RealFile
   return files.find((file) => test(baseName(file.path))) ?? null;
 }
 
+/** The root images live inside squashfs.img, not on the stick: their loops tell nothing of its mount. */
+const ROOT_IMAGES: string[] = Object.values(ERAS).map((era) => era.rootImageName);
+
+/** The folder above a ".../LiveOS" or ".../LiveOS/file" path, or null. */
+function aboveLiveOs(path: string): string | null {
+  const match = /^(\/.*?)\/LiveOS(?:\/[^/]*)?$/.exec(path);
+  return match ? match[1]! : null;
+}
+
 /** The stick's own mount: a known mount point, else the folder above the LiveOS folder something named. */
 function devicePathOf(readings: Readings, files: RealFile[]): string | null {
   const mounted = readings.mounts.find((mount) => DEVICE_PATHS.includes(mount.target));
   if (mounted) return mounted.target;
-  const paths = [
-    ...readings.loops.map((loop) => loop.backingFile),
-    readings.liveOsFolder ?? '',
-    ...files.map((file) => file.path),
-  ];
-  for (const path of paths) {
-    const at = path.indexOf('/LiveOS');
-    if (at > 0 && path.startsWith('/') && (path.length === at + 7 || path[at + 7] === '/'))
-      return path.slice(0, at);
+  const loopFiles = readings.loops
+    .map((loop) => loop.backingFile)
+    .filter((path) => !ROOT_IMAGES.includes(baseName(path)));
+  for (const path of [readings.liveOsFolder ?? '', ...files.map((file) => file.path), ...loopFiles]) {
+    const above = aboveLiveOs(path);
+    if (above !== null) return above;
   }
   return null;
 }

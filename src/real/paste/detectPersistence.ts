@@ -91,24 +91,30 @@ function fromSnapshot(
   return { persistence: 'unknown', evidence: [] };
 }
 
+/** Every clue of an OverlayFS root: the root's mount, the boot option, the upper folder beside the files. */
+function overlayfsEvidence(readings: Readings, root: RealMount | null): Evidence[] {
+  const evidence: Evidence[] = [];
+  if (root?.fstype === 'overlay')
+    evidence.push({ clue: 'overlayfs-mount', text: `${root.source} on / type overlay` });
+  const option = (readings.cmdline ?? '').split(/\s+/).find((word) => OVERLAYFS_OPTION.test(word));
+  if (option) evidence.push({ clue: 'kernel-cmdline', text: option });
+  // OverlayFS keeps its upper layer as a folder named like dm-snapshot's overlay file.
+  const upper = readings.folders.find((folder) => baseName(folder).startsWith('overlay-'));
+  if (upper) evidence.push({ clue: 'overlay-file', text: `${upper}/` });
+  return evidence;
+}
+
 export function detectPersistence(
   readings: Readings,
   snapshot: RealSnapshot | null,
   overlayFile: RealFile | null,
 ): PersistenceFinding {
   const root = rootMount(readings);
-  if (root?.fstype === 'overlay') {
-    return {
-      persistence: 'overlayfs',
-      evidence: [{ clue: 'overlayfs-mount', text: `${root.source} on / type overlay` }],
-    };
-  }
+  const overlayfs = overlayfsEvidence(readings, root);
+  // An OverlayFS root outranks everything; a live-rw outranks the weaker OverlayFS clues.
+  if (root?.fstype === 'overlay') return { persistence: 'overlayfs', evidence: overlayfs };
   if (liveRwSeen(readings, snapshot, root)) return fromSnapshot(readings, snapshot, overlayFile);
-  const option = (readings.cmdline ?? '').split(/\s+/).find((word) => OVERLAYFS_OPTION.test(word));
-  if (option) return { persistence: 'overlayfs', evidence: [{ clue: 'kernel-cmdline', text: option }] };
-  // OverlayFS keeps its upper layer as a folder named like dm-snapshot's overlay file.
-  const upper = readings.folders.find((folder) => baseName(folder).startsWith('overlay-'));
-  if (upper) return { persistence: 'overlayfs', evidence: [{ clue: 'overlay-file', text: `${upper}/` }] };
+  if (overlayfs.length > 0) return { persistence: 'overlayfs', evidence: overlayfs };
   if (root !== null && !/^\/dev\/dm-\d+$/.test(root.source)) {
     return { persistence: 'none', evidence: [{ clue: 'no-live-rw', text: `${root.source} on /` }] };
   }
