@@ -9,7 +9,7 @@ const PROMPT =
 
 /** What a prompt tells of the lines after it; `quiet` is a command whose output Cellar need not read. */
 export interface PromptCommand {
-  /** The command as typed, sudo included. */
+  /** The command as typed, without sudo: what needsRoot names. */
   command: string;
   kind: OutputKind | 'quiet' | null;
   /** For `ls`: the folder named on the command line. */
@@ -48,7 +48,7 @@ function kindOf(words: string[]): OutputKind | 'quiet' | null {
 export function readPrompt(line: string): PromptCommand | null {
   const match = PROMPT.exec(line);
   if (!match) return null;
-  const command = (match[1] ?? '').trim();
+  const command = (match[1] ?? '').trim().replace(/^(?:sudo\s+)+/, '');
   // The first command of a pipeline prints what is pasted, filtered; `sudo` and its options come first.
   const words = (command.split('|')[0] ?? '').trim().split(/\s+/).filter(Boolean);
   while (words[0] === 'sudo' || words[0]?.startsWith('-')) words.shift();
