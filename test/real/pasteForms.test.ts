@@ -299,3 +299,19 @@ describe('lines that cannot be read', () => {
     expect(stick.problems).toEqual([expect.objectContaining({ expected: 'any', lineNumber: null })]);
   });
 });
+
+describe('a status alone', () => {
+  it('of a 32 GiB snapshot is today’s temporary overlay, one clue for both', () => {
+    const stick = readPaste('0 16777216 snapshot 24104/67108864 104\n');
+    expect(stick.persistence).toBe('temporary');
+    expect(stick.era).toBe('fedora-today');
+    expect(stick.evidence).toEqual([{ clue: 'snapshot-status', text: '24104/67108864 104' }]);
+  });
+
+  it('of any other size says neither how it persists nor its era', () => {
+    const stick = readPaste('live-rw: 0 16777216 snapshot 24104/4194304 104\n');
+    expect(stick.persistence).toBe('unknown');
+    expect(stick.era).toBeNull();
+    expect(stick.snapshot?.name).toBe('live-rw');
+  });
+});

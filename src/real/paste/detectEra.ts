@@ -3,7 +3,7 @@
 
 import { ERAS, type EraId } from '../../model/stick/eras';
 import type { Evidence, RealSnapshot } from '../realStick';
-import { ramOverlaySectors } from './detectPersistence';
+import { ramOverlaySectors, usageText } from './detectPersistence';
 
 export interface EraFinding {
   era: EraId | null;
@@ -40,7 +40,7 @@ export function detectEra(
     const bySize = ERA_LIST.find((profile) => ramOverlaySectors(profile) === status.totalSectors);
     if (bySize) {
       era = bySize.id;
-      evidence.push({ clue: 'snapshot-status', text: `${status.sectorsAllocated}/${status.totalSectors}` });
+      evidence.push({ clue: 'snapshot-status', text: usageText(status) });
     }
   }
   return { era, evidence };

@@ -4,15 +4,17 @@
 
 import { ERAS, type EraProfile } from '../../model/stick/eras';
 import { SECTOR_BYTES } from '../../model/units';
+import type { ParsedSnapshotState } from '../dmsetupParse';
 import type { Evidence, Persistence, RealFile, RealMount, RealSnapshot } from '../realStick';
 import { LIVE_RW } from './liveSnapshot';
 import type { Readings } from './readings';
 
-export const OVERLAY_FILE = /\/LiveOS\/overlay-[^/]*$/;
+const OVERLAY_FILE = /\/LiveOS\/overlay-[^/]*$/;
 /** 2012's /overlay in the initramfs, today's /run/initramfs/overlay: sparse files in RAM. */
 const RAM_OVERLAY = /^(?:\/overlay|\/run\/initramfs\/overlay)$/;
 const OVERLAYFS_OPTION = /^(?:rd\.live\.overlay\.overlayfs|rd\.overlay)(?:=(?!0$)\S*)?$/;
-const LOOP_MAJOR = '7';
+/** A loop device's "major:minor": loops are block major 7, and /dev/loopN is minor N. */
+const LOOP_NUMBER = /^7:(\d+)$/;
 
 export interface PersistenceFinding {
   persistence: Persistence;
@@ -26,11 +28,17 @@ export function ramOverlaySectors(era: EraProfile): number {
 /** The sizes dracut gives its RAM overlay (512 MiB in 2012, 32 GiB today), in sectors. */
 const RAM_OVERLAY_SECTORS = Object.values(ERAS).map(ramOverlaySectors);
 
+/** A Valid status's numbers as dmsetup prints them: "24104/67108864 104". */
+export function usageText(status: Extract<ParsedSnapshotState, { state: 'Valid' }>): string {
+  const metadata = status.metadataSectors === null ? '' : ` ${status.metadataSectors}`;
+  return `${status.sectorsAllocated}/${status.totalSectors}${metadata}`;
+}
+
 export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-export function rootMount(readings: Readings): RealMount | null {
+function rootMount(readings: Readings): RealMount | null {
   let root: RealMount | null = null;
   for (const mount of readings.mounts) if (mount.target === '/') root = mount;
   return root;
@@ -39,7 +47,7 @@ export function rootMount(readings: Readings): RealMount | null {
 /** The COW's backing file: the loop the table names ("7:1" is /dev/loop1), else an overlay-like loop. */
 function cowBacking(readings: Readings, snapshot: RealSnapshot | null): string | null {
   const cow = snapshot?.cowDevice ?? null;
-  const minor = cow === null ? null : new RegExp(`^${LOOP_MAJOR}:(\\d+)$`).exec(cow)?.[1];
+  const minor = cow === null ? undefined : LOOP_NUMBER.exec(cow)?.[1];
   const device = minor ? `/dev/loop${minor}` : cow;
   if (device !== null) return readings.loops.find((loop) => loop.device === device)?.backingFile ?? null;
   const overlayLike = readings.loops.find(
@@ -51,12 +59,6 @@ function cowBacking(readings: Readings, snapshot: RealSnapshot | null): string |
 function liveRwSeen(readings: Readings, snapshot: RealSnapshot | null, root: RealMount | null): boolean {
   if (snapshot !== null || readings.dmDevices.has(LIVE_RW)) return true;
   return root !== null && root.source === `/dev/mapper/${LIVE_RW}`;
-}
-
-function statusText(snapshot: RealSnapshot): string | null {
-  const status = snapshot.status;
-  if (status?.state !== 'Valid') return null;
-  return `${status.sectorsAllocated}/${status.totalSectors}${status.metadataSectors === null ? '' : ` ${status.metadataSectors}`}`;
 }
 
 function fromSnapshot(
@@ -83,10 +85,7 @@ function fromSnapshot(
   }
   const status = snapshot?.status;
   if (status?.state === 'Valid' && RAM_OVERLAY_SECTORS.includes(status.totalSectors) && !overlayFile) {
-    return {
-      persistence: 'temporary',
-      evidence: [{ clue: 'snapshot-status', text: statusText(snapshot!)! }],
-    };
+    return { persistence: 'temporary', evidence: [{ clue: 'snapshot-status', text: usageText(status) }] };
   }
   return { persistence: 'unknown', evidence: [] };
 }

@@ -6,13 +6,13 @@ import type { OutputKind } from '../realStick';
 import { cmdlineReader } from './cmdlineReader';
 import { dmLsReader, dmStatusReader, dmTableReader } from './dmsetupReaders';
 import { findmntReader } from './findmntReader';
+import { jsonBlockEnd } from './jsonBlock';
 import { freshBlock, type LineReader } from './lineReader';
 import { losetupReader } from './losetupReader';
 import { lsReader } from './lsReader';
 import { mountReader } from './mountReader';
 import { readPrompt } from './promptLine';
 import { addNeedsRoot, addProblem, type Readings } from './readings';
-import { jsonBlockEnd } from './jsonBlock';
 
 /** Most specific shapes first: a dmsetup line would also pass for a findmnt row's four words. */
 const READERS: LineReader[] = [
