@@ -315,3 +315,16 @@ describe('a status alone', () => {
     expect(stick.snapshot?.name).toBe('live-rw');
   });
 });
+
+describe('numbers that only look like a dmsetup line', () => {
+  it('"0 1 2 3" has no target name: a problem, not a device', () => {
+    const stick = readPaste('$ dmsetup status\n0 1 2 3\n');
+    expect(stick.problems).toEqual([
+      expect.objectContaining({
+        expected: 'dmsetup-status',
+        lineNumber: 2,
+        detail: 'expected a device-mapper target such as snapshot or linear; found "2"',
+      }),
+    ]);
+  });
+});

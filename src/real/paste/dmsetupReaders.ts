@@ -14,10 +14,26 @@ function headOf(line: string): { target: string; params: string } | null {
   return match ? { target: match[1]!, params: (match[2] ?? '').trim() } : null;
 }
 
-/** The parser's words without its "line N:" prefix: the problem carries its own line number. */
-function reason(error: unknown): string {
-  if (error instanceof DmParseError) return error.message.replace(/^line \d+: /, '');
-  throw error;
+/** Kernel target names are lower-case words ("snapshot", "linear"): "0 1 2 3" is no dmsetup line. */
+const TARGET_NAME = /^[a-z][a-z0-9_-]*$/;
+
+/** Parses with dmsetupParse and keeps the line; else the parser's words, without its "line N:" prefix. */
+function readDmLine<T extends { target: string }>(
+  line: string,
+  parse: (line: string) => T,
+  keep: (parsed: T) => void,
+) {
+  try {
+    const parsed = parse(line);
+    if (!TARGET_NAME.test(parsed.target)) {
+      return `expected a device-mapper target such as snapshot or linear; found "${parsed.target.slice(0, 40)}"`;
+    }
+    keep(parsed);
+    return null;
+  } catch (error) {
+    if (error instanceof DmParseError) return error.message.replace(/^line \d+: /, '');
+    throw error;
+  }
 }
 
 export const dmStatusReader: LineReader = {
@@ -30,12 +46,7 @@ export const dmStatusReader: LineReader = {
   },
   read(line, readings) {
     if (line === NO_DEVICES) return null;
-    try {
-      readings.statuses.push(parseStatusLine(line));
-      return null;
-    } catch (error) {
-      return reason(error);
-    }
+    return readDmLine(line, parseStatusLine, (parsed) => readings.statuses.push(parsed));
   },
 };
 
@@ -48,12 +59,7 @@ export const dmTableReader: LineReader = {
   },
   read(line, readings) {
     if (line === NO_DEVICES) return null;
-    try {
-      readings.tables.push(parseTableLine(line));
-      return null;
-    } catch (error) {
-      return reason(error);
-    }
+    return readDmLine(line, parseTableLine, (parsed) => readings.tables.push(parsed));
   },
 };
 
