@@ -94,6 +94,20 @@ describe('prompts', () => {
     ]);
   });
 
+  it('sudo’s password prompt is no problem', () => {
+    const stick = readPaste('$ sudo dmsetup ls\n[sudo] password for liveuser: \nlive-rw\t(253:0)\n');
+    expect(stick.problems).toEqual([]);
+    expect(stick.dmDevices).toEqual({ 'live-rw': '253:0' });
+  });
+
+  it('a learner sudo refuses is told the command needs root', () => {
+    const stick = readPaste(
+      '$ sudo dmsetup status\nliveuser is not in the sudoers file.  This incident will be reported.\n',
+    );
+    expect(stick.problems).toEqual([]);
+    expect(stick.needsRoot).toEqual(['dmsetup status']);
+  });
+
   it('a prompt with no command, or one Cellar does not read, loses nothing', () => {
     const stick = readPaste('[liveuser@localhost ~]$ \n$ uname -r\n3.3.0-4.fc16.i686\n0 1 snapshot 8/64 8\n');
     expect(stick.problems).toEqual([]);

@@ -26,9 +26,12 @@ const READERS: LineReader[] = [
   cmdlineReader,
 ];
 
-// What dmsetup prints on stderr without root: the command needs sudo, the lines are no problem.
+// What dmsetup prints on stderr without root, or sudo when it may not be used: the command needs root,
+// the lines are no problem.
 const NEEDS_ROOT =
-  /Permission denied|Operation not permitted|must be (?:run as )?root|Failure to communicate with kernel device-mapper|^Command failed\.?$|Check that device-mapper is available/;
+  /Permission denied|Operation not permitted|must be (?:run as )?root|Failure to communicate with kernel device-mapper|^Command failed\.?$|Check that device-mapper is available|is not in the sudoers file/;
+/** sudo's own password prompt, pasted with the output that followed it. */
+const SUDO_PROMPT = /^\[sudo\] password for /;
 
 export const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
 
@@ -101,6 +104,7 @@ export function readLines(text: string, readings: Readings, options: ReadLinesOp
       continue;
     }
 
+    if (SUDO_PROMPT.test(line)) continue;
     if (NEEDS_ROOT.test(line)) {
       addNeedsRoot(readings, command ?? 'dmsetup');
       continue;
