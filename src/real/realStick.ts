@@ -2,6 +2,7 @@
 // bridge or the probe's report): the one shape the real-mode views, "mirror my stick" and the comparison
 // read. Every field may be missing — a paste of `dmsetup status` alone says nothing of home.img.
 
+import type { HeaderVerdict } from '../model/dm/diskFormat';
 import type { StoreType } from '../model/dm/ExceptionStore';
 import type { EraId } from '../model/stick/eras';
 import type { ParsedSnapshotState } from './dmsetupParse';
@@ -35,6 +36,14 @@ export interface RealFile {
   sizeBytes: number;
   /** Blocks really taken (sparse files take less); null when the listing did not say. */
   allocatedBytes: number | null;
+  /** True when the sizes were rounded for people (`ls -lh`'s "1.0G"): near, not exact. */
+  approximate?: boolean;
+}
+
+/** The overlay file's first 16 bytes as a report read them, judged as the kernel's read_header would. */
+export interface RealOverlayHeader {
+  path: string;
+  verdict: HeaderVerdict;
 }
 
 /** One loop device and the file behind it (`losetup -a`). */
@@ -108,6 +117,8 @@ export interface RealStick {
   squashfsImage: RealFile | null;
   /** Every LiveOS file read (the three above included). */
   files: RealFile[];
+  /** From a report that could read it (a paste has no header). */
+  overlayHeader: RealOverlayHeader | null;
   loops: RealLoop[];
   mounts: RealMount[];
   /** Device-mapper devices by name (`dmsetup ls`): "live-rw" → "253:0". */
@@ -132,6 +143,7 @@ export function emptyRealStick(source: RealStick['source']): RealStick {
     homeImage: null,
     squashfsImage: null,
     files: [],
+    overlayHeader: null,
     loops: [],
     mounts: [],
     dmDevices: {},
