@@ -1,0 +1,190 @@
+// "Mirror my stick": the plan of a model stick like the learner's, read from what Cellar knows of it. Each
+// size comes from the real stick when it was read (the overlay from the status's total sectors or the
+// overlay file, home.img and squashfs.img from the LiveOS listing, the root image from the snapshot's
+// origin); what was not read is guessed from the era's image, and the guess is listed with its reason so
+// the view can say so. The session then makes the stick and brings its overlay to the real usage
+// (`session.apply({ type: 'mirror-stick', plan, usedSectors, state })`).
+
+import {
+  ERA_DEFAULTS,
+  ERA_IMAGES,
+  mirroredStickPlan,
+  type SandboxChoices,
+} from '../model/session/sandboxPlan';
+import type { SessionCommand } from '../model/session/sessionCommands';
+import { ERAS, type EraId } from '../model/stick/eras';
+import { FAT_MAX_FILE_BYTES, MIB_BYTES } from '../model/stick/installer';
+import { resolveStickPlan, type StickPlan } from '../model/stick/stickPlan';
+import type { DeviceFilesystemKind } from '../model/store/DeviceFilesystem';
+import { SECTOR_BYTES } from '../model/units';
+import type { RealStick } from './realStick';
+
+export type MirrorState = Extract<SessionCommand, { type: 'mirror-stick' }>['state'];
+
+/** A size Cellar had to choose because the reading did not tell it (the view words each by `size`). */
+export interface MirrorGuess {
+  size: 'era' | 'overlay' | 'usage' | 'home' | 'root' | 'squashfs' | 'filesystem' | 'stick';
+  /** Why, in English (a detail under the view's sentence). */
+  reason: string;
+}
+
+export type MirrorResult =
+  | {
+      ok: true;
+      plan: StickPlan;
+      /** The sizes as the sandbox form shows them (overlayMib exact, so it may be a fraction; 0: none). */
+      choices: SandboxChoices;
+      /** The real status's allocated sectors; null when no figures were read (the overlay stays as booted). */
+      usedSectors: number | null;
+      state: MirrorState;
+      guesses: MirrorGuess[];
+    }
+  | { ok: false; reason: string };
+
+/** The largest share of the root image the realistic base's files may fill (ESTIMATE; see realisticBase). */
+const MAX_SQUASHFS_PER_ROOT = 0.3;
+
+export function mirrorPlan(stick: RealStick): MirrorResult {
+  const kind = overlayKind(stick);
+  if (typeof kind === 'object') return kind;
+  const guesses: MirrorGuess[] = [];
+  const guess = (size: MirrorGuess['size'], reason: string) => guesses.push({ size, reason });
+
+  const era: EraId = stick.era ?? 'fedora-today';
+  if (stick.era === null) guess('era', 'the reading did not tell the era; today’s Fedora is the likelier');
+  const status = stick.snapshot?.status ?? null;
+  const state = status?.state ?? 'Valid';
+  if (!isMirrorState(state)) {
+    return { ok: false, reason: `the snapshot's status is "${state}", which Cellar cannot mirror` };
+  }
+  const usedSectors = status?.state === 'Valid' ? status.sectorsAllocated : null;
+  if (!status) guess('usage', 'no `dmsetup status` was read: the overlay is mirrored as just booted');
+
+  const overlaySectors = kind === 'temporary' ? null : persistentOverlaySectors(stick, era, guess);
+  const ramOverlaySectors = ERAS[era].ramOverlayMib * 2048;
+  if (kind === 'temporary' && status?.state === 'Valid' && status.totalSectors !== ramOverlaySectors) {
+    guess('overlay', `the model's temporary overlay is dracut's usual ${ERAS[era].ramOverlayMib} MiB`);
+  }
+  const homeMib = homeImageMib(stick, era, guess);
+  const rootMib = rootImageMib(stick, era, guess);
+  const squashfsMib = squashfsImageMib(stick, era, rootMib, guess);
+  const deviceFilesystem = stickFilesystem(stick, era, overlaySectors, homeMib, guess);
+
+  const { plan, stickGb } = mirroredStickPlan({
+    era,
+    deviceFilesystem,
+    overlaySectors,
+    homeMib,
+    rootMib,
+    squashfsMib,
+  });
+  const resolved = resolveStickPlan(plan);
+  if (!resolved.ok) return { ok: false, reason: resolved.message };
+  if (stickGb > 16) guess('stick', `the images need a ${stickGb} GB stick, larger than the sandbox offers`);
+  return {
+    ok: true,
+    plan,
+    choices: { era, stickGb, overlayMib: (overlaySectors ?? 0) / 2048, homeMib: homeMib ?? 0 },
+    usedSectors,
+    state,
+    guesses,
+  };
+}
+
+function isMirrorState(state: string): state is MirrorState {
+  return state === 'Valid' || state === 'Invalid' || state === 'Overflow';
+}
+
+/** Persistent or temporary (the model has both), or why this stick cannot be mirrored. */
+function overlayKind(stick: RealStick): 'persistent' | 'temporary' | { ok: false; reason: string } {
+  switch (stick.persistence) {
+    case 'persistent':
+    case 'temporary':
+      return stick.persistence;
+    case 'overlayfs':
+      return {
+        ok: false,
+        reason:
+          'this stick keeps its changes with OverlayFS (files in an upper folder, no chunks and no ' +
+          '`dmsetup status`); Cellar models dm-snapshot overlays only, so it cannot mirror it',
+      };
+    case 'none':
+      return { ok: false, reason: 'this is not a LiveOS stick: there is no live-rw overlay to mirror' };
+    case 'unknown': {
+      // The table's store type still tells, when the persistence itself was not concluded.
+      const store = stick.snapshot?.store;
+      if (store === 'N') return 'temporary';
+      if (store === 'P' || store === 'PO') return 'persistent';
+      return { ok: false, reason: 'the reading does not say how this stick keeps its changes' };
+    }
+  }
+}
+
+type Guess = (size: MirrorGuess['size'], reason: string) => void;
+
+/** The COW's sectors: the status's total (the kernel's own figure), else the overlay file's length. */
+function persistentOverlaySectors(stick: RealStick, era: EraId, guess: Guess): number {
+  const status = stick.snapshot?.status;
+  if (status?.state === 'Valid') return status.totalSectors;
+  // A loop device ends at the file's last whole sector.
+  if (stick.overlayFile) return Math.floor(stick.overlayFile.sizeBytes / SECTOR_BYTES);
+  const mib = ERA_DEFAULTS[era].overlayMib;
+  guess('overlay', `neither the status nor the overlay file gave its size: the era's usual ${mib} MiB`);
+  return mib * 2048;
+}
+
+/** home.img in whole MiB as the model makes it, within the era's FAT limit; null when the stick has none. */
+function homeImageMib(stick: RealStick, era: EraId, guess: Guess): number | null {
+  if (!stick.homeImage) {
+    if (stick.files.length === 0)
+      guess('home', 'the LiveOS folder was not read: mirrored without a home.img');
+    return null;
+  }
+  const exact = stick.homeImage.sizeBytes / MIB_BYTES;
+  const mib = Math.min(Math.max(1, Math.round(exact)), ERAS[era].vfatMaxImageMib);
+  if (mib !== exact) guess('home', `home.img is ${exact.toFixed(2)} MiB: the model makes ${mib} MiB`);
+  return mib;
+}
+
+/** The root image (the snapshot's origin), in whole MiB; else the era's image. */
+function rootImageMib(stick: RealStick, era: EraId, guess: Guess): number {
+  const sectors = stick.snapshot?.originSectors ?? null;
+  if (sectors !== null && sectors > 0 && sectors % 2048 === 0) return sectors / 2048;
+  const mib = ERA_IMAGES[era].rootImageMib;
+  guess('root', `the root image's size was not read as whole MiB: the era's image, ${mib} MiB`);
+  return mib;
+}
+
+/** squashfs.img in MiB; else the era's image's, scaled to the root image. Capped so its files fit the root. */
+function squashfsImageMib(stick: RealStick, era: EraId, rootMib: number, guess: Guess): number {
+  const largest = Math.floor(rootMib * MAX_SQUASHFS_PER_ROOT);
+  const image = ERA_IMAGES[era];
+  const read = stick.squashfsImage
+    ? Math.max(1, Math.round(stick.squashfsImage.sizeBytes / MIB_BYTES))
+    : null;
+  const mib = read ?? Math.round((image.squashfsMib * rootMib) / image.rootImageMib);
+  if (read === null) guess('squashfs', `squashfs.img was not read: about ${mib} MiB, as the era's image`);
+  if (mib <= largest) return mib;
+  guess('squashfs', `squashfs.img is modelled as ${largest} MiB so its files fit the ${rootMib} MiB root`);
+  return largest;
+}
+
+/** The stick's own filesystem, from its mount; else vfat, unless an image is larger than FAT allows. */
+function stickFilesystem(
+  stick: RealStick,
+  era: EraId,
+  overlaySectors: number | null,
+  homeMib: number | null,
+  guess: Guess,
+): DeviceFilesystemKind {
+  const mountPath = stick.devicePath ?? ERAS[era].deviceMountPath;
+  const fstype = stick.mounts.find((m) => m.target === mountPath)?.fstype;
+  if (fstype === 'vfat' || fstype === 'ext4') return fstype;
+  const largest = Math.max((overlaySectors ?? 0) * SECTOR_BYTES, (homeMib ?? 0) * MIB_BYTES);
+  const kind = largest > FAT_MAX_FILE_BYTES ? 'ext4' : 'vfat';
+  guess(
+    'filesystem',
+    `the stick's mount was not read: ${kind}, ${kind === 'vfat' ? 'as most sticks are' : 'since FAT holds no file that large'}`,
+  );
+  return kind;
+}

@@ -1,0 +1,244 @@
+// "Mirror my stick": from readings like the kernel-recorded ones, the mirrored session's `dmsetup status`
+// has the real total and, within one chunk, the real allocated sectors, in the real state; the sizes come
+// from the reading (guesses listed when they do not); what cannot be mirrored says why.
+
+import { describe, expect, it } from 'vitest';
+import { ERA_DEFAULTS, sandboxPlan } from '../../src/model/session/sandboxPlan';
+import { Session } from '../../src/model/session/Session';
+import type { EraId } from '../../src/model/stick/eras';
+import { EARLIER_OWNER } from '../../src/model/stick/overlayOwners';
+import { parseStatusLine, parseTableLine } from '../../src/real/dmsetupParse';
+import { mirrorPlan, type MirrorResult } from '../../src/real/mirror';
+import { emptyRealStick, type RealFile, type RealStick } from '../../src/real/realStick';
+import { loadGolden } from '../helpers/golden';
+
+const MIB = 1024 * 1024;
+
+/** A pasted `dmsetup status` and `dmsetup table` of live-rw, read by the real parsers. */
+function pasted(status: string, table: string, more: Partial<RealStick> = {}): RealStick {
+  const statusLine = parseStatusLine(status);
+  const tableLine = parseTableLine(table);
+  const store = tableLine.snapshot!.store;
+  const era: EraId | null = store === 'PO' ? 'fedora-today' : store === 'P' ? 'soas-2012' : null;
+  return {
+    ...emptyRealStick('paste'),
+    persistence: 'persistent',
+    era,
+    snapshot: {
+      name: 'live-rw',
+      originSectors: statusLine.length,
+      status: statusLine.snapshot ?? null,
+      store,
+      storeAsWritten: tableLine.snapshot!.storeAsWritten,
+      chunkSectors: tableLine.snapshot!.chunkSectors,
+      originDevice: tableLine.snapshot!.origin,
+      cowDevice: tableLine.snapshot!.cow,
+    },
+    ...more,
+  };
+}
+
+/** A recorded step of the kernel lab, pasted (with the overlay file's length from `ls -l`). */
+function recordedStep(scenario: string, index: number): RealStick {
+  const step = loadGolden(scenario).steps.find((s) => s.index === index)!;
+  const overlayFile: RealFile = {
+    path: '/lab/overlay.img',
+    sizeBytes: step.cow_file_bytes,
+    allocatedBytes: null,
+  };
+  return pasted(step.status!, step.table!, { overlayFile, files: [overlayFile] });
+}
+
+function planned(stick: RealStick): Extract<MirrorResult, { ok: true }> {
+  const result = mirrorPlan(stick);
+  if (!result.ok) throw new Error(result.reason);
+  return result;
+}
+
+/** A session on the sandbox's stick of that era, then mirrored. */
+function mirrored(result: Extract<MirrorResult, { ok: true }>): Session {
+  const start = sandboxPlan(ERA_DEFAULTS[result.choices.era]);
+  if (!start.ok) throw new Error(start.message);
+  const made = Session.create(start.plan);
+  if (!made.ok) throw new Error(made.message);
+  const { plan, usedSectors, state } = result;
+  const change = made.session.apply({ type: 'mirror-stick', plan, usedSectors, state });
+  expect(change.ok, change.message).toBe(true);
+  return made.session;
+}
+
+function liveRw(session: Session) {
+  return parseStatusLine(session.stick.dmsetupStatus('live-rw')[0]!).snapshot!;
+}
+
+function expectSameUsage(session: Session, real: RealStick): void {
+  const model = liveRw(session);
+  const wanted = real.snapshot!.status!;
+  if (wanted.state !== 'Valid' || model.state !== 'Valid') throw new Error('expected Valid statuses');
+  expect(model.totalSectors).toBe(wanted.totalSectors);
+  expect(Math.abs(model.sectorsAllocated - wanted.sectorsAllocated)).toBeLessThanOrEqual(8);
+}
+
+describe('mirrorPlan and mirror-stick on kernel-recorded readings', () => {
+  it.each([
+    ['b_overflow_PO', 3, 'fedora-today'],
+    ['b_overflow_PO', 4, 'fedora-today'],
+    ['b_overflow_PO', 17, 'fedora-today'],
+    ['b_overflow_P', 4, 'soas-2012'],
+    ['b_overflow_P', 12, 'soas-2012'],
+  ] as const)(
+    '%s step %i: the real total, the real allocated within a chunk (%s)',
+    (scenario, index, era) => {
+      const real = recordedStep(scenario, index);
+      const result = planned(real);
+      expect(result.state).toBe('Valid');
+      expect(result.choices.era).toBe(era);
+      expect(result.plan.overlaySectors).toBe(
+        loadGolden(scenario).steps[index - 1]!.status_parsed!.total_sectors,
+      );
+      const session = mirrored(result);
+      expectSameUsage(session, real);
+      // The origin is the recorded one too: a 128 MiB root image.
+      expect(session.stick.dmsetupStatus('live-rw')[0]).toMatch(/^0 262144 snapshot /);
+    },
+  );
+
+  it.each([
+    ['b_overflow_PO', 5, 'Overflow'],
+    ['b_overflow_P', 5, 'Invalid'],
+  ] as const)('%s step %i: a %s overlay is filled until the model’s is too', (scenario, index, state) => {
+    const real = recordedStep(scenario, index);
+    const result = planned(real);
+    expect(result).toMatchObject({ state, usedSectors: null });
+    // No figures in the status: the overlay file's length gives the size.
+    expect(result.plan.overlaySectors).toBe(16 * 2048);
+    const session = mirrored(result);
+    expect(liveRw(session).state).toBe(state);
+    expect(session.stick.usage().overlay.totalSectors).toBe(16 * 2048);
+  });
+});
+
+/** The wiki's 2012 stick, read by the bridge: `p 8`, a 1 GiB overlay, home.img and /mnt/live on vfat. */
+function stick2012(): RealStick {
+  const liveOs = '/mnt/live/LiveOS';
+  const file = (name: string, mib: number): RealFile => ({
+    path: `${liveOs}/${name}`,
+    sizeBytes: mib * MIB,
+    allocatedBytes: mib * MIB,
+  });
+  const overlayFile = file('overlay-LIVE-B6C4-2E19', 1024);
+  const homeImage = file('home.img', 200);
+  const squashfsImage = file('squashfs.img', 410);
+  return pasted(
+    'live-rw: 0 8388608 snapshot 523688/2097152 2048',
+    'live-rw: 0 8388608 snapshot 7:1 7:2 p 8',
+    {
+      source: 'bridge',
+      devicePath: '/mnt/live',
+      overlayFile,
+      homeImage,
+      squashfsImage,
+      files: [squashfsImage, file('osmin.img', 1), overlayFile, homeImage],
+      mounts: [{ target: '/mnt/live', source: '/dev/sdb1', fstype: 'vfat', options: 'rw' }],
+    },
+  );
+}
+
+describe('a 2012 stick read whole', () => {
+  it('mirrors every size from the reading, with no guesses', () => {
+    const result = planned(stick2012());
+    expect(result.choices).toEqual({ era: 'soas-2012', stickGb: 2, overlayMib: 1024, homeMib: 200 });
+    expect(result.guesses).toEqual([]);
+    expect(result.plan.deviceFilesystem).toBe('vfat');
+    const session = mirrored(result);
+    expectSameUsage(session, stick2012());
+    expect(session.stick.usage().home?.fileBytes).toBe(200 * MIB);
+    expect(session.stick.usage().device.filesystem).toBe('vfat');
+  });
+
+  it('charges the changes already on the stick as earlier changes, and one undo takes the mirror back', () => {
+    const start = sandboxPlan(ERA_DEFAULTS['soas-2012']);
+    if (!start.ok) throw new Error(start.message);
+    const made = Session.create(start.plan);
+    if (!made.ok) throw new Error(made.message);
+    const { session } = made;
+    const statusBefore = session.stick.dmsetupStatus('live-rw');
+    const { plan, usedSectors, state } = planned(stick2012());
+    session.apply({ type: 'mirror-stick', plan, usedSectors, state });
+    const [top] = session.ledger.spenders();
+    expect(top!.owner).toBe(EARLIER_OWNER);
+    expect(top!.chunks).toBeGreaterThan(60_000);
+    expect(session.undoSteps).toBe(1);
+    expect(session.undo().ok).toBe(true);
+    expect(session.stick.dmsetupStatus('live-rw')).toEqual(statusBefore);
+  });
+});
+
+describe('overlays that are not the usual file', () => {
+  it('mirrors a temporary overlay as a stick with no overlay file', () => {
+    const real: RealStick = {
+      ...pasted('0 12582912 snapshot 40000/67108864 168', '0 12582912 snapshot 253:0 7:3 PO 8'),
+      persistence: 'temporary',
+      evidence: [
+        { clue: 'ram-overlay', text: 'Unable to find a persistent overlay; using a temporary one.' },
+      ],
+    };
+    const result = planned(real);
+    expect(result.plan.overlaySectors).toBeUndefined();
+    expect(result.choices.overlayMib).toBe(0);
+    const session = mirrored(result);
+    expect(session.stick.usage().overlay).toMatchObject({ kind: 'temporary', fileBytes: null, inRam: true });
+    expectSameUsage(session, real);
+  });
+
+  it('keeps an overlay of 4 GiB − 512 bytes exactly, through a save and restore', () => {
+    const real = pasted('0 12582912 snapshot 1000000/8388607 3904', '0 12582912 snapshot 253:0 7:2 PO 8');
+    const result = planned(real);
+    expect(result.plan.overlaySectors).toBe(8388607);
+    const session = mirrored(result);
+    expectSameUsage(session, real);
+    session.apply({ type: 'write-file', path: '/root/note', sizeBytes: 4096 });
+    session.undo();
+    expectSameUsage(session, real);
+  });
+
+  it('refuses OverlayFS, saying why', () => {
+    const result = mirrorPlan({ ...emptyRealStick('paste'), persistence: 'overlayfs', era: 'fedora-today' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/OverlayFS.*cannot mirror/);
+  });
+
+  it('refuses a stick that is no LiveOS, and a reading that says nothing', () => {
+    expect(mirrorPlan({ ...emptyRealStick('paste'), persistence: 'none' }).ok).toBe(false);
+    expect(mirrorPlan(emptyRealStick('paste')).ok).toBe(false);
+  });
+
+  it('refuses a snapshot whose status is Merge failed', () => {
+    const real = pasted('0 262144 snapshot Merge failed', '0 262144 snapshot 7:1 7:2 PO 8');
+    const result = mirrorPlan(real);
+    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/Merge failed/) });
+  });
+});
+
+describe('guesses', () => {
+  it('names each size it had to choose: a status alone, with no era', () => {
+    const real = pasted('0 262144 snapshot 2152/32768 24', '0 262144 snapshot 7:1 7:2 PO 8');
+    const result = planned({ ...real, era: null, persistence: 'unknown' });
+    expect(result.choices.era).toBe('fedora-today');
+    expect(result.guesses.map((g) => g.size).sort()).toEqual(['era', 'filesystem', 'home', 'squashfs']);
+  });
+
+  it('chooses the smallest stick the images fit, beyond the form’s when it must', () => {
+    const big = pasted('0 12582912 snapshot 1000/8388608 16', '0 12582912 snapshot 253:0 7:2 PO 8', {
+      mounts: [{ target: '/run/initramfs/live', source: '/dev/sdb1', fstype: 'ext4', options: 'rw' }],
+    });
+    expect(planned(big).choices.stickGb).toBe(8);
+    const huge = {
+      ...big,
+      snapshot: { ...big.snapshot!, status: parseStatusLine('0 1 snapshot 1000/41943040 16').snapshot! },
+    };
+    const result = planned(huge);
+    expect(result.choices.stickGb).toBe(32);
+    expect(result.guesses.map((g) => g.size)).toContain('stick');
+  });
+});
