@@ -5,38 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { ERA_DEFAULTS, sandboxPlan } from '../../src/model/session/sandboxPlan';
 import { Session } from '../../src/model/session/Session';
-import type { EraId } from '../../src/model/stick/eras';
 import { EARLIER_OWNER } from '../../src/model/stick/overlayOwners';
-import { parseStatusLine, parseTableLine } from '../../src/real/dmsetupParse';
-import { mirrorPlan, type MirrorResult } from '../../src/real/mirror';
+import { parseStatusLine } from '../../src/real/dmsetupParse';
+import { mirrorPlan } from '../../src/real/mirror';
 import { emptyRealStick, type RealFile, type RealStick } from '../../src/real/realStick';
 import { loadGolden } from '../helpers/golden';
+import { mirrored, pasted, planned, stick2012, stickToday } from '../helpers/realSticks';
 
 const MIB = 1024 * 1024;
-
-/** A pasted `dmsetup status` and `dmsetup table` of live-rw, read by the real parsers. */
-function pasted(status: string, table: string, more: Partial<RealStick> = {}): RealStick {
-  const statusLine = parseStatusLine(status);
-  const tableLine = parseTableLine(table);
-  const store = tableLine.snapshot!.store;
-  const era: EraId | null = store === 'PO' ? 'fedora-today' : store === 'P' ? 'soas-2012' : null;
-  return {
-    ...emptyRealStick('paste'),
-    persistence: 'persistent',
-    era,
-    snapshot: {
-      name: 'live-rw',
-      originSectors: statusLine.length,
-      status: statusLine.snapshot ?? null,
-      store,
-      storeAsWritten: tableLine.snapshot!.storeAsWritten,
-      chunkSectors: tableLine.snapshot!.chunkSectors,
-      originDevice: tableLine.snapshot!.origin,
-      cowDevice: tableLine.snapshot!.cow,
-    },
-    ...more,
-  };
-}
 
 /** A recorded step of the kernel lab, pasted (with the overlay file's length from `ls -l`). */
 function recordedStep(scenario: string, index: number): RealStick {
@@ -47,24 +23,6 @@ function recordedStep(scenario: string, index: number): RealStick {
     allocatedBytes: null,
   };
   return pasted(step.status!, step.table!, { overlayFile, files: [overlayFile] });
-}
-
-function planned(stick: RealStick): Extract<MirrorResult, { ok: true }> {
-  const result = mirrorPlan(stick);
-  if (!result.ok) throw new Error(result.reason);
-  return result;
-}
-
-/** A session on the sandbox's stick of that era, then mirrored. */
-function mirrored(result: Extract<MirrorResult, { ok: true }>): Session {
-  const start = sandboxPlan(ERA_DEFAULTS[result.choices.era]);
-  if (!start.ok) throw new Error(start.message);
-  const made = Session.create(start.plan);
-  if (!made.ok) throw new Error(made.message);
-  const { plan, usedSectors, state } = result;
-  const change = made.session.apply({ type: 'mirror-stick', plan, usedSectors, state });
-  expect(change.ok, change.message).toBe(true);
-  return made.session;
 }
 
 function liveRw(session: Session) {
@@ -118,33 +76,7 @@ describe('mirrorPlan and mirror-stick on kernel-recorded readings', () => {
   });
 });
 
-/** The wiki's 2012 stick, read by the bridge: `p 8`, a 1 GiB overlay, home.img and /mnt/live on vfat. */
-function stick2012(): RealStick {
-  const liveOs = '/mnt/live/LiveOS';
-  const file = (name: string, mib: number): RealFile => ({
-    path: `${liveOs}/${name}`,
-    sizeBytes: mib * MIB,
-    allocatedBytes: mib * MIB,
-  });
-  const overlayFile = file('overlay-LIVE-B6C4-2E19', 1024);
-  const homeImage = file('home.img', 200);
-  const squashfsImage = file('squashfs.img', 410);
-  return pasted(
-    'live-rw: 0 8388608 snapshot 523688/2097152 2048',
-    'live-rw: 0 8388608 snapshot 7:1 7:2 p 8',
-    {
-      source: 'bridge',
-      devicePath: '/mnt/live',
-      overlayFile,
-      homeImage,
-      squashfsImage,
-      files: [squashfsImage, file('osmin.img', 1), overlayFile, homeImage],
-      mounts: [{ target: '/mnt/live', source: '/dev/sdb1', fstype: 'vfat', options: 'rw' }],
-    },
-  );
-}
-
-describe('a 2012 stick read whole', () => {
+describe('sticks read whole', () => {
   it('mirrors every size from the reading, with no guesses', () => {
     const result = planned(stick2012());
     expect(result.choices).toEqual({ era: 'soas-2012', stickGb: 2, overlayMib: 1024, homeMib: 200 });
@@ -154,6 +86,14 @@ describe('a 2012 stick read whole', () => {
     expectSameUsage(session, stick2012());
     expect(session.stick.usage().home?.fileBytes).toBe(200 * MIB);
     expect(session.stick.usage().device.filesystem).toBe('vfat');
+  });
+
+  it('mirrors today’s stick with its 4 GiB − 512 B overlay exactly', () => {
+    const result = planned(stickToday());
+    expect(result.choices).toMatchObject({ era: 'fedora-today', stickGb: 8, homeMib: 1024 });
+    expect(result.plan.overlaySectors).toBe(8388607);
+    expect(result.guesses).toEqual([]);
+    expectSameUsage(mirrored(result), stickToday());
   });
 
   it('charges the changes already on the stick as earlier changes, and one undo takes the mirror back', () => {
