@@ -42,7 +42,7 @@ export type MirrorResult =
   | { ok: false; reason: string };
 
 /** The largest share of the root image the realistic base's files may fill (ESTIMATE; see realisticBase). */
-const MAX_SQUASHFS_PER_ROOT = 0.3;
+const MAX_SQUASHFS_PER_ROOT = 0.2;
 
 export function mirrorPlan(stick: RealStick): MirrorResult {
   const kind = overlayKind(stick);
@@ -60,13 +60,13 @@ export function mirrorPlan(stick: RealStick): MirrorResult {
   const usedSectors = status?.state === 'Valid' ? status.sectorsAllocated : null;
   if (!status) guess('usage', 'no `dmsetup status` was read: the overlay is mirrored as just booted');
 
-  const overlaySectors = kind === 'temporary' ? null : persistentOverlaySectors(stick, era, guess);
+  const rootMib = rootImageMib(stick, era, guess);
+  const overlaySectors = kind === 'temporary' ? null : persistentOverlaySectors(stick, era, rootMib, guess);
   const ramOverlaySectors = ERAS[era].ramOverlayMib * 2048;
   if (kind === 'temporary' && status?.state === 'Valid' && status.totalSectors !== ramOverlaySectors) {
     guess('overlay', `the model's temporary overlay is dracut's usual ${ERAS[era].ramOverlayMib} MiB`);
   }
   const homeMib = homeImageMib(stick, era, guess);
-  const rootMib = rootImageMib(stick, era, guess);
   const squashfsMib = squashfsImageMib(stick, era, rootMib, guess);
   const deviceFilesystem = stickFilesystem(stick, era, overlaySectors, homeMib, guess);
 
@@ -122,14 +122,18 @@ function overlayKind(stick: RealStick): 'persistent' | 'temporary' | { ok: false
 
 type Guess = (size: MirrorGuess['size'], reason: string) => void;
 
-/** The COW's sectors: the status's total (the kernel's own figure), else the overlay file's length. */
-function persistentOverlaySectors(stick: RealStick, era: EraId, guess: Guess): number {
+/**
+ * The COW's sectors: the status's total (the kernel's own figure), else the overlay file's length, else the
+ * era's usual size; for an overlay that filled up, small enough that the root's writes could fill it.
+ */
+function persistentOverlaySectors(stick: RealStick, era: EraId, rootMib: number, guess: Guess): number {
   const status = stick.snapshot?.status;
   if (status?.state === 'Valid') return status.totalSectors;
   // A loop device ends at the file's last whole sector.
   if (stick.overlayFile) return Math.floor(stick.overlayFile.sizeBytes / SECTOR_BYTES);
-  const mib = ERA_DEFAULTS[era].overlayMib;
-  guess('overlay', `neither the status nor the overlay file gave its size: the era's usual ${mib} MiB`);
+  const usual = ERA_DEFAULTS[era].overlayMib;
+  const mib = status ? Math.min(usual, Math.floor(rootMib / 4)) : usual;
+  guess('overlay', `neither the status nor the overlay file gave its size: ${mib} MiB`);
   return mib * 2048;
 }
 

@@ -142,6 +142,11 @@ describe('overlays that are not the usual file', () => {
     expectSameUsage(session, real);
   });
 
+  it('refuses an overlay smaller than the model makes one (64 sectors)', () => {
+    const result = mirrorPlan(pasted('0 262144 snapshot 16/32 16', '0 262144 snapshot 7:1 7:2 PO 8'));
+    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/at least 64/) });
+  });
+
   it('refuses OverlayFS, saying why', () => {
     const result = mirrorPlan({ ...emptyRealStick('paste'), persistence: 'overlayfs', era: 'fedora-today' });
     expect(result.ok).toBe(false);
@@ -161,6 +166,13 @@ describe('overlays that are not the usual file', () => {
 });
 
 describe('guesses', () => {
+  it('an Overflow status alone: an overlay guessed small enough for the root to fill, and filled', () => {
+    const result = planned(pasted('0 262144 snapshot Overflow', '0 262144 snapshot 7:1 7:2 PO 8'));
+    expect(result.guesses.map((g) => g.size)).toContain('overlay');
+    expect(result.plan.overlaySectors).toBe(32 * 2048);
+    expect(liveRw(mirrored(result)).state).toBe('Overflow');
+  });
+
   it('names each size it had to choose: a status alone, with no era', () => {
     const real = pasted('0 262144 snapshot 2152/32768 24', '0 262144 snapshot 7:1 7:2 PO 8');
     const result = planned({ ...real, era: null, persistence: 'unknown' });
