@@ -96,7 +96,7 @@ describe('sticks read whole', () => {
     expectSameUsage(mirrored(result), stickToday());
   });
 
-  it('charges the changes already on the stick as earlier changes, and one undo takes the mirror back', () => {
+  it('charges the changes already on the stick as earlier changes; reset goes back to it, undo to the stick before', () => {
     const start = sandboxPlan(ERA_DEFAULTS['soas-2012']);
     if (!start.ok) throw new Error(start.message);
     const made = Session.create(start.plan);
@@ -109,6 +109,13 @@ describe('sticks read whole', () => {
     expect(top!.owner).toBe(EARLIER_OWNER);
     expect(top!.chunks).toBeGreaterThan(60_000);
     expect(session.undoSteps).toBe(1);
+    // Reset goes back to the stick as mirrored, not to the one before it.
+    const mirroredStatus = session.stick.dmsetupStatus('live-rw');
+    session.apply({ type: 'write-file', path: '/root/note', sizeBytes: 1_000_000 });
+    session.reset();
+    expect(session.stick.dmsetupStatus('live-rw')).toEqual(mirroredStatus);
+    session.undo();
+    session.undo();
     expect(session.undo().ok).toBe(true);
     expect(session.stick.dmsetupStatus('live-rw')).toEqual(statusBefore);
   });

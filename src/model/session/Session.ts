@@ -275,7 +275,7 @@ export class Session {
 
   /**
    * Another stick: a new one starts a new history; a mirrored one is one undo step (the learner's stick
-   * before it stays a step away). The ledger follows it without a document, so the chunks a mirror's fill
+   * before it stays a step away). Either way reset goes back to the new stick as it was made. The ledger follows it without a document, so the chunks a mirror's fill
    * spent are charged as earlier changes.
    */
   private newStick(
@@ -295,12 +295,10 @@ export class Session {
         after: before,
       });
     }
-    if (command.type === 'mirror-stick') {
-      this.history.push(this.saveBeforeChange());
-    } else {
-      this.history.clear();
-      this.baseline = null;
-    }
+    if (command.type === 'mirror-stick') this.history.push(this.saveBeforeChange());
+    else this.history.clear();
+    // Reset goes back to this stick as it was made (or mirrored), not to the one before it.
+    this.baseline = null;
     this.follow(made.stick);
     this.clock = new QuietClock(QUIET_WRITERS);
     this.samplesSoFar = withSample([], made.stick.usage(), made.stick.clockMs);
