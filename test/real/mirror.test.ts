@@ -154,6 +154,18 @@ describe('overlays that are not the usual file', () => {
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(/at least 64/) });
   });
 
+  it('stops at a full root when the real usage is more than the model’s root can copy', () => {
+    const real = pasted('0 8388608 snapshot 7000000/8388608 27320', '0 8388608 snapshot 7:1 7:2 p 8', {
+      mounts: [{ target: '/mnt/live', source: '/dev/sdb1', fstype: 'ext4', options: 'rw' }],
+    });
+    const session = mirrored(planned(real));
+    const model = liveRw(session);
+    if (model.state !== 'Valid') throw new Error('expected a Valid overlay');
+    expect(model.sectorsAllocated).toBeLessThan(7_000_000);
+    // The root (4 GiB, a quarter of it the base's files) took what it could, in pieces.
+    expect(model.sectorsAllocated).toBeGreaterThan(5_000_000);
+  });
+
   it('refuses OverlayFS, saying why', () => {
     const result = mirrorPlan({ ...emptyRealStick('paste'), persistence: 'overlayfs', era: 'fedora-today' });
     expect(result.ok).toBe(false);

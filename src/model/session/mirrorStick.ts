@@ -24,7 +24,12 @@ export interface MirrorTarget {
 const FIRST_OVERHEAD_CHUNKS = 7;
 /** The first write stops this far short, so that only small top-ups, whose overhead is steady, follow. */
 const FIRST_MARGIN_CHUNKS = 64;
-const MAX_STEPS = 32;
+/**
+ * The most one write adds: the model refuses a write the root cannot hold whole (ENOSPC), so the file
+ * grows by pieces, halved when the root is nearly full, until the overlay or the root is.
+ */
+const LARGEST_PIECE_BYTES = 1024 * 1024 * 1024;
+const MAX_STEPS = 64;
 
 /** The stick made and booted, its overlay as used as the real one; or the plan's refusal. */
 export function mirrorStick(plan: StickPlan, target: MirrorTarget): StickResult {
@@ -42,46 +47,73 @@ function overlay(stick: Stick) {
 
 /**
  * Writes and tops up until the overlay's allocated sectors are within one chunk of `target`, if it can
- * (a model that spent more at boot than the real stick holds stays as booted). The finest step is `touch`
- * of a folder the base image has: a journal commit of one inode, about three chunks.
+ * (a model that spent more at boot than the real stick holds stays as booted, and one whose root is full
+ * stops there). The finest step is `touch` of a folder the base image has: a journal commit of one inode,
+ * about three chunks.
  */
 function fillTo(stick: Stick, target: number): void {
   const { chunkSectors } = overlay(stick);
+  const chunkBytes = chunkSectors * SECTOR_BYTES;
   // A metadata area of the persistent store follows every `perArea` data chunks.
-  const perArea = (chunkSectors * SECTOR_BYTES) / 16;
+  const perArea = chunkBytes / 16;
   const missing = () => (target - overlay(stick).allocatedSectors) / chunkSectors;
+  const pieces = new PieceWriter(stick, LARGEST_PIECE_BYTES);
   let overheadChunks = FIRST_OVERHEAD_CHUNKS;
   for (let step = 0; step < MAX_STEPS && missing() > 1; step++) {
     const before = overlay(stick).allocatedSectors;
-    const started = stick.stat(EARLIER_CHANGES_PATH).ok;
-    const margin = started ? overheadChunks : FIRST_MARGIN_CHUNKS;
+    // A first or a large write adds more than a small append: it stops well short.
+    const large = !pieces.started || missing() > 2 * FIRST_MARGIN_CHUNKS;
+    const margin = large ? FIRST_MARGIN_CHUNKS : overheadChunks;
     const dataChunks = Math.floor(((missing() - margin) * perArea) / (perArea + 1));
-    const done =
-      dataChunks < 1
-        ? stick.touch(MIRROR_PARENT)
-        : started
-          ? stick.appendFile(EARLIER_CHANGES_PATH, dataChunks * chunkSectors * SECTOR_BYTES)
-          : writeFirst(stick, dataChunks * chunkSectors * SECTOR_BYTES);
+    if (dataChunks < 1) {
+      if (!stick.touch(MIRROR_PARENT).ok || overlay(stick).allocatedSectors === before) return;
+      continue;
+    }
+    const written = pieces.write(dataChunks * chunkBytes);
+    if (written === null) return;
     const spent = (overlay(stick).allocatedSectors - before) / chunkSectors;
-    if (!done.ok || spent === 0) return;
-    if (started && dataChunks >= 1) {
+    if (!large && written === dataChunks * chunkBytes) {
       overheadChunks = Math.max(1, Math.round(spent - (dataChunks * (perArea + 1)) / perArea));
     }
   }
 }
 
-function writeFirst(stick: Stick, bytes: number): StickOutcome {
-  const made = stick.mkdir(MIRROR_FOLDER, { parents: true });
-  return made.ok ? stick.writeFile(EARLIER_CHANGES_PATH, bytes) : made;
-}
-
 /** Writes until the overlay is Invalid or has overflowed, as the real one has. */
 function fillUntilFull(stick: Stick): void {
-  stick.mkdir(MIRROR_FOLDER, { parents: true });
-  for (let step = 0; step < 3 && overlay(stick).state === 'Valid'; step++) {
+  const pieces = new PieceWriter(stick, LARGEST_PIECE_BYTES);
+  for (let step = 0; step < MAX_STEPS && overlay(stick).state === 'Valid'; step++) {
     const { allocatedSectors, totalSectors } = overlay(stick);
-    const bytes = (totalSectors - allocatedSectors) * SECTOR_BYTES + 1024 * 1024;
-    if (step === 0) stick.writeFile(EARLIER_CHANGES_PATH, bytes);
-    else stick.appendFile(EARLIER_CHANGES_PATH, bytes);
+    const written = pieces.write((totalSectors - allocatedSectors) * SECTOR_BYTES + 1024 * 1024);
+    // Written in part when the overlay filled (EIO): the state says so.
+    if (written === null) return;
+  }
+}
+
+/** The earlier changes' file, grown by pieces no larger than the root still takes whole. */
+class PieceWriter {
+  constructor(
+    private readonly stick: Stick,
+    private largestBytes: number,
+  ) {}
+
+  get started(): boolean {
+    return this.stick.stat(EARLIER_CHANGES_PATH).ok;
+  }
+
+  /** Writes up to `bytes`, answering how many it asked for; null when nothing more can be written. */
+  write(bytes: number): number | null {
+    for (;;) {
+      const piece = Math.min(bytes, this.largestBytes);
+      const done = this.append(piece);
+      if (done.ok || done.error !== 'ENOSPC') return done.ok || done.error === 'EIO' ? piece : null;
+      if (this.largestBytes <= 4096) return null;
+      this.largestBytes = Math.max(4096, Math.floor(piece / 2 / 4096) * 4096);
+    }
+  }
+
+  private append(bytes: number): StickOutcome {
+    if (this.started) return this.stick.appendFile(EARLIER_CHANGES_PATH, bytes);
+    const made = this.stick.mkdir(MIRROR_FOLDER, { parents: true });
+    return made.ok ? this.stick.writeFile(EARLIER_CHANGES_PATH, bytes) : made;
   }
 }
