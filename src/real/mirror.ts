@@ -9,6 +9,7 @@ import {
   ERA_DEFAULTS,
   ERA_IMAGES,
   mirroredStickPlan,
+  STICK_SIZES_GB,
   type SandboxChoices,
 } from '../model/session/sandboxPlan';
 import type { SessionCommand } from '../model/session/sessionCommands';
@@ -41,14 +42,17 @@ export type MirrorResult =
     }
   | { ok: false; reason: string };
 
+/** Sectors in one MiB. */
+const MIB_SECTORS = MIB_BYTES / SECTOR_BYTES;
+
 /** The largest share of the root image the realistic base's files may fill (ESTIMATE; see realisticBase). */
 const MAX_SQUASHFS_PER_ROOT = 0.2;
 
 export function mirrorPlan(stick: RealStick): MirrorResult {
-  const kind = overlayKind(stick);
-  if (typeof kind === 'object') return kind;
   const guesses: MirrorGuess[] = [];
   const guess = (size: MirrorGuess['size'], reason: string) => guesses.push({ size, reason });
+  const kind = overlayKind(stick, guess);
+  if (typeof kind === 'object') return kind;
 
   const era: EraId = stick.era ?? 'fedora-today';
   if (stick.era === null) guess('era', 'the reading did not tell the era; today’s Fedora is the likelier');
@@ -62,7 +66,7 @@ export function mirrorPlan(stick: RealStick): MirrorResult {
 
   const rootMib = rootImageMib(stick, era, guess);
   const overlaySectors = kind === 'temporary' ? null : persistentOverlaySectors(stick, era, rootMib, guess);
-  const ramOverlaySectors = ERAS[era].ramOverlayMib * 2048;
+  const ramOverlaySectors = ERAS[era].ramOverlayMib * MIB_SECTORS;
   if (kind === 'temporary' && status?.state === 'Valid' && status.totalSectors !== ramOverlaySectors) {
     guess('overlay', `the model's temporary overlay is dracut's usual ${ERAS[era].ramOverlayMib} MiB`);
   }
@@ -80,11 +84,12 @@ export function mirrorPlan(stick: RealStick): MirrorResult {
   });
   const resolved = resolveStickPlan(plan);
   if (!resolved.ok) return { ok: false, reason: resolved.message };
-  if (stickGb > 16) guess('stick', `the images need a ${stickGb} GB stick, larger than the sandbox offers`);
+  if (stickGb > STICK_SIZES_GB.at(-1)!)
+    guess('stick', `the images need a ${stickGb} GB stick, larger than the sandbox offers`);
   return {
     ok: true,
     plan,
-    choices: { era, stickGb, overlayMib: (overlaySectors ?? 0) / 2048, homeMib: homeMib ?? 0 },
+    choices: { era, stickGb, overlayMib: (overlaySectors ?? 0) / MIB_SECTORS, homeMib: homeMib ?? 0 },
     usedSectors,
     state,
     guesses,
@@ -96,7 +101,10 @@ function isMirrorState(state: string): state is MirrorState {
 }
 
 /** Persistent or temporary (the model has both), or why this stick cannot be mirrored. */
-function overlayKind(stick: RealStick): 'persistent' | 'temporary' | { ok: false; reason: string } {
+function overlayKind(
+  stick: RealStick,
+  guess: Guess,
+): 'persistent' | 'temporary' | { ok: false; reason: string } {
   switch (stick.persistence) {
     case 'persistent':
     case 'temporary':
@@ -111,11 +119,14 @@ function overlayKind(stick: RealStick): 'persistent' | 'temporary' | { ok: false
     case 'none':
       return { ok: false, reason: 'this is not a LiveOS stick: there is no live-rw overlay to mirror' };
     case 'unknown': {
-      // The table's store type still tells, when the persistence itself was not concluded.
-      const store = stick.snapshot?.store;
-      if (store === 'N') return 'temporary';
-      if (store === 'P' || store === 'PO') return 'persistent';
-      return { ok: false, reason: 'the reading does not say how this stick keeps its changes' };
+      // A transient store is lost at shutdown, as the model's temporary overlay; any other snapshot read
+      // (a status line alone says nothing of the file behind it) is taken as the usual overlay file.
+      if (stick.snapshot?.store === 'N') return 'temporary';
+      if (!stick.snapshot) {
+        return { ok: false, reason: 'the reading does not say how this stick keeps its changes' };
+      }
+      guess('overlay', 'the reading did not say where the changes are kept: taken as an overlay file');
+      return 'persistent';
     }
   }
 }
@@ -134,7 +145,7 @@ function persistentOverlaySectors(stick: RealStick, era: EraId, rootMib: number,
   const usual = ERA_DEFAULTS[era].overlayMib;
   const mib = status ? Math.min(usual, Math.floor(rootMib / 4)) : usual;
   guess('overlay', `neither the status nor the overlay file gave its size: ${mib} MiB`);
-  return mib * 2048;
+  return mib * MIB_SECTORS;
 }
 
 /** home.img in whole MiB as the model makes it, within the era's FAT limit; null when the stick has none. */
@@ -153,7 +164,7 @@ function homeImageMib(stick: RealStick, era: EraId, guess: Guess): number | null
 /** The root image (the snapshot's origin), in whole MiB; else the era's image. */
 function rootImageMib(stick: RealStick, era: EraId, guess: Guess): number {
   const sectors = stick.snapshot?.originSectors ?? null;
-  if (sectors !== null && sectors > 0 && sectors % 2048 === 0) return sectors / 2048;
+  if (sectors !== null && sectors > 0 && sectors % MIB_SECTORS === 0) return sectors / MIB_SECTORS;
   const mib = ERA_IMAGES[era].rootImageMib;
   guess('root', `the root image's size was not read as whole MiB: the era's image, ${mib} MiB`);
   return mib;

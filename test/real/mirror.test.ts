@@ -196,7 +196,7 @@ describe('guesses', () => {
     const real = pasted('0 262144 snapshot 2152/32768 24', '0 262144 snapshot 7:1 7:2 PO 8');
     const result = planned({ ...real, era: null, persistence: 'unknown' });
     expect(result.choices.era).toBe('fedora-today');
-    expect(result.guesses.map((g) => g.size).sort()).toEqual(['era', 'filesystem', 'home', 'squashfs']);
+    expect(result.guesses.map((g) => g.size).sort()).toEqual(['era', 'filesystem', 'home', 'overlay', 'squashfs']);
   });
 
   it('chooses the smallest stick the images fit, beyond the form’s when it must', () => {

@@ -21,6 +21,7 @@ import {
 import type { BaseImageSpec } from '../stick/extImage';
 import type { StickPlan } from '../stick/stickPlan';
 import { sugarBase } from '../stick/sugarBase';
+import { SECTOR_BYTES } from '../units';
 
 export interface SandboxChoices {
   era: EraId;
@@ -149,13 +150,12 @@ export function mirroredStickPlan(sizes: MirroredSizes): { plan: StickPlan; stic
     image.bootFilesMib +
     (image.osminMib ?? 0) +
     sizes.squashfsMib +
-    (sizes.overlaySectors ?? 0) / 2048 +
+    ((sizes.overlaySectors ?? 0) * SECTOR_BYTES) / MIB_BYTES +
     (sizes.homeMib ?? 0);
   const room = sizes.deviceFilesystem === 'ext4' ? EXT4_ROOM : 1;
+  const larger = (gb: number): number => STICK_SIZES_GB.find((size) => size > gb) ?? gb * 2;
   let stickGb: number = STICK_SIZES_GB[0];
-  while (filesystemMib((stickGb * 1e9) / MIB_BYTES) * room < neededMib) {
-    stickGb = stickGb < STICK_SIZES_GB.at(-1)! ? STICK_SIZES_GB.find((gb) => gb > stickGb)! : stickGb * 2;
-  }
+  while (filesystemMib((stickGb * 1e9) / MIB_BYTES) * room < neededMib) stickGb = larger(stickGb);
   const plan: StickPlan = {
     era: sizes.era,
     capacityBytes: stickGb * 1e9,
