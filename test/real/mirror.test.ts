@@ -166,6 +166,21 @@ describe('overlays that are not the usual file', () => {
     expect(model.sectorsAllocated).toBeGreaterThan(5_000_000);
   });
 
+  it('a plan the model refuses changes nothing in the session', () => {
+    const session = mirrored(planned(stick2012()));
+    const before = session.stick.dmsetupStatus('live-rw');
+    const { plan } = planned(stick2012());
+    const change = session.apply({
+      type: 'mirror-stick',
+      plan: { ...plan, overlaySectors: 10 },
+      usedSectors: 16,
+      state: 'Valid',
+    });
+    expect(change).toMatchObject({ ok: false, error: 'refused', message: expect.stringMatching(/64/) });
+    expect(session.undoSteps).toBe(1);
+    expect(session.stick.dmsetupStatus('live-rw')).toEqual(before);
+  });
+
   it('refuses OverlayFS, saying why', () => {
     const result = mirrorPlan({ ...emptyRealStick('paste'), persistence: 'overlayfs', era: 'fedora-today' });
     expect(result.ok).toBe(false);
@@ -196,7 +211,13 @@ describe('guesses', () => {
     const real = pasted('0 262144 snapshot 2152/32768 24', '0 262144 snapshot 7:1 7:2 PO 8');
     const result = planned({ ...real, era: null, persistence: 'unknown' });
     expect(result.choices.era).toBe('fedora-today');
-    expect(result.guesses.map((g) => g.size).sort()).toEqual(['era', 'filesystem', 'home', 'overlay', 'squashfs']);
+    expect(result.guesses.map((g) => g.size).sort()).toEqual([
+      'era',
+      'filesystem',
+      'home',
+      'overlay',
+      'squashfs',
+    ]);
   });
 
   it('chooses the smallest stick the images fit, beyond the form’s when it must', () => {
