@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ERA_DEFAULTS, sandboxPlan } from '../../src/model/session/sandboxPlan';
 import { Session } from '../../src/model/session/Session';
 import { EARLIER_OWNER } from '../../src/model/stick/overlayOwners';
+import { Stick } from '../../src/model/stick/Stick';
 import { parseStatusLine } from '../../src/real/dmsetupParse';
 import { mirrorPlan } from '../../src/real/mirror';
 import { emptyRealStick, type RealFile, type RealStick } from '../../src/real/realStick';
@@ -164,6 +165,14 @@ describe('overlays that are not the usual file', () => {
     expect(model.sectorsAllocated).toBeLessThan(7_000_000);
     // The root (4 GiB, a quarter of it the base's files) took what it could, in pieces.
     expect(model.sectorsAllocated).toBeGreaterThan(5_000_000);
+  });
+
+  it('saves the exact size in the stick’s document, and refuses a damaged one by name', () => {
+    const session = mirrored(planned(stickToday()));
+    const saved = session.stick.save();
+    expect(saved.plan).toMatchObject({ overlayMib: null, overlaySectors: 8388607 });
+    const damaged = Stick.restore({ ...saved, plan: { ...saved.plan, overlaySectors: 'many' } });
+    expect(damaged).toMatchObject({ ok: false, message: expect.stringContaining('plan.overlaySectors') });
   });
 
   it('a plan the model refuses changes nothing in the session', () => {
