@@ -2,8 +2,8 @@
 // do there and what the model does for it; the model's prediction of its overlay cost, made on a copy of
 // the mirrored stick (the learner's session is never touched); and the real change between two readings.
 
+import { runCommand, type StickCommand } from '../model/session/runCommand';
 import { Session } from '../model/session/Session';
-import type { SessionCommand } from '../model/session/sessionCommands';
 import { Stick } from '../model/stick/Stick';
 import type { StickErrorCode } from '../model/stick/stickOutcome';
 import type { OverlayUsage } from '../model/stick/usageSummary';
@@ -24,8 +24,8 @@ export interface RealAction {
   terminal: string | null;
   /** What the learner does in Sugar, in English (the view words each action by its id). */
   gui: string | null;
-  /** What the model does for it. */
-  command: SessionCommand;
+  /** What the model does for it: a stick's own command, or time passing. */
+  command: StickCommand | { type: 'advance'; ms: number };
   /** A file the action works on: made first on the copy when the model does not have it yet. */
   needs: { path: string; sizeBytes: number } | null;
 }
@@ -97,7 +97,7 @@ export interface Prediction {
   /** The overlay's state after it: Valid, or Invalid / Overflow when the action filled it. */
   state: NonNullable<OverlayUsage['state']>;
   /** The kernel's code when the action failed on the model (ENOSPC, EIO, EROFS…), else null. */
-  error: StickErrorCode | 'refused' | 'nothing-to-undo' | null;
+  error: StickErrorCode | null;
 }
 
 /**
@@ -112,19 +112,29 @@ export function predictOnMirror(source: Session | Stick, actionId: RealActionId)
   const copied = Stick.restore(stick.save());
   // Only a document the model itself saved comes here: a refusal would be a bug in the model.
   if (!copied.ok) throw new Error(`Cellar could not copy its own stick: ${copied.message}`);
-  const copy = Session.resume(copied.stick, 'real');
-  if (action.needs && !copy.stick.stat(action.needs.path).ok) {
-    copy.apply({ type: 'write-file', ...action.needs });
+  const copy = copied.stick;
+  if (action.needs && !copy.stat(action.needs.path).ok) {
+    runCommand(copy, { type: 'write-file', ...action.needs });
   }
-  const change = copy.apply(action.command);
-  const after = change.after.overlay;
+  const before = copy.usage().overlay;
+  const error = run(copy, action.command);
+  const after = copy.usage().overlay;
   return {
-    beforeSectors: change.before.overlay.allocatedSectors,
+    beforeSectors: before.allocatedSectors,
     afterSectors: after.allocatedSectors,
-    deltaSectors: after.allocatedSectors - change.before.overlay.allocatedSectors,
+    deltaSectors: after.allocatedSectors - before.allocatedSectors,
     state: after.state ?? 'Valid',
-    error: change.error ?? null,
+    error,
   };
+}
+
+/** One action's command on the copy: the kernel's code when it failed, else null. */
+function run(stick: Stick, command: RealAction['command']): StickErrorCode | null {
+  if (command.type !== 'advance') return runCommand(stick, command).error ?? null;
+  // Time passing is the session's: its background writers, on a fresh schedule (the learner's stays put).
+  const change = Session.resume(stick, 'real').apply(command);
+  // `advance` answers kernel codes only (never `refused` or `nothing-to-undo`).
+  return change.ok ? null : (change.error as StickErrorCode);
 }
 
 /**
