@@ -18,7 +18,7 @@ import { FAT_MAX_FILE_BYTES, MIB_BYTES } from '../model/stick/installer';
 import { resolveStickPlan, type StickPlan } from '../model/stick/stickPlan';
 import type { DeviceFilesystemKind } from '../model/store/DeviceFilesystem';
 import { SECTOR_BYTES } from '../model/units';
-import type { RealStick } from './realStick';
+import type { RealFile, RealStick } from './realStick';
 
 export type MirrorState = Extract<SessionCommand, { type: 'mirror-stick' }>['state'];
 
@@ -41,6 +41,11 @@ export type MirrorResult =
       guesses: MirrorGuess[];
     }
   | { ok: false; reason: string };
+
+/** The root images the model builds, in MiB: from a lab's small image to five times today's. */
+const ROOT_MIB_RANGE = [16, 32768] as const;
+
+const LARGEST_STICK_GB = 2048;
 
 /** Sectors in one MiB. */
 const MIB_SECTORS = MIB_BYTES / SECTOR_BYTES;
@@ -82,6 +87,9 @@ export function mirrorPlan(stick: RealStick): MirrorResult {
     rootMib,
     squashfsMib,
   });
+  if (stickGb > LARGEST_STICK_GB) {
+    return { ok: false, reason: `the images need a ${stickGb} GB stick; Cellar models sticks up to 2 TB` };
+  }
   const resolved = resolveStickPlan(plan);
   if (!resolved.ok) return { ok: false, reason: resolved.message };
   if (stickGb > STICK_SIZES_GB.at(-1)!)
@@ -141,7 +149,8 @@ function persistentOverlaySectors(stick: RealStick, era: EraId, rootMib: number,
   const status = stick.snapshot?.status;
   if (status?.state === 'Valid') return status.totalSectors;
   // A loop device ends at the file's last whole sector.
-  if (stick.overlayFile) return Math.floor(stick.overlayFile.sizeBytes / SECTOR_BYTES);
+  const fileBytes = sizeOf(stick.overlayFile);
+  if (fileBytes !== null) return Math.floor(fileBytes / SECTOR_BYTES);
   const usual = ERA_DEFAULTS[era].overlayMib;
   const mib = status ? Math.min(usual, Math.floor(rootMib / 4)) : usual;
   guess('overlay', `neither the status nor the overlay file gave its size: ${mib} MiB`);
@@ -150,33 +159,34 @@ function persistentOverlaySectors(stick: RealStick, era: EraId, rootMib: number,
 
 /** home.img in whole MiB as the model makes it, within the era's FAT limit; null when the stick has none. */
 function homeImageMib(stick: RealStick, era: EraId, guess: Guess): number | null {
-  if (!stick.homeImage) {
+  const bytes = sizeOf(stick.homeImage);
+  if (bytes === null) {
     if (stick.files.length === 0)
       guess('home', 'the LiveOS folder was not read: mirrored without a home.img');
     return null;
   }
-  const exact = stick.homeImage.sizeBytes / MIB_BYTES;
+  const exact = bytes / MIB_BYTES;
   const mib = Math.min(Math.max(1, Math.round(exact)), ERAS[era].vfatMaxImageMib);
   if (mib !== exact) guess('home', `home.img is ${exact.toFixed(2)} MiB: the model makes ${mib} MiB`);
   return mib;
 }
 
-/** The root image (the snapshot's origin), in whole MiB; else the era's image. */
+/** The root image (the snapshot's origin) in whole MiB, within what the model builds; else the era's image. */
 function rootImageMib(stick: RealStick, era: EraId, guess: Guess): number {
   const sectors = stick.snapshot?.originSectors ?? null;
-  if (sectors !== null && sectors > 0 && sectors % MIB_SECTORS === 0) return sectors / MIB_SECTORS;
-  const mib = ERA_IMAGES[era].rootImageMib;
-  guess('root', `the root image's size was not read as whole MiB: the era's image, ${mib} MiB`);
-  return mib;
+  const mib = sectors !== null && sectors % MIB_SECTORS === 0 ? sectors / MIB_SECTORS : null;
+  if (mib !== null && mib >= ROOT_MIB_RANGE[0] && mib <= ROOT_MIB_RANGE[1]) return mib;
+  const usual = ERA_IMAGES[era].rootImageMib;
+  guess('root', `the root image's size was not read as whole MiB the model builds: the era's, ${usual} MiB`);
+  return usual;
 }
 
 /** squashfs.img in MiB; else the era's image's, scaled to the root image. Capped so its files fit the root. */
 function squashfsImageMib(stick: RealStick, era: EraId, rootMib: number, guess: Guess): number {
   const largest = Math.floor(rootMib * MAX_SQUASHFS_PER_ROOT);
   const image = ERA_IMAGES[era];
-  const read = stick.squashfsImage
-    ? Math.max(1, Math.round(stick.squashfsImage.sizeBytes / MIB_BYTES))
-    : null;
+  const bytes = sizeOf(stick.squashfsImage);
+  const read = bytes === null ? null : Math.max(1, Math.round(bytes / MIB_BYTES));
   const mib = read ?? Math.round((image.squashfsMib * rootMib) / image.rootImageMib);
   if (read === null) guess('squashfs', `squashfs.img was not read: about ${mib} MiB, as the era's image`);
   if (mib <= largest) return mib;
@@ -202,4 +212,9 @@ function stickFilesystem(
     `the stick's mount was not read: ${kind}, ${kind === 'vfat' ? 'as most sticks are' : 'since FAT holds no file that large'}`,
   );
   return kind;
+}
+
+/** A file's length as read, or null when it was not read or cannot be a length. */
+function sizeOf(file: RealFile | null): number | null {
+  return file && Number.isSafeInteger(file.sizeBytes) && file.sizeBytes > 0 ? file.sizeBytes : null;
 }

@@ -2,11 +2,13 @@
 // has the real total and, within one chunk, the real allocated sectors, in the real state; the sizes come
 // from the reading (guesses listed when they do not); what cannot be mirrored says why.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ERA_DEFAULTS, sandboxPlan } from '../../src/model/session/sandboxPlan';
 import { Session } from '../../src/model/session/Session';
 import { EARLIER_OWNER } from '../../src/model/stick/overlayOwners';
 import { Stick } from '../../src/model/stick/Stick';
+import { resolveStickPlan } from '../../src/model/stick/stickPlan';
 import { parseStatusLine } from '../../src/real/dmsetupParse';
 import { mirrorPlan } from '../../src/real/mirror';
 import { emptyRealStick, type RealFile, type RealStick } from '../../src/real/realStick';
@@ -241,5 +243,69 @@ describe('guesses', () => {
     const result = planned(huge);
     expect(result.choices.stickGb).toBe(32);
     expect(result.guesses.map((g) => g.size)).toContain('stick');
+  });
+});
+
+describe('any reading', () => {
+  const size = fc.oneof(
+    fc.nat(),
+    fc.integer({ min: -1000, max: 0 }),
+    fc.constantFrom(Number.NaN, Infinity, 1e20, 4096 * MIB - 512),
+  );
+  const file = (name: string) =>
+    fc.option(
+      fc.record({ path: fc.constant(`/LiveOS/${name}`), sizeBytes: size, allocatedBytes: fc.constant(null) }),
+    );
+  const status = fc.oneof(
+    fc
+      .tuple(fc.nat(), fc.nat())
+      .map(([a, b]) => ({
+        state: 'Valid' as const,
+        sectorsAllocated: Math.min(a, b),
+        totalSectors: Math.max(a, b),
+        metadataSectors: 16,
+      })),
+    fc.constantFrom(
+      ...(['Invalid', 'Overflow', 'Merge failed', 'Unknown'] as const).map((state) => ({ state })),
+    ),
+  );
+  const reading = fc.record({
+    persistence: fc.constantFrom('persistent', 'temporary', 'overlayfs', 'none', 'unknown' as const),
+    era: fc.constantFrom(null, 'soas-2012', 'fedora-today' as const),
+    snapshot: fc.option(
+      fc.record({
+        originSectors: fc.option(size),
+        status: fc.option(status),
+        store: fc.constantFrom(null, 'P', 'PO', 'N' as const),
+      }),
+    ),
+    overlayFile: file('overlay-LIVE'),
+    homeImage: file('home.img'),
+    squashfsImage: file('squashfs.img'),
+    fstype: fc.constantFrom('vfat', 'ext4', 'btrfs', 'iso9660'),
+  });
+
+  it('gives a plan the model accepts, or a reason; never an exception', () => {
+    fc.assert(
+      fc.property(reading, ({ snapshot, fstype, ...rest }) => {
+        const stick: RealStick = {
+          ...emptyRealStick('probe'),
+          ...rest,
+          snapshot: snapshot && {
+            ...snapshot,
+            name: 'live-rw',
+            storeAsWritten: snapshot.store,
+            chunkSectors: 8,
+            originDevice: null,
+            cowDevice: null,
+          },
+          mounts: [{ target: '/run/initramfs/live', source: '/dev/sdb1', fstype, options: 'rw' }],
+        };
+        const result = mirrorPlan(stick);
+        if (result.ok) expect(resolveStickPlan(result.plan).ok).toBe(true);
+        else expect(result.reason).toMatch(/\w/);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
