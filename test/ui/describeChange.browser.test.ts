@@ -111,4 +111,17 @@ describe('describeChange', () => {
       'A stick like yours is ready: its overlay is full (Overflow), as yours is.',
     );
   });
+
+  it('a mirror the model refuses says so, without the installer’s advice', () => {
+    const mirrored = mirrorPlan(pasted('0 262144 snapshot 10392/32768 56', '0 262144 snapshot 7:1 7:2 PO 8'));
+    if (!mirrored.ok) throw new Error(mirrored.reason);
+    const { plan, usedSectors, state } = mirrored;
+    const change = smallSession().apply({
+      type: 'mirror-stick',
+      plan: { ...plan, capacityBytes: 20_000_000 },
+      usedSectors,
+      state,
+    });
+    expect(describeChange(change)).to.equal('Cellar cannot make a model of your stick from this reading.');
+  });
 });

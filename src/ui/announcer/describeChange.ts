@@ -13,7 +13,8 @@ export function describeChange(change: SessionChange): string {
   const anotherStick = change.action.type === 'new-stick' || change.action.type === 'mirror-stick';
   const moved = anotherStick ? [] : costs(change.before, change.after);
   const sentences = [actionDone(change), ...moved];
-  if (!change.ok) sentences.push(failureText(change));
+  // The installer's advice does not fit a mirror: the sizes were the learner's own stick's.
+  if (!change.ok && change.action.type !== 'mirror-stick') sentences.push(failureText(change));
   if (change.ok && sentences.length === 1 && changesStore(change))
     sentences.push(msg('Nothing else changed.'));
   return sentences.filter(Boolean).join(' ');
@@ -72,7 +73,9 @@ function actionDone(change: SessionChange): string {
     case 'new-stick':
       return failed ? msg('That stick cannot be made.') : msg('A new stick is ready.');
     case 'mirror-stick':
-      return failed ? msg('Cellar cannot make a stick like yours.') : mirrorReady(change.after);
+      return failed
+        ? msg('Cellar cannot make a model of your stick from this reading.')
+        : mirrorReady(change.after);
     case 'undo':
       return failed ? '' : msg('Undone.');
     case 'reset':
