@@ -257,14 +257,12 @@ describe('any reading', () => {
       fc.record({ path: fc.constant(`/LiveOS/${name}`), sizeBytes: size, allocatedBytes: fc.constant(null) }),
     );
   const status = fc.oneof(
-    fc
-      .tuple(fc.nat(), fc.nat())
-      .map(([a, b]) => ({
-        state: 'Valid' as const,
-        sectorsAllocated: Math.min(a, b),
-        totalSectors: Math.max(a, b),
-        metadataSectors: 16,
-      })),
+    fc.tuple(fc.nat(), fc.nat()).map(([a, b]) => ({
+      state: 'Valid' as const,
+      sectorsAllocated: Math.min(a, b),
+      totalSectors: Math.max(a, b),
+      metadataSectors: 16,
+    })),
     fc.constantFrom(
       ...(['Invalid', 'Overflow', 'Merge failed', 'Unknown'] as const).map((state) => ({ state })),
     ),
