@@ -3,6 +3,8 @@
 import { expect } from '@open-wc/testing';
 import { describeChange } from '../../src/ui/announcer/describeChange';
 import { failureText } from '../../src/ui/announcer/failureText';
+import { mirrorPlan } from '../../src/real/mirror';
+import { pasted } from '../helpers/realSticks';
 import { smallSession } from './uiFixtures';
 
 describe('describeChange', () => {
@@ -90,5 +92,36 @@ describe('describeChange', () => {
     expect(describeChange(session.apply({ type: 'refresh-stick' }))).to.match(
       /^The stick was not refreshed\. .*does not fit in the stick’s free space: squashfs\.img and the overlay are as they were\.$/,
     );
+  });
+
+  it('a mirrored stick: ready, with its overlay’s use, and no comparison with the stick before', () => {
+    const mirrored = mirrorPlan(pasted('0 262144 snapshot 10392/32768 56', '0 262144 snapshot 7:1 7:2 PO 8'));
+    if (!mirrored.ok) throw new Error(mirrored.reason);
+    const { plan, usedSectors, state } = mirrored;
+    const change = smallSession().apply({ type: 'mirror-stick', plan, usedSectors, state });
+    expect(describeChange(change)).to.equal('A stick like yours is ready: its overlay is 31 % used.');
+  });
+
+  it('a mirrored stick whose overlay has overflowed says so', () => {
+    const mirrored = mirrorPlan(pasted('0 262144 snapshot Overflow', '0 262144 snapshot 7:1 7:2 PO 8'));
+    if (!mirrored.ok) throw new Error(mirrored.reason);
+    const { plan, usedSectors, state } = mirrored;
+    const change = smallSession().apply({ type: 'mirror-stick', plan, usedSectors, state });
+    expect(describeChange(change)).to.equal(
+      'A stick like yours is ready: its overlay is full (Overflow), as yours is.',
+    );
+  });
+
+  it('a mirror the model refuses says so, without the installer’s advice', () => {
+    const mirrored = mirrorPlan(pasted('0 262144 snapshot 10392/32768 56', '0 262144 snapshot 7:1 7:2 PO 8'));
+    if (!mirrored.ok) throw new Error(mirrored.reason);
+    const { plan, usedSectors, state } = mirrored;
+    const change = smallSession().apply({
+      type: 'mirror-stick',
+      plan: { ...plan, capacityBytes: 20_000_000 },
+      usedSectors,
+      state,
+    });
+    expect(describeChange(change)).to.equal('Cellar cannot make a model of your stick from this reading.');
   });
 });

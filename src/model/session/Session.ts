@@ -12,7 +12,7 @@ import { QUIET_WRITERS } from '../clock/quietWriters';
 import { stickTarget } from '../clock/stickOps';
 import { Emitter } from '../events';
 import { OverlayLedger } from '../stick/overlayLedger';
-import { Stick } from '../stick/Stick';
+import { Stick, type StickResult } from '../stick/Stick';
 import {
   addCosts,
   NO_COSTS,
@@ -24,6 +24,7 @@ import type { StoreKind } from '../stick/MountTable';
 import type { StickPlan, StickRefusal } from '../stick/stickPlan';
 import type { StickUsage } from '../stick/usageSummary';
 import type { SessionCommand, SessionMode } from './sessionCommands';
+import { mirrorStick } from './mirrorStick';
 import { runCommand } from './runCommand';
 import { joinDocument, splitDocument, type DocumentParts } from './sharedDocument';
 import { UndoHistory, type SavedState } from './undoHistory';
@@ -153,7 +154,7 @@ export class Session {
 
   /** Carries out one command; the change (with a message when it failed) is also sent as `changed`. */
   apply(command: SessionCommand): SessionChange {
-    if (command.type === 'new-stick') return this.newStick(command);
+    if (command.type === 'new-stick' || command.type === 'mirror-stick') return this.newStick(command);
     const before = this.currentStick.usage();
     const saved = this.saveBeforeChange();
     const outcome = this.run(command);
@@ -256,7 +257,9 @@ export class Session {
     });
   }
 
-  private run(command: Exclude<SessionCommand, { type: 'new-stick' }>): StickOutcome {
+  private run(
+    command: Exclude<SessionCommand, { type: 'new-stick' } | { type: 'mirror-stick' }>,
+  ): StickOutcome {
     if (command.type !== 'advance') return runCommand(this.currentStick, command);
     let costs = NO_COSTS;
     let failure: StickOutcome | null = null;
@@ -270,9 +273,17 @@ export class Session {
     return failure ? { ...(failure as StickOutcome), costs } : { ok: true, costs };
   }
 
-  private newStick(command: Extract<SessionCommand, { type: 'new-stick' }>): SessionChange {
+  /**
+   * Another stick: a new one starts a new history; a mirrored one is one undo step (the learner's stick
+   * before it stays a step away). Either way reset goes back to the new stick as it was made. The ledger follows it without a document, so the chunks a mirror's fill
+   * spent are charged as earlier changes.
+   */
+  private newStick(
+    command: Extract<SessionCommand, { type: 'new-stick' } | { type: 'mirror-stick' }>,
+  ): SessionChange {
     const before = this.currentStick.usage();
-    const made = Stick.create(command.plan);
+    const made =
+      command.type === 'new-stick' ? bootedStick(command.plan) : mirrorStick(command.plan, command);
     if (!made.ok) {
       return this.announce({
         action: command,
@@ -284,12 +295,13 @@ export class Session {
         after: before,
       });
     }
-    made.stick.boot();
+    if (command.type === 'mirror-stick') this.history.push(this.saveBeforeChange());
+    else this.history.clear();
+    // Reset goes back to this stick as it was made (or mirrored), not to the one before it.
+    this.baseline = null;
     this.follow(made.stick);
     this.clock = new QuietClock(QUIET_WRITERS);
     this.samplesSoFar = withSample([], made.stick.usage(), made.stick.clockMs);
-    this.history.clear();
-    this.baseline = null;
     return this.announce({ action: command, ok: true, costs: NO_COSTS, before, after: made.stick.usage() });
   }
 
@@ -342,6 +354,12 @@ export class Session {
     this.events.emit('changed', change);
     return change;
   }
+}
+
+function bootedStick(plan: StickPlan): StickResult {
+  const made = Stick.create(plan);
+  if (made.ok) made.stick.boot();
+  return made;
 }
 
 function sameUsage(a: StickUsage, b: StickUsage): boolean {

@@ -7,8 +7,11 @@ import { addCosts, type StickOutcome } from '../stick/stickOutcome';
 import type { SessionCommand } from './sessionCommands';
 import { whileOff } from './whileOff';
 
-/** A session command that is the stick's own (a new stick and time passing are the session's). */
-export type StickCommand = Exclude<SessionCommand, { type: 'new-stick' } | { type: 'advance' }>;
+/** A session command that is the stick's own (a new or mirrored stick and time passing are the session's). */
+export type StickCommand = Exclude<
+  SessionCommand,
+  { type: 'new-stick' } | { type: 'mirror-stick' } | { type: 'advance' }
+>;
 
 export function runCommand(stick: Stick, command: StickCommand): StickOutcome {
   switch (command.type) {

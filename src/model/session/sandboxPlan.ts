@@ -4,6 +4,7 @@
 // StickPlan the session builds. The root image is sized like the era's real SoaS image, so the stick
 // picture shows squashfs.img at a realistic size.
 
+import type { DeviceFilesystemKind } from '../store/DeviceFilesystem';
 import type { EraId } from '../stick/eras';
 import {
   CommandLineError,
@@ -15,10 +16,12 @@ import {
   SOAS_2012_IMAGE,
   type InstallPlan,
   type InstallRefusal,
+  type LiveImage,
 } from '../stick/installer';
 import type { BaseImageSpec } from '../stick/extImage';
 import type { StickPlan } from '../stick/stickPlan';
 import { sugarBase } from '../stick/sugarBase';
+import { SECTOR_BYTES } from '../units';
 
 export interface SandboxChoices {
   era: EraId;
@@ -78,8 +81,14 @@ function realisticBase(era: EraId, rootMib: number, squashfsMib: number): BaseIm
   return { ...base, tree: { ...base.tree, folders: [...folders, '/usr/lib'] } };
 }
 
+/** The live image each era's sticks are made from (the sizes of squashfs.img, its root image, boot files). */
+export const ERA_IMAGES: Record<EraId, LiveImage> = {
+  'soas-2012': SOAS_2012_IMAGE,
+  'fedora-today': FEDORA_TODAY_IMAGE,
+};
+
 export function sandboxPlan(choices: SandboxChoices): SandboxPlanResult {
-  const image = choices.era === 'soas-2012' ? SOAS_2012_IMAGE : FEDORA_TODAY_IMAGE;
+  const image = ERA_IMAGES[choices.era];
   const capacityBytes = choices.stickGb * 1e9;
   const capacityMib = capacityBytes / MIB_BYTES;
   const options = [
@@ -113,4 +122,48 @@ export function sandboxPlan(choices: SandboxChoices): SandboxPlanResult {
     base: realisticBase(choices.era, image.rootImageMib, image.squashfsMib),
   };
   return { ok: true, plan, commandLine, install };
+}
+
+/** A real stick's sizes for "mirror my stick", each as found on it (or chosen for it by the caller). */
+export interface MirroredSizes {
+  era: EraId;
+  deviceFilesystem: DeviceFilesystemKind;
+  /** The overlay file, exactly (the COW's sectors); null: no overlay file. */
+  overlaySectors: number | null;
+  homeMib: number | null;
+  /** The root image inside squashfs.img (the snapshot's origin). */
+  rootMib: number;
+  squashfsMib: number;
+}
+
+/** An ext4 stick keeps about 5 % for its own structures and root reserve (ESTIMATE). */
+const EXT4_ROOM = 0.95;
+
+/**
+ * A plan with the real stick's sizes, exactly, on the smallest of the form's sticks whose filesystem holds
+ * them with the era's boot files (beyond the form's largest, twice as large until one does): no installer
+ * rule applies, since the learner's stick exists already.
+ */
+export function mirroredStickPlan(sizes: MirroredSizes): { plan: StickPlan; stickGb: number } {
+  const image = ERA_IMAGES[sizes.era];
+  const neededMib =
+    image.bootFilesMib +
+    (image.osminMib ?? 0) +
+    sizes.squashfsMib +
+    ((sizes.overlaySectors ?? 0) * SECTOR_BYTES) / MIB_BYTES +
+    (sizes.homeMib ?? 0);
+  const room = sizes.deviceFilesystem === 'ext4' ? EXT4_ROOM : 1;
+  const larger = (gb: number): number => STICK_SIZES_GB.find((size) => size > gb) ?? gb * 2;
+  let stickGb: number = STICK_SIZES_GB[0];
+  while (filesystemMib((stickGb * 1e9) / MIB_BYTES) * room < neededMib) stickGb = larger(stickGb);
+  const plan: StickPlan = {
+    era: sizes.era,
+    capacityBytes: stickGb * 1e9,
+    deviceFilesystem: sizes.deviceFilesystem,
+    overlayMib: null,
+    ...(sizes.overlaySectors !== null && { overlaySectors: sizes.overlaySectors }),
+    homeMib: sizes.homeMib,
+    base: realisticBase(sizes.era, sizes.rootMib, sizes.squashfsMib),
+  };
+  return { plan, stickGb };
 }

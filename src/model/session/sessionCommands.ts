@@ -19,7 +19,18 @@ export type SessionCommand =
   /** Lets simulated time pass: the background programs (audit, NetworkManager…) write as they would. */
   | { type: 'advance'; ms: number }
   | { type: 'move-to-ram'; folder: string }
-  | { type: 'new-stick'; plan: StickPlan };
+  | { type: 'new-stick'; plan: StickPlan }
+  /**
+   * A new stick that mirrors the learner's real one (src/real/mirror.ts makes the plan): booted, its overlay
+   * filled to the real allocated sectors (or until it is Invalid or has overflowed, as the real one has).
+   * One undo step takes it back.
+   */
+  | {
+      type: 'mirror-stick';
+      plan: StickPlan;
+      usedSectors: number | null;
+      state: 'Valid' | 'Invalid' | 'Overflow';
+    };
 
 export type SessionCommandType = SessionCommand['type'];
 

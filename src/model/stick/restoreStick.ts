@@ -306,6 +306,9 @@ function readPlan(value: unknown, version: number): ResolvedStickPlan {
       'vfat',
     ),
     overlayMib: readNullable(doc.overlayMib, 'plan.overlayMib', readWhole),
+    ...(doc.overlaySectors !== undefined && {
+      overlaySectors: readWhole(doc.overlaySectors, 'plan.overlaySectors'),
+    }),
     homeMib: readNullable(doc.homeMib, 'plan.homeMib', readWhole),
     swapMib: since2(() => readNullable(doc.swapMib, 'plan.swapMib', readWhole), null),
     homeEncrypted: readBoolean(doc.homeEncrypted, 'plan.homeEncrypted'),

@@ -65,6 +65,8 @@ export interface SavedPlan {
   capacityBytes: number;
   deviceFilesystem: DeviceFilesystemKind;
   overlayMib: number | null;
+  /** Only for a plan given an exact overlay size (a mirrored real stick). */
+  overlaySectors?: number;
   homeMib: number | null;
   swapMib: number | null;
   homeEncrypted: boolean;

@@ -5,7 +5,7 @@
 // FAT file, rounded down to a whole sector); on an ext4 stick (`--format`) no such limit.
 
 import type { DeviceFilesystemKind } from '../store/DeviceFilesystem';
-import { isWholeNumber } from '../units';
+import { isWholeNumber, SECTOR_BYTES } from '../units';
 import { ERAS, type EraId, type EraProfile } from './eras';
 import { DEFAULT_UUID_AFTER_FORMAT } from './installer/assumptions';
 import { LUKS_FORMAT, type LuksFormat } from './installer/luks';
@@ -34,6 +34,11 @@ export interface StickPlan {
   deviceFilesystem?: DeviceFilesystemKind;
   /** `--overlay-size-mb`; null or 0: no overlay file (dracut then makes a temporary one in RAM). */
   overlayMib: number | null;
+  /**
+   * The overlay file's exact size in sectors, in place of `overlayMib`: a real stick mirrored, whose
+   * overlay need not be whole MiB nor within the installer's limits (only the stick's filesystem judges).
+   */
+  overlaySectors?: number;
   /** `--home-size-mb`; null or 0: no home.img. */
   homeMib: number | null;
   /** `--swap-size-mb`: LiveOS/swap.img, which livesys turns on at boot; absent, null or 0: none. */
@@ -81,6 +86,8 @@ export interface ResolvedStickPlan {
   partitionBytes: number;
   deviceFilesystem: DeviceFilesystemKind;
   overlayBytes: number | null;
+  /** The exact size asked for (`overlaySectors`), kept so a saved plan asks for it again; else null. */
+  overlaySectors: number | null;
   homeBytes: number | null;
   swapBytes: number | null;
   /** home.img's LUKS format (its header size per era, installer/luks.ts), or null when unencrypted. */
@@ -109,7 +116,14 @@ export function resolveStickPlan(plan: StickPlan): { ok: true; plan: ResolvedSti
   if (deviceFilesystem !== 'vfat' && deviceFilesystem !== 'ext4') {
     return refuse('bad-plan', `the stick's filesystem is vfat or ext4, not ${String(deviceFilesystem)}`);
   }
-  const overlay = imageBytes('overlay', plan.overlayMib, era, deviceFilesystem);
+  const overlaySectors = plan.overlaySectors ?? null;
+  if (overlaySectors !== null && (!isWholeNumber(overlaySectors) || overlaySectors < 64)) {
+    return refuse('bad-plan', 'an exact overlay size is a whole number of sectors, at least 64');
+  }
+  const overlay =
+    overlaySectors !== null
+      ? overlaySectors * SECTOR_BYTES
+      : imageBytes('overlay', plan.overlayMib, era, deviceFilesystem);
   if (typeof overlay === 'object' && overlay !== null) return overlay;
   const home = imageBytes('home.img', plan.homeMib, era, deviceFilesystem);
   if (typeof home === 'object' && home !== null) return home;
@@ -152,6 +166,7 @@ export function resolveStickPlan(plan: StickPlan): { ok: true; plan: ResolvedSti
       partitionBytes: plan.capacityBytes - PARTITION_START_BYTES,
       deviceFilesystem,
       overlayBytes: overlay,
+      overlaySectors,
       homeBytes: home,
       swapBytes: swap,
       homeLuks: luks,

@@ -9,17 +9,19 @@ import { formatBytes, percentOf } from '../format/sizes';
 import { failureText } from './failureText';
 
 export function describeChange(change: SessionChange): string {
-  // A new stick is another stick: comparing it with the old one would tell nothing.
-  const moved = change.action.type === 'new-stick' ? [] : costs(change.before, change.after);
+  // A new or mirrored stick is another stick: comparing it with the old one would tell nothing.
+  const anotherStick = change.action.type === 'new-stick' || change.action.type === 'mirror-stick';
+  const moved = anotherStick ? [] : costs(change.before, change.after);
   const sentences = [actionDone(change), ...moved];
-  if (!change.ok) sentences.push(failureText(change));
+  // The installer's advice does not fit a mirror: the sizes were the learner's own stick's.
+  if (!change.ok && change.action.type !== 'mirror-stick') sentences.push(failureText(change));
   if (change.ok && sentences.length === 1 && changesStore(change))
     sentences.push(msg('Nothing else changed.'));
   return sentences.filter(Boolean).join(' ');
 }
 
 function changesStore(change: SessionChange): boolean {
-  return !['set-mode', 'undo', 'reset', 'new-stick', 'tick'].includes(change.action.type);
+  return !['set-mode', 'undo', 'reset', 'new-stick', 'mirror-stick', 'tick'].includes(change.action.type);
 }
 
 function actionDone(change: SessionChange): string {
@@ -70,6 +72,10 @@ function actionDone(change: SessionChange): string {
         : msg(str`${action.folder} is in RAM now: what is saved there is lost at reboot.`);
     case 'new-stick':
       return failed ? msg('That stick cannot be made.') : msg('A new stick is ready.');
+    case 'mirror-stick':
+      return failed
+        ? msg('Cellar cannot make a model of your stick from this reading.')
+        : mirrorReady(change.after);
     case 'undo':
       return failed ? '' : msg('Undone.');
     case 'reset':
@@ -120,6 +126,16 @@ function costs(before: StickUsage, after: StickUsage): string[] {
   else if (freeAfter > freeBefore)
     out.push(msg(str`The stick's free space grew by ${formatBytes(freeAfter - freeBefore)}.`));
   return out;
+}
+
+/** The mirrored stick and how full its overlay is: a percentage, or its state when broken or full. */
+function mirrorReady(after: StickUsage): string {
+  const { state, allocatedSectors, totalSectors } = after.overlay;
+  if (state === 'Invalid') return msg('A stick like yours is ready: its overlay is Invalid, as yours is.');
+  if (state === 'Overflow')
+    return msg('A stick like yours is ready: its overlay is full (Overflow), as yours is.');
+  const percent = percentOf(allocatedSectors, totalSectors);
+  return msg(str`A stick like yours is ready: its overlay is ${percent} % used.`);
 }
 
 function name(path: string): string {
