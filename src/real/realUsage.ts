@@ -1,7 +1,6 @@
 // A real stick's overlay in the shapes the simulation's views draw: the gauge's OverlayUsage and the usage
 // plot's UsageSample, so the learner's stick and Cellar's model are shown by the same views.
 
-import { formatDmLine } from '../model/dm/dmsetupFormat';
 import type { UsageSample } from '../model/stick/usageSample';
 import type { OverlayUsage } from '../model/stick/usageSummary';
 import { SECTOR_BYTES } from '../model/units';
@@ -40,17 +39,22 @@ export function realOverlayUsage(stick: RealStick): OverlayUsage | null {
   return { ...common, allocatedSectors: totalSectors, totalSectors, metadataSectors: 0 };
 }
 
-/** The status line as dmsetup prints it for live-rw (without the name: the gauge puts it in front). */
+/**
+ * The status line as dmsetup prints it for live-rw (without the name: the gauge puts it in front), with
+ * `…` for the system's size when the reading did not tell it.
+ */
 export function realStatusLine(stick: RealStick): string | null {
   const snapshot = stick.snapshot;
-  if (!snapshot?.status || snapshot.originSectors === null) return null;
+  if (!snapshot?.status) return null;
   const status = snapshot.status;
   // Kernels before 2.6.33 printed no metadata figure: the line is kept as the stick printed it.
   const params =
     status.state !== 'Valid'
       ? status.state
       : `${status.sectorsAllocated}/${status.totalSectors}${status.metadataSectors === null ? '' : ` ${status.metadataSectors}`}`;
-  return formatDmLine({ start: 0, length: snapshot.originSectors, target: 'snapshot', params });
+  // An overlay file does not know the size of the system under it: the line leaves it out, visibly.
+  const length = snapshot.originSectors ?? '…';
+  return `0 ${length} snapshot ${params}`;
 }
 
 /** One point of the live plot: the overlay only (the bridge does not read home.img's or RAM's use). */

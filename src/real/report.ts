@@ -18,8 +18,7 @@ export type ReportCommand = (typeof REPORT_COMMANDS)[number];
 
 /** What one command gave: its output, or why there is none (`needs-root`: it would work under sudo). */
 export type CommandOutput =
-  | { ok: true; stdout: string }
-  | { ok: false; problem: 'needs-root' | 'missing' | 'failed'; message: string };
+  { ok: true; stdout: string } | { ok: false; problem: 'needs-root' | 'missing' | 'failed'; message: string };
 
 /** A file of the stick's LiveOS folder, as stat sees it. */
 export interface LiveOsFile {

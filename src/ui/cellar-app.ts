@@ -374,6 +374,8 @@ export class CellarApp extends LitElement {
       change.action.type === 'tick' &&
       change.ok &&
       change.before.overlay.state === change.after.overlay.state;
+    // The model of the learner's own stick: the lessons that work on any stick start on it from now on.
+    if (change.action.type === 'mirror-stick' && change.ok) this.lessons.yourStick = change.action;
     if (change.action.type === 'set-mode' && change.ok) {
       // Another mode has nothing to report: its hint instead, as when the activity is resumed in it.
       this.announcement = null;

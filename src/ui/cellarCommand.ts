@@ -4,7 +4,6 @@
 import type { SandboxChoices } from '../model/session/sandboxPlan';
 import type { SessionCommand, SessionMode } from '../model/session/sessionCommands';
 import type { EraId } from '../model/stick/eras';
-import type { RealStick } from '../real/realStick';
 
 /** How fast the simulated clock runs while nobody does anything, in simulated ms per real second. */
 export type ClockSpeed = 0 | 60_000 | 3_600_000 | 86_400_000;
@@ -20,8 +19,6 @@ export type CellarIntent =
   | { type: 'make-sandbox-stick'; choices: SandboxChoices }
   | { type: 'set-clock-speed'; msPerSecond: ClockSpeed }
   | { type: 'open-sandbox-setup' }
-  /** Real mode: a stick like the learner's own, from what was read of it. */
-  | { type: 'mirror-real-stick'; stick: RealStick }
   | { type: 'open-help' };
 
 export type CellarCommandEvent = CustomEvent<CellarIntent>;

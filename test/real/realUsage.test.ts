@@ -44,6 +44,12 @@ describe('realOverlayUsage', () => {
     expect(realStatusLine(withStatus('0 262144 snapshot 10392/32768'))).toBe('0 262144 snapshot 10392/32768');
   });
 
+  it('leaves the system size out, visibly, when the reading did not tell it (an overlay file)', () => {
+    const stick = withStatus('0 262144 snapshot 10392/32768 56');
+    const fromFile = { ...stick, snapshot: { ...stick.snapshot!, originSectors: null } };
+    expect(realStatusLine(fromFile)).toBe('0 … snapshot 10392/32768 56');
+  });
+
   it('draws Invalid full only when the overlay file tells its size', () => {
     const invalid = withStatus('0 262144 snapshot Invalid');
     expect(realOverlayUsage(invalid)).toBeNull();

@@ -88,9 +88,13 @@ export class CellarRealPredict extends LitElement {
 
   override render() {
     return html`<h3>${msg('Predict, then measure')}</h3>
-      ${this.mirrored
-        ? this.renderChoice()
-        : html`<p>${msg('First press Mirror my stick, so that Cellar predicts on a model of your stick.')}</p>`}
+      ${
+        this.mirrored
+          ? this.renderChoice()
+          : html`<p>
+              ${msg('First press Mirror my stick, so that Cellar predicts on a model of your stick.')}
+            </p>`
+      }
       ${this.guess ? this.renderGuess(this.guess) : nothing}`;
   }
 
@@ -111,9 +115,13 @@ export class CellarRealPredict extends LitElement {
         </select>
         <button @click=${this.predict}>${msg('Predict')}</button>
       </div>
-      ${this.refused
-        ? html`<p role="alert">${msg('Cellar needs a reading with figures and a running model to predict.')}</p>`
-        : nothing}`;
+      ${
+        this.refused
+          ? html`<p role="alert">
+              ${msg('Cellar needs a reading with figures and a running model to predict.')}
+            </p>`
+          : nothing
+      }`;
   }
 
   private renderGuess({ actionId, prediction, from }: Guess) {
@@ -128,9 +136,11 @@ export class CellarRealPredict extends LitElement {
       ${action.terminal ? html`<code dir="ltr">${action.terminal}</code>` : nothing}
       ${inSugar ? html`<p>${inSugar}</p>` : nothing}
       <p class="figures" aria-live="polite">
-        ${measured === null
-          ? msg('Measured: waiting for a reading of the same overlay…')
-          : msg(str`Measured since the prediction: ${costText(measured, chunkSectors)}.`)}
+        ${
+          measured === null
+            ? msg('Measured: waiting for a reading of the same overlay…')
+            : msg(str`Measured since the prediction: ${costText(measured, chunkSectors)}.`)
+        }
       </p>`;
   }
 

@@ -65,8 +65,8 @@ export class CellarRealReading extends LitElement {
   private renderFiles(stick: RealStick) {
     const files = [
       [stick.overlayFile, msg('the overlay file')],
-      [stick.homeImage, msg('home.img, your home folder')],
-      [stick.squashfsImage, msg('squashfs.img, the system, compressed')],
+      [stick.homeImage, msg('your home folder')],
+      [stick.squashfsImage, msg('the system, compressed')],
     ] as const;
     const known = files.filter(([file]) => file !== null);
     if (known.length === 0) return nothing;

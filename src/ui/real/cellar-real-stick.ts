@@ -1,14 +1,16 @@
 // Real mode's panel: the three ways to read the learner's own stick (paste, the overlay file, the bridge),
 // what the last reading says, and the comparison — the real overlay and Cellar's model side by side with
-// the same gauge and status line, the real chunk map when the file was read, the live plot while the
-// bridge is connected, and "mirror my stick". It keeps the readings (input, not storage logic); mirroring
-// is an intent the app carries out on the session.
+// the same gauge and status line, the real chunk map when the file was read, and, while the bridge is
+// connected, the live plot and "predict, then measure". It keeps the readings (input, not storage logic);
+// "Mirror my stick" plans the model stick and sends it to the app as a session command.
 
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { Session } from '../../model/session/Session';
+import type { Stick } from '../../model/stick/Stick';
 import type { UsageSample } from '../../model/stick/usageSample';
+import { mirrorPlan, type MirrorResult } from '../../real/mirror';
 import { readPaste } from '../../real/paste/readPaste';
 import { realOverlayUsage, realUsageSample } from '../../real/realUsage';
 import { sendIntent } from '../cellarCommand';
@@ -18,7 +20,9 @@ import '../usage-plot/cellar-usage-plot';
 import './cellar-real-bridge';
 import './cellar-real-file';
 import './cellar-real-paste';
+import './cellar-real-predict';
 import './cellar-real-reading';
+import { guessesText, mirrorRefusalText } from './mirrorTexts';
 import type { RealRead } from './realReadEvent';
 import { realStickStyles } from './realStick.styles';
 
@@ -27,7 +31,7 @@ const MAX_LIVE_SAMPLES = 2000;
 
 /**
  * `<cellar-real-stick>`: reads the session for the model's side of the comparison.
- * @fires cellar-command - mirror-real-stick
+ * @fires cellar-command - mirror-stick, the model of the stick read
  */
 @customElement('cellar-real-stick')
 @localized()
@@ -42,6 +46,10 @@ export class CellarRealStick extends LitElement {
   @state() private address = '';
   /** The bridge's readings over time, for the live plot. */
   @state() private live: UsageSample[] = [];
+  /** The last "Mirror my stick": its guesses, or why it could not be done. */
+  @state() private mirrorResult: MirrorResult | null = null;
+  /** The stick the mirror made: predictions are made on it while the session still has it. */
+  private mirroredStick: Stick | null = null;
   /** The first bridge reading's time: the live plot's zero. */
   private firstTakenMs: number | null = null;
 
@@ -89,7 +97,8 @@ export class CellarRealStick extends LitElement {
     const read = this.read;
     if (!read) return nothing;
     const usage = realOverlayUsage(read.stick);
-    return html`<div class="reading" aria-live="polite">
+    const mirrored = this.mirroredStick !== null && this.session?.stick === this.mirroredStick;
+    return html`<div class="reading">
       <h3>${msg('What your stick says')}</h3>
       <cellar-real-reading .stick=${read.stick}></cellar-real-reading>
       <div class="compare">
@@ -114,6 +123,7 @@ export class CellarRealStick extends LitElement {
           )}
         </p>
       </div>
+      ${this.renderMirrored(read)}
       ${
         read.overlay
           ? html`<h3>${msg('Inside your overlay file')}</h3>
@@ -123,15 +133,34 @@ export class CellarRealStick extends LitElement {
       ${
         this.live.length > 0
           ? html`<h3>${msg('Your overlay, reading after reading')}</h3>
-              <cellar-usage-plot .samples=${this.live}></cellar-usage-plot>`
+              <cellar-usage-plot .samples=${this.live}></cellar-usage-plot>
+              <cellar-real-predict
+                .session=${this.session}
+                ?mirrored=${mirrored}
+                .latest=${read.stick}
+              ></cellar-real-predict>`
           : nothing
       }
     </div>`;
   }
 
+  private renderMirrored(read: RealRead) {
+    const mirror = this.mirrorResult;
+    if (!mirror) return nothing;
+    if (!mirror.ok) {
+      return html`<p class="refusal" role="alert">
+        ${mirrorRefusalText(read.stick)} <span class="detail" dir="ltr">(${mirror.reason})</span>
+      </p>`;
+    }
+    const guessed = guessesText(mirror.guesses);
+    return guessed ? html`<p>${guessed}</p>` : nothing;
+  }
+
   private onRead = (event: CustomEvent<RealRead>) => {
     event.stopPropagation();
     this.read = event.detail;
+    // The bridge's next reading is the same stick: what the mirror said stays.
+    if (event.detail.stick.source !== 'bridge') this.mirrorResult = null;
     this.addLiveSample(event.detail);
   };
 
@@ -147,7 +176,14 @@ export class CellarRealStick extends LitElement {
   }
 
   private mirror = () => {
-    if (this.read) sendIntent(this, { type: 'mirror-real-stick', stick: this.read.stick });
+    if (!this.read) return;
+    const mirror = mirrorPlan(this.read.stick);
+    this.mirrorResult = mirror;
+    if (!mirror.ok) return;
+    const { plan, usedSectors, state } = mirror;
+    sendIntent(this, { type: 'mirror-stick', plan, usedSectors, state });
+    // The app makes the stick at once: it is the model to predict on until another stick replaces it.
+    this.mirroredStick = this.session?.stick ?? null;
   };
 }
 

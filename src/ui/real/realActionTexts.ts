@@ -37,7 +37,9 @@ export function actionInSugar(id: RealActionId): string | null {
         'Restart from the menu of your buddy icon and start from the stick again; then start the bridge again and connect to its new address.',
       );
     case 'leave-running-hour':
-      return msg('Leave the stick running for an hour without using it: the background programs keep writing.');
+      return msg(
+        'Leave the stick running for an hour without using it: the background programs keep writing.',
+      );
     default:
       return null;
   }

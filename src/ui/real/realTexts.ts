@@ -100,7 +100,13 @@ export function numberTexts(stick: RealStick): string[] {
   } else {
     texts.push(msg(str`The kernel says: ${status.state}.`));
   }
-  if (snapshot.originSectors !== null) {
+  if (snapshot.originSectors === null) {
+    texts.push(
+      msg(
+        'The overlay file does not say how big the system under it is: dmsetup status on the stick shows that too.',
+      ),
+    );
+  } else {
     const size = formatBytes(snapshot.originSectors * SECTOR_BYTES);
     texts.push(
       msg(str`${snapshot.originSectors} sectors (${size}) is the size of the system under the overlay.`),
