@@ -28,6 +28,7 @@ export const deletingGivesNothingBack: Lesson = {
     ),
   minutes: 7,
   stick: DEFAULT_SANDBOX,
+  onYourStick: true,
   // A photo already in the system folder, so its chunks are in the overlay.
   scene: [{ type: 'write-file', path: PHOTO_PATH, sizeBytes: PHOTO_BYTES }],
   steps: [

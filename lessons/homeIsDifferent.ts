@@ -22,6 +22,7 @@ export const homeIsDifferent: Lesson = {
     msg('Deleting a file in your home folder gives its space back in home.img; in the overlay it does not.'),
   minutes: 6,
   stick: DEFAULT_SANDBOX,
+  onYourStick: true,
   steps: [
     {
       id: 'save-home',

@@ -27,6 +27,7 @@ export const meetYourStick: Lesson = {
     ),
   minutes: 6,
   stick: DEFAULT_SANDBOX,
+  onYourStick: true,
   steps: [
     {
       id: 'save-system',

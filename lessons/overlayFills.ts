@@ -26,6 +26,7 @@ export const overlayFills: Lesson = {
   goal: () => msg('Every change to the system costs overlay space, and the kernel counts it in sectors.'),
   minutes: 6,
   stick: DEFAULT_SANDBOX,
+  onYourStick: true,
   steps: [
     {
       id: 'read-status',

@@ -38,6 +38,7 @@ export const quietWriters: Lesson = {
     ),
   minutes: 7,
   stick: DEFAULT_SANDBOX,
+  onYourStick: true,
   // Half a day in: the weekly writers (abrt, the update) then run inside the lesson's weeks, and their
   // writes reach the overlay in the same week rather than just after it.
   scene: [{ type: 'advance', ms: DAY_MS / 2 }],

@@ -32,6 +32,7 @@ export const yourOwnStick: Lesson = {
     ),
   minutes: 6,
   stick: DEFAULT_SANDBOX,
+  onYourStick: true,
   steps: [
     {
       id: 'used',

@@ -29,6 +29,19 @@ export interface LessonView {
   canGoOn: boolean;
 }
 
+/** "Mirror my stick"'s command: the model of the learner's own stick, made from what real mode read. */
+export type YourStick = Extract<SessionCommand, { type: 'mirror-stick' }>;
+
+/**
+ * Whether the lessons marked `onYourStick` can be taken on this model: they save into the overlay and into
+ * home.img, so the stick needs both files (a stick with a temporary overlay or no home.img takes them on
+ * their own sticks).
+ */
+export function takesLessons({ plan }: YourStick): boolean {
+  const overlay = plan.overlaySectors ?? plan.overlayMib ?? 0;
+  return overlay > 0 && (plan.homeMib ?? 0) > 0;
+}
+
 /** The lesson's own stick, made through the era's installer; null when it cannot be (a lesson's mistake). */
 function newStickFor(lesson: Lesson): SessionCommand | null {
   const planned = sandboxPlan(lesson.stick);
@@ -63,8 +76,9 @@ export class LessonRun {
    * command that makes the model of the learner's own stick: a lesson that works on any stick starts on it.
    * Answers null when the stick cannot be made (a lesson's own mistake).
    */
-  static start(lesson: Lesson, session: Session, yourStick: SessionCommand | null = null): LessonRun | null {
-    const first = lesson.onYourStick && yourStick ? yourStick : newStickFor(lesson);
+  static start(lesson: Lesson, session: Session, yourStick: YourStick | null = null): LessonRun | null {
+    const first =
+      lesson.onYourStick && yourStick && takesLessons(yourStick) ? yourStick : newStickFor(lesson);
     if (!first || !session.apply(first).ok) return null;
     for (const command of lesson.scene ?? []) {
       if (!session.apply(command).ok) return null;

@@ -250,7 +250,7 @@ export class CellarApp extends LitElement {
         return html`<cellar-lesson-list
           .lessons=${lessons.lessons}
           .completed=${lessons.completedIds}
-          ?mirrored=${lessons.yourStick !== null}
+          ?mirrored=${lessons.onYourStick}
           @cellar-lesson-start=${this.onLessonStart}
           @cellar-lesson-challenges=${() =>
             this.showInColumn(() => lessons.showChallenges(), 'cellar-challenge')}
@@ -375,7 +375,7 @@ export class CellarApp extends LitElement {
       change.ok &&
       change.before.overlay.state === change.after.overlay.state;
     // The model of the learner's own stick: the lessons that work on any stick start on it from now on.
-    if (change.action.type === 'mirror-stick' && change.ok) this.lessons.yourStick = change.action;
+    if (change.action.type === 'mirror-stick' && change.ok) this.lessons.useYourStick(change.action);
     if (change.action.type === 'set-mode' && change.ok) {
       // Another mode has nothing to report: its hint instead, as when the activity is resumed in it.
       this.announcement = null;

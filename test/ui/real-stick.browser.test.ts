@@ -77,6 +77,20 @@ describe('real mode', () => {
     expect(app.session!.stick.era.id).to.equal('fedora-today');
   });
 
+  it('after a mirror with home.img, the lessons that can say they start on your stick, and do', async () => {
+    const { app, panel } = await realApp();
+    await paste(panel, await fixtureText('/test/fixtures/real/soas-2012-persistent.txt'));
+    buttonWithText(panel, 'Mirror my stick').click();
+    app.act({ type: 'set-mode', mode: 'lessons' });
+    await app.updateComplete;
+    const list = inShadow(app, 'cellar-lesson-list');
+    await (list as CellarRealStick).updateComplete;
+    expect(allInShadow(list, '.yours')).to.have.length(6);
+    buttonWithText(list, 'The overlay fills').click();
+    await app.updateComplete;
+    expect(app.session!.stick.usage().overlay.totalSectors).to.equal(409600);
+  });
+
   it('says what it cannot mirror, in words', async () => {
     const { panel } = await realApp();
     await paste(panel, await fixtureText('/test/fixtures/real/overlayfs-today.txt'));

@@ -86,11 +86,7 @@ describe('<cellar-toolbar>', () => {
   it('offers the three modes', async () => {
     const el = await toolbar();
     const options = allInShadow<HTMLOptionElement>(el, 'select:first-of-type option, option');
-    expect(options.map((o) => o.textContent)).to.include.members([
-      'Lessons',
-      'Sandbox',
-      'Real stick',
-    ]);
+    expect(options.map((o) => o.textContent)).to.include.members(['Lessons', 'Sandbox', 'Real stick']);
   });
 
   it('Undo is marked unavailable with nothing to undo, and reports undo when there is', async () => {

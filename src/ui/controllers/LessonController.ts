@@ -4,11 +4,10 @@
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LESSONS } from '../../../lessons/index';
-import { LessonRun } from '../../lessons/LessonRun';
+import { LessonRun, takesLessons, type YourStick } from '../../lessons/LessonRun';
 import { ChallengeRound } from '../../lessons/challenges/challengeRound';
 import { NO_CHALLENGES, readLessonProgress, type LessonProgress } from '../../lessons/lessonProgress';
 import type { Session } from '../../model/session/Session';
-import type { SessionCommand } from '../../model/session/sessionCommands';
 
 const STEP_COUNTS: ReadonlyMap<string, number> = new Map(LESSONS.map((l) => [l.id, l.steps.length]));
 
@@ -24,10 +23,10 @@ export class LessonController implements ReactiveController {
   /** The session the run is taken on: another session given to the app ends it. */
   private runOn: Session | null = null;
   /**
-   * The command that makes the model of the learner's own stick, once mirrored in real mode: the lessons
-   * that work on any stick start on it.
+   * The command that makes the model of the learner's own stick, once mirrored in real mode, when lessons
+   * can be taken on it: the lessons that work on any stick start on it.
    */
-  yourStick: SessionCommand | null = null;
+  private mirrored: YourStick | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -53,6 +52,16 @@ export class LessonController implements ReactiveController {
     return LESSONS;
   }
 
+  /** Whether "Mirror my stick" made a model the lessons marked `onYourStick` start on. */
+  get onYourStick(): boolean {
+    return this.mirrored !== null;
+  }
+
+  /** The learner mirrored their stick: kept for the lessons when they can be taken on it. */
+  useYourStick(command: YourStick): void {
+    this.mirrored = takesLessons(command) ? command : null;
+  }
+
   get completedIds(): readonly string[] {
     return this.completed;
   }
@@ -74,7 +83,7 @@ export class LessonController implements ReactiveController {
     const session = this.session();
     if (!lesson || !session) return false;
     this.drop();
-    this.take(LessonRun.start(lesson, session, this.yourStick), session);
+    this.take(LessonRun.start(lesson, session, this.mirrored), session);
     return this.run !== null;
   }
 

@@ -30,8 +30,9 @@ export const meetYourStickActions: LessonActions = [
     },
   },
   {
-    wrong: (session) => void save(session, '/mnt/photo.jpg'), // /mnt is the system's, /mnt/live the stick's
-    right: (session) => last.set(save(session, '/mnt/live/photo.jpg')),
+    // /mnt is the system's; the stick is at /mnt/live in 2012, /run/initramfs/live today.
+    wrong: (session) => void save(session, '/mnt/photo.jpg'),
+    right: (session) => last.set(save(session, `${session.stick.era.deviceMountPath}/photo.jpg`)),
     quoted: (session) => [
       formatBytes(deviceGrowth(last.get())),
       formatBytes(session.stick.usage().device.freeBytes),
