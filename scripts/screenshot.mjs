@@ -1,9 +1,10 @@
 // Saves screenshots of the built page opened from file:// (run `npm run build` first):
 // docs/screenshot.png (the README's picture) and docs/screenshots/cellar-<w>x<h>[-<state>].png at
 // the XO's 1200×900 and a small 800×600 screen, fresh, after a few files were saved, with lesson 2
-// under way, and a "Predict the meter" question before and after Check, so the layout can be looked at
-// before it is called done.
-import { mkdirSync } from 'node:fs';
+// under way, a "Predict the meter" question before and after Check, and Real stick mode (a paste read and
+// mirrored, then an overlay file with its chunk map), so the layout can be looked at before it is called
+// done.
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -86,6 +87,33 @@ async function shootChallenge(browser, width, height) {
   await page.close();
 }
 
+/**
+ * Real stick mode: today's sample stick pasted, read and mirrored; then the recorded d_full overlay file
+ * chosen, its reading and chunk map scrolled into view.
+ * @param {import('playwright-core').Browser} browser
+ * @param {number} width
+ * @param {number} height
+ */
+async function shootReal(browser, width, height) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  await page.goto(pathToFileURL(resolve('dist/index.html')).href);
+  await page.locator('cellar-app cellar-overlay-gauge code').waitFor();
+  await act(page, [{ type: 'set-mode', mode: 'real' }]);
+  const pasted = readFileSync('test/fixtures/real/fedora-today-persistent.txt', 'utf8');
+  await page.locator('cellar-real-paste textarea').fill(pasted);
+  await page.locator('cellar-real-paste button').click();
+  await page.locator('cellar-real-stick button:has-text("Mirror my stick")').click();
+  await page.locator('cellar-real-stick .compare').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT_DIR}/cellar-${width}x${height}-real.png` });
+  await page
+    .locator('cellar-real-file input')
+    .setInputFiles('test/fixtures/real/overlay-d_full-P_2464_minus3.bin');
+  await page.locator('cellar-real-stick cellar-chunk-map').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT_DIR}/cellar-${width}x${height}-real-file.png` });
+  console.log(`wrote ${OUT_DIR}/cellar-${width}x${height}-real{,-file}.png`);
+  await page.close();
+}
+
 const browser = await chromium.launch({
   executablePath: requireChromium(),
   headless: true,
@@ -128,6 +156,7 @@ try {
     await page.close();
     await shootLesson(browser, width, height);
     await shootChallenge(browser, width, height);
+    await shootReal(browser, width, height);
   }
   console.log(`wrote ${README_PICTURE}`);
 } finally {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readActivityDocument, writeActivityDocument } from '../../src/sugar/activityDocument';
 import {
   SAVED_HISTORY_LINES,
+  SAVED_PASTE_CHARS,
   SAVED_TERMINAL_LINES,
   readActivityView,
   type ActivityView,
@@ -21,6 +22,7 @@ const VIEW: ActivityView = {
   },
   filesFolder: '/root',
   lessonColumn: 'teacher',
+  realPaste: 'live-rw: 0 262144 snapshot 10392/32768 56\n',
 };
 
 /** The document's `view` as the app reads it back. */
@@ -88,5 +90,13 @@ describe('the saved view', () => {
     expect(view.terminal!.lines.at(-1)!.text).toBe('line 999');
     expect(view.terminal!.history).toHaveLength(SAVED_HISTORY_LINES);
     expect(view.terminal!.history.at(-1)).toBe('line 999');
+  });
+
+  it('keeps what was pasted in real mode, unless it is not text or too long to be a real output', () => {
+    expect(readActivityView({ realPaste: 'live-rw: 0 1 snapshot Invalid' }).realPaste).toBe(
+      'live-rw: 0 1 snapshot Invalid',
+    );
+    expect(readActivityView({ realPaste: 42 })).toEqual({});
+    expect(readActivityView({ realPaste: 'x'.repeat(SAVED_PASTE_CHARS + 1) })).toEqual({});
   });
 });

@@ -24,7 +24,7 @@ const SAVED: ActivityView = {
 };
 
 /** An app resumed on a new session in `mode` with `view`, drawn with its terminal and Files. */
-async function resumed(mode: 'sandbox' | 'lessons', view: unknown): Promise<CellarApp> {
+async function resumed(mode: 'sandbox' | 'lessons' | 'real', view: unknown): Promise<CellarApp> {
   const el = await fixture<CellarApp>(html`<cellar-app host-managed></cellar-app>`);
   const session = smallSession();
   session.setMode(mode);
@@ -88,5 +88,19 @@ describe('<cellar-app> resumed from a saved view', () => {
       expect(el.shadowRoot!.querySelector('cellar-lesson-list')).not.to.equal(null);
       expect(inShadow(el, 'cellar-announcer').hasAttribute('problem')).to.equal(false);
     }
+  });
+
+  it('in real mode, puts the paste back in its box and reads it again, and saves it again', async () => {
+    const pasted = 'live-rw: 0 262144 snapshot 10392/32768 56\n';
+    const el = await resumed('real', { realPaste: pasted });
+    const panel = inShadow(el, 'cellar-real-stick');
+    await (panel as CellarApp).updateComplete;
+    const box = inShadow(panel, 'cellar-real-paste');
+    await (box as CellarApp).updateComplete;
+    expect(inShadow<HTMLTextAreaElement>(box, 'textarea').value).to.equal(pasted);
+    expect(inShadow(panel, 'cellar-real-reading').shadowRoot!.textContent).to.contain(
+      '10392 sectors used out of 32768',
+    );
+    expect(el.view.realPaste).to.equal(pasted);
   });
 });
