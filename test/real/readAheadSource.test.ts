@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { bytesSource, readOverlay, type ByteSource } from '../../src/model/dm/overlayFile';
+import { blobSource } from '../../src/real/blobSource';
 import { readAheadSource } from '../../src/real/readAheadSource';
 import { fullOverlay } from '../helpers/fullOverlay';
 
@@ -33,9 +34,47 @@ describe('readAheadSource', () => {
     // The second read of 100 bytes shows the stride 5000: the four after it start at once.
     expect(await ahead.read(6000, 100)).toEqual(pattern.slice(6000, 6100));
     expect(starts).toEqual([0, 1000, 6000, 11000, 16000, 21000, 26000]);
+    // Handed out, not read again; and topped up only once half of them are gone, in one batch.
     expect(await ahead.read(11000, 100)).toEqual(pattern.slice(11000, 11100));
-    expect(starts.at(-1)).toBe(31000);
-    expect(starts.filter((at) => at === 11000)).toHaveLength(1);
+    expect(starts.at(-1)).toBe(26000);
+    expect(await ahead.read(16000, 100)).toEqual(pattern.slice(16000, 16100));
+    expect(starts.slice(7)).toEqual([31000, 36000]);
+    expect(starts.filter((at) => at === 11000 || at === 16000)).toHaveLength(2);
+  });
+
+  it('asks a source that reads many slices at once for each batch in one request', async () => {
+    const batches: number[][] = [];
+    const single: number[] = [];
+    const source: ByteSource = {
+      sizeBytes: pattern.length,
+      read(offsetBytes, lengthBytes) {
+        single.push(offsetBytes);
+        return pattern.slice(offsetBytes, offsetBytes + lengthBytes);
+      },
+      async readMany(ranges) {
+        batches.push(ranges.map((r) => r.offsetBytes));
+        return ranges.map(({ offsetBytes, lengthBytes }) =>
+          pattern.slice(offsetBytes, offsetBytes + lengthBytes),
+        );
+      },
+    };
+    const ahead = readAheadSource(source, { depth: 4 });
+    await ahead.read(0, 10);
+    await ahead.read(100, 10);
+    expect(batches).toEqual([[200, 300, 400, 500]]);
+    for (const at of [200, 300, 400]) expect(await ahead.read(at, 10)).toEqual(pattern.slice(at, at + 10));
+    expect(batches.slice(1)).toEqual([[600, 700]]);
+    expect(single).toEqual([0, 100]);
+  });
+
+  it('blobSource reads many slices of a Blob as one and cuts them apart in order', async () => {
+    const source = blobSource(new Blob([pattern]));
+    const slices = await source.readMany!([
+      { offsetBytes: 5000, lengthBytes: 3 },
+      { offsetBytes: 10, lengthBytes: 4 },
+      { offsetBytes: 99_998, lengthBytes: 2 },
+    ]);
+    expect(slices).toEqual([pattern.slice(5000, 5003), pattern.slice(10, 14), pattern.slice(99_998)]);
   });
 
   it('never reads past the end, nor more than maxAheadBytes ahead', async () => {

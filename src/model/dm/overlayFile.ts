@@ -13,6 +13,11 @@ import type { SnapshotStatus } from './SnapshotTarget';
 export interface ByteSource {
   readonly sizeBytes: number;
   read(offsetBytes: number, lengthBytes: number): Uint8Array | Promise<Uint8Array>;
+  /**
+   * Several slices in one request, for a source that pays per request rather than per byte (a File in
+   * the browser); in the order asked.
+   */
+  readMany?(ranges: readonly { offsetBytes: number; lengthBytes: number }[]): Promise<Uint8Array[]>;
 }
 
 export type OverlayProblem = 'bad-magic' | 'bad-chunk-size' | 'bad-version' | 'truncated' | 'corrupt';
