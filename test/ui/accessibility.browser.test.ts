@@ -1,7 +1,8 @@
 // axe on the whole app and on each view as the app shows it, in the states the views' own tests do not
 // reach: a stick in use (the usage plot with samples, who spent the overlay, a chunk map with chunks),
 // an overlay that ran out (the announcer's problem), the terminal in dracut's emergency shell with
-// output, and the three dialogs open (the reset's question too).
+// output, the three dialogs open (the reset's question too), and real mode with a reading, a line it could
+// not read, a mirror and an overlay file's chunk map.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CellarApp } from '../../src/ui/cellar-app.js';
@@ -121,5 +122,29 @@ describe('accessibility of the app and each view in it (axe)', () => {
     expect(inShadow(control, '.confirm').textContent).to.contain('will be lost');
     await expect(el).to.be.accessible();
     dialog.close();
+  });
+
+  it('real mode: a paste read with a bad line, mirrored, then an overlay file with its chunk map', async function () {
+    this.timeout(60_000);
+    const el = await app();
+    el.act({ type: 'set-mode', mode: 'real' });
+    await settled(el);
+    const panel = inShadow(el, 'cellar-real-stick');
+    const box = inShadow(panel, 'cellar-real-paste');
+    const area = inShadow<HTMLTextAreaElement>(box, 'textarea');
+    area.value = `${await (await fetch('/test/fixtures/real/soas-2012-persistent.txt')).text()}\nnot a line\n`;
+    area.dispatchEvent(new Event('input'));
+    inShadow<HTMLButtonElement>(box, 'button').click();
+    await (panel as CellarApp).updateComplete;
+    inShadow<HTMLButtonElement>(panel, '.mirror button').click();
+    await settled(el);
+    const file = inShadow(panel, 'cellar-real-file') as HTMLElement & { read(file: File): Promise<void> };
+    const bytes = await (await fetch('/test/fixtures/real/overlay-d_full-P_2464_minus3.bin')).arrayBuffer();
+    await file.read(new File([bytes], 'overlay-LIVE-1234'));
+    await (panel as CellarApp).updateComplete;
+    expect(panel.shadowRoot!.querySelector('cellar-chunk-map')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+    for (const tag of ['cellar-real-stick', 'cellar-real-reading', 'cellar-real-file', 'cellar-real-bridge'])
+      await expect(inShadow(tag === 'cellar-real-stick' ? el : panel, tag)).to.be.accessible();
   });
 });

@@ -45,7 +45,7 @@ export class CellarRealReading extends LitElement {
     if (!stick) return nothing;
     const era = eraText(stick);
     const numbers = numberTexts(stick);
-    return html`<p class="verdict">${persistenceText(stick)}</p>
+    return html`<p class="verdict" role="status">${persistenceText(stick)}</p>
       ${era ? html`<p>${era}</p>` : nothing}
       ${
         stick.evidence.length > 0
