@@ -12,6 +12,7 @@ import { SessionController } from '../controllers/SessionController';
 import { formatBytes, percentOf } from '../format/sizes';
 import { storeFill, storePatterns } from '../format/storeLook';
 import { lockIcon } from '../icons';
+import { commandLook } from '../format/commandLook';
 
 type GaugeState = 'valid' | 'invalid' | 'overflow' | 'off' | 'none';
 
@@ -79,13 +80,8 @@ export class CellarOverlayGauge extends LitElement {
       color: #505050;
     }
     code {
-      display: block;
-      padding: 6px 8px;
-      background: #282828;
-      color: #ffffff;
-      font-family: 'DejaVu Sans Mono', monospace;
+      ${commandLook}
       font-size: 14px;
-      white-space: pre-wrap;
       /* Between words where it can: a number cut in two would read as two numbers. */
       overflow-wrap: anywhere;
     }

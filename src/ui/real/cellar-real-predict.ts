@@ -18,6 +18,7 @@ import type { RealStick } from '../../real/realStick';
 import { buttonLook } from '../format/buttonLook';
 import { formatBytes } from '../format/sizes';
 import { actionInSugar, actionTitle } from './realActionTexts';
+import { commandLook } from '../format/commandLook';
 
 interface Guess {
   actionId: RealActionId;
@@ -73,11 +74,7 @@ export class CellarRealPredict extends LitElement {
       margin: 6px 0 0;
     }
     code {
-      display: block;
-      padding: 6px 8px;
-      background: #282828;
-      color: #ffffff;
-      font-family: 'DejaVu Sans Mono', monospace;
+      ${commandLook}
       overflow-wrap: anywhere;
     }
     .figures {

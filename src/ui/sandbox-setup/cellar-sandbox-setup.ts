@@ -9,6 +9,7 @@ import { sandboxPlan, STICK_SIZES_GB, type SandboxChoices } from '../../model/se
 import type { EraId } from '../../model/stick/eras';
 import { sendIntent } from '../cellarCommand';
 import { refusalText } from './refusalText';
+import { commandLook } from '../format/commandLook';
 
 /**
  * `<cellar-sandbox-setup>`: call `show()`.
@@ -59,14 +60,9 @@ export class CellarSandboxSetup extends LitElement {
       outline-offset: 2px;
     }
     code {
-      display: block;
+      ${commandLook}
       margin: 10px 0 4px;
-      padding: 6px 8px;
-      background: #282828;
-      color: #ffffff;
-      font-family: 'DejaVu Sans Mono', monospace;
       font-size: 13px;
-      white-space: pre-wrap;
       word-break: break-all;
     }
     .verdict {
