@@ -122,7 +122,7 @@ export const yourOwnStick: Lesson = {
             str`Your stick says ${change.after.overlay.statusLine ?? '?'}: its overlay does not work, like the recorded one at the end.`,
           );
         return msg(
-          str`Your stick: ${figures.used} of ${figures.total} sectors used, ${percentOf(figures.used, figures.total)} % of ${formatBytes(figures.total * SECTOR_BYTES)}, and ${figures.metadata} of them for the table. The recorded overlay was ${recordedPercent} % full, of ${formatBytes(total * SECTOR_BYTES)}. On your own stick, the same command, run as root, gives a line you can read the same way.`,
+          str`Your stick: ${figures.used} of ${figures.total} sectors used, ${percentOf(figures.used, figures.total)} % of ${formatBytes(figures.total * SECTOR_BYTES)}, and ${figures.metadata} of them for the table. The recorded overlay was ${recordedPercent} % full, of ${formatBytes(total * SECTOR_BYTES)}. On your own stick, the same command, run as root, gives a line you can read the same way; the Real stick mode reads it for you.`,
         );
       },
     },

@@ -28,8 +28,8 @@ const INDEX_PAGE = `Cellar bridge
 This program reads your Sugar on a Stick (dmsetup, losetup, findmnt and the LiveOS folder) every few
 seconds and shows the readings to Cellar on this computer only. It runs nothing else and changes nothing.
 
-To use it: open Cellar, choose Real stick, then Bridge, and paste the whole address this program printed
-(the line starting with "Cellar bridge: http://127.0.0.1:").
+To use it: open Cellar, choose Real stick in the mode menu, paste the whole address this program printed
+(the line starting with "Cellar bridge: http://127.0.0.1:") under "The bridge", and press Connect.
 
 Without sudo, the dmsetup readings and the overlay file's header are missing; run it with sudo to see them.
 `;

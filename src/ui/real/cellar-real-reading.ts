@@ -84,7 +84,7 @@ export class CellarRealReading extends LitElement {
     if (stick.needsRoot.length === 0) return nothing;
     const commands = stick.needsRoot.join(', ');
     return html`<p>
-      ${msg(str`Without root, the bridge could not read: ${commands}. Start it with sudo to read them.`)}
+      ${msg(str`Without root, these could not be read: ${commands}. Run it again with sudo to read them.`)}
     </p>`;
   }
 
