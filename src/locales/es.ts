@@ -258,6 +258,7 @@
 's5cd21dc35db0b6d1': `Un overlay Invalid no se puede leer, así que no hay nada que refrescar pueda copiar. Por eso es mejor refrescar pronto, mucho antes de que el overlay se llene.`,
 's5e4c3efb85a89e1d': `Reloj`,
 's5e8250fb85d64c23': `Cerrar`,
+'s5ed3df436cc3ed09': `Esto no funcionó en tu memoria:`,
 's5ef9d1d88997c7fb': `Piensa en lo que le pasa a /tmp al reiniciar.`,
 's605b7aedaa178aea': str`${0} bloques, ${1}, ${2} %`,
 's60dbfe46a0d975f8': str`Borras ${0} (${1} MB) de tu carpeta personal (home.img).`,

@@ -258,6 +258,7 @@
 's5cd21dc35db0b6d1': `Un overlay Invalid ne peut pas être lu, donc un rafraîchissement n’a rien à copier. C’est pour ça qu’il vaut mieux rafraîchir tôt, bien avant que l’overlay soit plein.`,
 's5e4c3efb85a89e1d': `Horloge`,
 's5e8250fb85d64c23': `Fermer`,
+'s5ed3df436cc3ed09': `Ceci n'a pas marché sur ta clé :`,
 's5ef9d1d88997c7fb': `Pense à ce qui arrive à /tmp au redémarrage.`,
 's605b7aedaa178aea': str`${0} blocs, ${1}, ${2} %`,
 's60dbfe46a0d975f8': str`Tu supprimes ${0} (${1} Mo) de ton dossier personnel (home.img).`,

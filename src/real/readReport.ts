@@ -48,6 +48,11 @@ function readOutputs(outputs: unknown, readings: Readings, problem: (detail: str
     const output = outputs[command];
     if (output === undefined) continue;
     if (isObject(output) && output.ok === true && typeof output.stdout === 'string') {
+      // Whatever /proc/cmdline holds is the boot options, live ones or not (a machine booted from a disk).
+      if (command === 'cat /proc/cmdline') {
+        readings.cmdline = output.stdout.trim() || null;
+        continue;
+      }
       readLines(output.stdout, readings, {
         kind: OUTPUT_KINDS[command],
         command,
@@ -59,8 +64,13 @@ function readOutputs(outputs: unknown, readings: Readings, problem: (detail: str
       });
     } else if (isObject(output) && output.ok === false && output.problem === 'needs-root') {
       addNeedsRoot(readings, command);
-    } else if (isObject(output) && output.ok === false && typeof output.message === 'string') {
-      problem(`${command} gave no output (${shown(output.problem)}): ${output.message.slice(0, 120)}`);
+    } else if (
+      isObject(output) &&
+      output.ok === false &&
+      (output.problem === 'missing' || output.problem === 'failed') &&
+      typeof output.message === 'string'
+    ) {
+      readings.failedCommands.push({ command, message: output.message.slice(0, 120) });
     } else {
       problem(
         `expected "${command}" to be {"ok": true, "stdout": …} or {"ok": false, "problem": …}; found ${shown(output)}`,

@@ -125,6 +125,12 @@ export interface RealStick {
   dmDevices: Record<string, string>;
   /** The outputs that could not be read without root (the bridge's or probe's), by command. */
   needsRoot: string[];
+  /**
+   * The commands of a report that did not work on the stick, with what they said: not installed, or
+   * failing for another reason than root (no device-mapper in the kernel: "/dev/mapper/control: open
+   * failed: No such device").
+   */
+  failedCommands: { command: string; message: string }[];
   /** Lines or parts that could not be read. Never thrown: what could be read is kept. */
   problems: ReadProblem[];
 }
@@ -148,6 +154,7 @@ export function emptyRealStick(source: RealStick['source']): RealStick {
     mounts: [],
     dmDevices: {},
     needsRoot: [],
+    failedCommands: [],
     problems: [],
   };
 }

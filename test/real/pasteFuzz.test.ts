@@ -132,7 +132,11 @@ const damagedReport = fc
     return { ...report, outputs, [field]: value };
   });
 
-describe('never a throw, every problem well formed', () => {
+// Tens of thousands of cases take seconds alone and several times that beside the rest of the suite on two
+// CPUs: the guard against a hang is generous, and the bench (not this test) is where speed is judged.
+const FUZZ_TIMEOUT_MS = 180_000;
+
+describe('never a throw, every problem well formed', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('random text, ASCII and any code point: 20,000 cases', () => {
     const text = fc.oneof(
       fc.string({ maxLength: 300 }),

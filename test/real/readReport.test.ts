@@ -165,18 +165,35 @@ describe('a damaged report', () => {
     expect(stick.snapshot?.store).toBe('PO');
   });
 
-  it('an output of the wrong shape, or a failed command, is a problem', () => {
+  it('an output of the wrong shape is a problem; a command that did not work is said as it failed', () => {
     const probe = report('probe-report-today.json');
     const stick = readReport({
       ...probe,
       outputs: {
         'dmsetup ls': { ok: true },
         'losetup -a': { ok: false, problem: 'missing', message: 'losetup: command not found' },
+        'dmsetup status': {
+          ok: false,
+          problem: 'failed',
+          message: '/dev/mapper/control: open failed: No such device',
+        },
       } as unknown as CellarReport['outputs'],
     });
     expect(stick.problems.map((problem) => problem.detail)).toEqual([
       'expected "dmsetup ls" to be {"ok": true, "stdout": …} or {"ok": false, "problem": …}; found {"ok":true}',
-      'losetup -a gave no output ("missing"): losetup: command not found',
     ]);
+    expect(stick.failedCommands).toEqual([
+      { command: 'dmsetup status', message: '/dev/mapper/control: open failed: No such device' },
+      { command: 'losetup -a', message: 'losetup: command not found' },
+    ]);
+  });
+
+  it('takes /proc/cmdline as the boot options whatever they are (a machine booted from its disk)', () => {
+    const probe = report('probe-report-today.json');
+    const stick = readReport({
+      ...probe,
+      outputs: { 'cat /proc/cmdline': { ok: true, stdout: 'console=ttyS0 quiet panic=1\n' } },
+    });
+    expect(stick.problems).toEqual([]);
   });
 });

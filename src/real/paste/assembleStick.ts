@@ -73,6 +73,7 @@ export function assembleStick(readings: Readings): RealStick {
     mounts: readings.mounts,
     dmDevices: Object.fromEntries(readings.dmDevices),
     needsRoot: readings.needsRoot,
+    failedCommands: readings.failedCommands,
     problems: readings.problems,
   };
 }

@@ -29,6 +29,7 @@ export interface Readings {
   cmdline: string | null;
   overlayHeader: RealOverlayHeader | null;
   needsRoot: string[];
+  failedCommands: RealStick['failedCommands'];
   problems: ReadProblem[];
 }
 
@@ -47,6 +48,7 @@ export function emptyReadings(source: RealStick['source']): Readings {
     cmdline: null,
     overlayHeader: null,
     needsRoot: [],
+    failedCommands: [],
     problems: [],
   };
 }

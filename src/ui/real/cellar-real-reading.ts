@@ -59,7 +59,8 @@ export class CellarRealReading extends LitElement {
             </ul>`
           : nothing
       }
-      ${this.renderFiles(stick)} ${this.renderNeedsRoot(stick)} ${this.renderProblems(stick)}`;
+      ${this.renderFiles(stick)} ${this.renderNeedsRoot(stick)} ${this.renderFailed(stick)}
+      ${this.renderProblems(stick)}`;
   }
 
   private renderFiles(stick: RealStick) {
@@ -86,6 +87,17 @@ export class CellarRealReading extends LitElement {
     return html`<p>
       ${msg(str`Without root, these could not be read: ${commands}. Run it again with sudo to read them.`)}
     </p>`;
+  }
+
+  private renderFailed(stick: RealStick) {
+    if (stick.failedCommands.length === 0) return nothing;
+    return html`<p>${msg('These did not work on your stick:')}</p>
+      <ul>
+        ${stick.failedCommands.map(
+          ({ command, message }) =>
+            html`<li><code dir="ltr">${command}</code>: <span dir="ltr">${message}</span></li>`,
+        )}
+      </ul>`;
   }
 
   private renderProblems(stick: RealStick) {
