@@ -88,6 +88,8 @@ export class CellarApp extends LitElement {
   /** The saved view the terminal and Files start from (given to them once, by `restoreView`). */
   private resumed: ActivityView = {};
   private clockTimer: ReturnType<typeof setInterval> | null = null;
+  /** Real mode has been shown: its panel stays in the page from then on. */
+  private realShown = false;
   private readonly lessons = new LessonController(
     this,
     () => this.session,
@@ -190,11 +192,13 @@ export class CellarApp extends LitElement {
   }
 
   /**
-   * Real mode: reading the learner's own stick, above the model it is compared with. Hidden, not removed,
-   * in the other modes: the reading, the paste and the bridge's connection stay while the learner
-   * experiments in the sandbox and comes back.
+   * Real mode: reading the learner's own stick, above the model it is compared with. Made the first time
+   * real mode is shown (not at start-up), then hidden, not removed, in the other modes: the reading, the
+   * paste and the bridge's connection stay while the learner experiments in the sandbox and comes back.
    */
   private renderRealStick() {
+    if (this.session?.mode === 'real') this.realShown = true;
+    if (!this.realShown) return '';
     return html`<section
       class="real"
       aria-label=${msg('Your own stick')}
@@ -277,7 +281,8 @@ export class CellarApp extends LitElement {
     if (this.files) view.filesFolder = this.files.folder;
     // With a lesson under way the panel is shown, and the saved progress brings it back.
     if (!this.lessons.run) view.lessonColumn = this.lessons.showing;
-    const paste = this.realStick?.pasteText ?? '';
+    // Before real mode is shown again, the paste is still the one resumed.
+    const paste = this.realStick?.pasteText ?? this.resumed.realPaste ?? '';
     if (paste !== '' && paste.length <= SAVED_PASTE_CHARS) view.realPaste = paste;
     return view;
   }

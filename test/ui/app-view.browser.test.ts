@@ -103,4 +103,16 @@ describe('<cellar-app> resumed from a saved view', () => {
     );
     expect(el.view.realPaste).to.equal(pasted);
   });
+
+  it('keeps a resumed paste to save again while real mode is not shown, and shows it when it is', async () => {
+    const pasted = 'live-rw: 0 262144 snapshot Invalid\n';
+    const el = await resumed('sandbox', { realPaste: pasted });
+    expect(el.shadowRoot!.querySelector('cellar-real-stick') === null).to.equal(true);
+    expect(el.view.realPaste).to.equal(pasted);
+    el.act({ type: 'set-mode', mode: 'real' });
+    await el.updateComplete;
+    const box = inShadow(inShadow(el, 'cellar-real-stick'), 'cellar-real-paste');
+    await (box as CellarApp).updateComplete;
+    expect(inShadow<HTMLTextAreaElement>(box, 'textarea').value).to.equal(pasted);
+  });
 });

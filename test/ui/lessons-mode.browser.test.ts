@@ -42,7 +42,7 @@ describe('<cellar-app> in Lessons mode', () => {
   it('shows the lessons beside the views, and choosing lesson 2 makes its stick and shows its first step', async () => {
     const el = await lessonsApp();
     const list = inShadow(el, 'cellar-lesson-list');
-    expect(inShadow(el, 'section.real').hidden).to.equal(true);
+    expect(el.shadowRoot!.querySelector('section.real') === null).to.equal(true);
     buttonWithText(list, 'The overlay fills').click();
     await settled(el);
     expect(el.session!.stick.era.id).to.equal('soas-2012'); // the lesson's stick, not SMALL_PLAN's
