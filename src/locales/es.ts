@@ -611,6 +611,7 @@
 'sdea288ae8826ce21': `El puente`,
 'sdee65c0f4e1d433c': str`La memoria está apagada y conectada a otro ordenador: sus archivos están en /media/LIVE. El archivo del overlay sigue midiendo ${0}, lleno de tus cambios. Todavía no se ha perdido nada.`,
 'sdf387c9af6145dca': `cambios`,
+'sdf6a71f320aa6ff0': `Prediciendo…`,
 'sdf749336fc5edf4f': `El overlay no se restableció.`,
 'sdfa813ce50cb2401': `Cellar no pudo abrir tu memoria guardada, así que empezó una nueva. Esta vez no guardará encima de la antigua.`,
 'sdfb576f5c57ea1af': `Overflow: el overlay está lleno. Ahora el sistema es de solo lectura; ya no se puede guardar nada fuera de /home y de la RAM.`,

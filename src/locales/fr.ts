@@ -611,6 +611,7 @@
 'sdea288ae8826ce21': `Le pont`,
 'sdee65c0f4e1d433c': str`La clé est éteinte et branchée sur un autre ordinateur : ses fichiers sont dans /media/LIVE. Le fichier de l’overlay fait toujours ${0}, plein de tes changements. Rien n’est encore perdu.`,
 'sdf387c9af6145dca': `modifications`,
+'sdf6a71f320aa6ff0': `Prédiction…`,
 'sdf749336fc5edf4f': `L’overlay n’a pas été réinitialisé.`,
 'sdfa813ce50cb2401': `Cellar n'a pas pu ouvrir ta clé enregistrée, alors il en a commencé une nouvelle. Cette fois, il n'écrira pas par-dessus l'ancienne.`,
 'sdfb576f5c57ea1af': `Overflow : l'overlay est plein. Le système est en lecture seule maintenant ; plus rien ne peut être enregistré en dehors de /home et de la RAM.`,

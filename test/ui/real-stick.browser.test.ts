@@ -158,6 +158,8 @@ describe('real mode', () => {
     await (predict as CellarRealStick).updateComplete;
     buttonWithText(predict, 'Predict').click();
     await (predict as CellarRealStick).updateComplete;
+    expect(buttonWithText(predict, 'Predicting').disabled).to.equal(true);
+    await until(() => text(predict).includes('Cellar predicts'), 'the prediction');
     expect(text(predict)).to.match(/Cellar predicts: \d+ chunks/);
     expect(text(predict)).to.contain('sudo dd if=/dev/urandom');
 

@@ -46,6 +46,8 @@ export class CellarRealPredict extends LitElement {
   @state() private chosen: RealActionId = REAL_ACTIONS[0]!.id;
   @state() private guess: Guess | null = null;
   @state() private refused = false;
+  /** The model is working it out (a second or two on a big stick: it works on a copy). */
+  @state() private predicting = false;
 
   static override styles = css`
     :host {
@@ -110,7 +112,9 @@ export class CellarRealPredict extends LitElement {
               </option>`,
           )}
         </select>
-        <button @click=${this.predict}>${msg('Predict')}</button>
+        <button @click=${this.predict} ?disabled=${this.predicting}>
+          ${this.predicting ? msg('Predicting…') : msg('Predict')}
+        </button>
       </div>
       ${
         this.refused
@@ -141,7 +145,12 @@ export class CellarRealPredict extends LitElement {
       </p>`;
   }
 
-  private predict = () => {
+  private predict = async () => {
+    // Drawn first, so the button says it is working while the model runs.
+    this.predicting = true;
+    await this.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    this.predicting = false;
     const from = this.latest;
     const prediction = this.session && from ? predictOnMirror(this.session, this.chosen) : null;
     this.refused = prediction === null || from?.snapshot?.status?.state !== 'Valid';
