@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, requireChromium } from '../scripts/find-chromium.mjs';
+import { launchChromium } from './launchChromium';
 import { makeXo } from '../scripts/xo.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -59,11 +58,7 @@ function scriptGzipKib(outDir: string): number {
  * sets then), opened from file:// as Sugarizer opens it; the median of a few fresh pages.
  */
 async function ttiThrottledMs(outDir: string): Promise<number> {
-  const browser = await chromium.launch({
-    executablePath: requireChromium(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   try {
     const times: number[] = [];
     for (let i = 0; i < TTI_RUNS; i++) {
@@ -97,11 +92,7 @@ const FRAME_RUNS = 3;
  * drawing. The 95th percentile of all frames; the median over a few runs.
  */
 async function p95FrameMs(outDir: string): Promise<number> {
-  const browser = await chromium.launch({
-    executablePath: requireChromium(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   try {
     const p95s: number[] = [];
     for (let run = 0; run < FRAME_RUNS; run++) {

@@ -7,9 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { CHROMIUM_ARGS, requireChromium } from '../scripts/find-chromium.mjs';
+import { launchChromium } from './launchChromium';
 import { fullOverlay, writeSparseFile } from '../test/helpers/fullOverlay';
 
 const GIB = 2 ** 30;
@@ -30,11 +29,7 @@ export async function browserStatusOf4GibMs(): Promise<number> {
       totalSectors: sectors,
       metadataSectors: 8 * 4082,
     };
-    const browser = await chromium.launch({
-      executablePath: requireChromium(),
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    const browser = await launchChromium();
     try {
       const times: number[] = [];
       for (let run = 0; run < RUNS; run++) {
