@@ -109,13 +109,36 @@ describe('real mode', () => {
     chosen.items.add(file);
     input.files = chosen.files;
     input.dispatchEvent(new Event('change'));
+    // The bar shows while the file is read, and goes when it is done.
+    const picker = inShadow(panel, 'cellar-real-file') as CellarRealStick;
+    await picker.updateComplete;
+    expect(picker.shadowRoot!.querySelector('progress') !== null).to.equal(true);
     await until(() => panel.shadowRoot!.querySelector('cellar-chunk-map') !== null, 'the chunk map');
+    await picker.updateComplete;
+    expect(picker.shadowRoot!.querySelector('progress') === null).to.equal(true);
 
     expect(readingText(panel)).to.contain('2440 sectors used out of 2464');
     expect(gaugeLine(gauges(panel)[0]!)).to.equal('live-rw: 0 … snapshot 2440/2464 24');
     const map = inShadow<CellarChunkMap>(panel, 'cellar-chunk-map');
     await map.updateComplete;
     expect(text(map)).to.contain('data chunks: 302');
+  });
+
+  it('reads an overlay file dropped on its zone; one the kernel marked invalid points to the rescue lesson', async () => {
+    const { panel } = await realApp();
+    const bytes = new Uint8Array(
+      await (await fetch('/test/fixtures/real/overlay-d_full-P_2464_minus3.bin')).arrayBuffer(),
+    );
+    bytes[4] = 0; // the header's valid field: what the kernel writes when the overlay runs out (P)
+    const dropped = new DataTransfer();
+    dropped.items.add(new File([bytes], 'overlay-LIVE-1234'));
+    const zone = inShadow(inShadow(panel, 'cellar-real-file'), '.zone');
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+    await until(() => panel.shadowRoot!.querySelector('cellar-real-reading') !== null, 'the reading');
+
+    expect(readingText(panel)).to.contain('Invalid: this overlay filled up');
+    expect(readingText(panel)).to.contain('Lesson 10');
+    expect(gaugeLine(gauges(panel)[0]!)).to.equal('live-rw: 0 … snapshot Invalid');
   });
 
   it('tells a file that is no overlay in the learner’s words', async () => {
