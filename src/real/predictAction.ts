@@ -20,10 +20,8 @@ export type RealActionId =
 
 export interface RealAction {
   id: RealActionId;
-  /** What the learner types in the stick's Terminal Activity; null when it is done in Sugar (`gui`). */
+  /** What the learner types in the stick's Terminal Activity; null when it is done in Sugar (the view says how). */
   terminal: string | null;
-  /** What the learner does in Sugar, in English (the view words each action by its id). */
-  gui: string | null;
   /** What the model does for it: a stick's own command, or time passing. */
   command: StickCommand | { type: 'advance'; ms: number };
   /** A file the action works on: made first on the copy when the model does not have it yet. */
@@ -41,49 +39,42 @@ export const REAL_ACTIONS: readonly RealAction[] = [
     id: 'copy-into-root',
     // conv=fsync: the data reaches the overlay before dd returns, so the next reading shows it all.
     terminal: `sudo dd if=/dev/urandom of=${ROOT_FILE} bs=1000000 count=10 conv=fsync`,
-    gui: null,
     command: { type: 'write-file', path: ROOT_FILE, sizeBytes: TEN_MB },
     needs: null,
   },
   {
     id: 'copy-into-home',
     terminal: `dd if=/dev/urandom of=${HOME_FILE} bs=1000000 count=10 conv=fsync`,
-    gui: null,
     command: { type: 'write-file', path: HOME_FILE, sizeBytes: TEN_MB },
     needs: null,
   },
   {
     id: 'install-activity',
     terminal: null,
-    gui: 'In Browse, open activities.sugarlabs.org, download the Maze Activity and start it from the Journal: Sugar installs it in ~/Activities.',
     command: { type: 'install-activity', name: 'Maze' },
     needs: null,
   },
   {
     id: 'save-journal-entry',
     terminal: null,
-    gui: 'Start Write, type a few words, then stop the Activity: the Journal keeps the entry.',
     command: { type: 'save-journal-entry', title: 'Cellar test' },
     needs: null,
   },
   {
     id: 'delete-copied-file',
     terminal: `sudo rm ${ROOT_FILE} && sync`,
-    gui: null,
     command: { type: 'delete', path: ROOT_FILE },
     needs: { path: ROOT_FILE, sizeBytes: TEN_MB },
   },
   {
     id: 'reboot',
     terminal: 'sudo reboot',
-    gui: 'Choose Restart in the menu of your buddy icon, and start the computer from the stick again.',
     command: { type: 'reboot' },
     needs: null,
   },
   {
     id: 'leave-running-hour',
     terminal: null,
-    gui: 'Leave the stick running for an hour without using it: the background programs keep writing.',
     command: { type: 'advance', ms: HOUR_MS },
     needs: null,
   },

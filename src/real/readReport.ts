@@ -22,7 +22,7 @@ const OUTPUT_KINDS: Record<ReportCommand, OutputKind | 'quiet'> = {
 };
 
 /** The name needsRoot gives the overlay header's read, which is no command of the report's list. */
-export const OVERLAY_HEADER_READ = 'overlay header';
+const OVERLAY_HEADER_READ = 'overlay header';
 
 const HEADER_HEX = /^[0-9a-fA-F]{32}$/;
 

@@ -1,4 +1,4 @@
-// The shell probe (public/cellar-probe.sh) under dash, Debian's /bin/sh and the strictest common POSIX sh,
+// The shell probe (public/cellar-probe.sh) under dash (Debian's /bin/sh; busybox ash is not tried here),
 // with the same stand-ins as the bridge: it prints the bridge's report byte for byte but for its source and
 // time, stays valid JSON whatever the tools print (quotes, backslashes, tabs, control characters, non-ASCII,
 // odd file names), says needs-root without root, and `cellar bridge --probe-script` prints the very file

@@ -2,6 +2,7 @@
 // stick, on a copy (the learner's session is untouched), and measureChange gives the real difference
 // between two readings, or null when there is none to give.
 
+import { actionInSugar } from '../../src/ui/real/realActionTexts';
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../src/model/session/Session';
 import { parseStatusLine } from '../../src/real/dmsetupParse';
@@ -109,9 +110,9 @@ describe('the learner’s session', () => {
 });
 
 describe('every action tells the learner what to do', () => {
-  it('has a terminal command or a Sugar action, and a model command', () => {
+  it('has its own id, and a terminal command or the words for doing it in Sugar', () => {
     expect(new Set(REAL_ACTIONS.map((a) => a.id)).size).toBe(REAL_ACTIONS.length);
-    for (const action of REAL_ACTIONS) expect(action.terminal ?? action.gui).toBeTruthy();
+    for (const action of REAL_ACTIONS) expect(action.terminal ?? actionInSugar(action.id)).toBeTruthy();
   });
 });
 

@@ -10,7 +10,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { BUNDLE_ID } from '../../sugar/activityIdentity';
 import { tokenMatches } from './token';
 
-export const BRIDGE_PATHS = ['/', '/report', '/events'] as const;
+const BRIDGE_PATHS = ['/', '/report', '/events'] as const;
 export type BridgePath = (typeof BRIDGE_PATHS)[number];
 
 export type Verdict =
@@ -20,7 +20,7 @@ export type Verdict =
 const LOOPBACK_ORIGIN = /^http:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/;
 const SUGAR_ORIGIN = `activity://${BUNDLE_ID.toLowerCase()}`;
 
-export function originAllowed(origin: string | undefined): boolean {
+function originAllowed(origin: string | undefined): boolean {
   return origin === undefined || origin === 'null' || origin === SUGAR_ORIGIN || LOOPBACK_ORIGIN.test(origin);
 }
 
