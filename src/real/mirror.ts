@@ -13,7 +13,7 @@ import {
   type SandboxChoices,
 } from '../model/session/sandboxPlan';
 import type { SessionCommand } from '../model/session/sessionCommands';
-import { ERAS, type EraId } from '../model/stick/eras';
+import { ERAS, ramOverlaySectors, type EraId } from '../model/stick/eras';
 import { FAT_MAX_FILE_BYTES, MIB_BYTES } from '../model/stick/installer';
 import { resolveStickPlan, type StickPlan } from '../model/stick/stickPlan';
 import type { DeviceFilesystemKind } from '../model/store/DeviceFilesystem';
@@ -71,8 +71,11 @@ export function mirrorPlan(stick: RealStick): MirrorResult {
 
   const rootMib = rootImageMib(stick, era, guess);
   const overlaySectors = kind === 'temporary' ? null : persistentOverlaySectors(stick, era, rootMib, guess);
-  const ramOverlaySectors = ERAS[era].ramOverlayMib * MIB_SECTORS;
-  if (kind === 'temporary' && status?.state === 'Valid' && status.totalSectors !== ramOverlaySectors) {
+  if (
+    kind === 'temporary' &&
+    status?.state === 'Valid' &&
+    status.totalSectors !== ramOverlaySectors(ERAS[era])
+  ) {
     guess('overlay', `the model's temporary overlay is dracut's usual ${ERAS[era].ramOverlayMib} MiB`);
   }
   const homeMib = homeImageMib(stick, era, guess);

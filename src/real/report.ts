@@ -16,6 +16,14 @@ export const REPORT_COMMANDS = [
 
 export type ReportCommand = (typeof REPORT_COMMANDS)[number];
 
+/**
+ * What a tool (or sudo) says when it would work as root: the bridge reads it in a command's stderr, the
+ * paste reader in a pasted line. "Failure to communicate with kernel device-mapper" is not one: dmsetup
+ * prints it after "Permission denied" without root, and alone on a kernel without device-mapper.
+ */
+export const NEEDS_ROOT_MESSAGE =
+  /permission denied|operation not permitted|must be (?:run as )?root|is not in the sudoers file/i;
+
 /** What one command gave: its output, or why there is none (`needs-root`: it would work under sudo). */
 export type CommandOutput =
   { ok: true; stdout: string } | { ok: false; problem: 'needs-root' | 'missing' | 'failed'; message: string };

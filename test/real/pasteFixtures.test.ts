@@ -237,6 +237,25 @@ describe('the other samples', () => {
     const stick = readPaste(sample('dmsetup-without-root.txt'));
     expect(stick.problems).toEqual([]);
     expect(stick.needsRoot).toEqual(['dmsetup status']);
+    expect(stick.failedCommands).toEqual([]);
     expect(stick.persistence).toBe('unknown');
+  });
+
+  it('dmsetup on a kernel without device-mapper did not work, and needs no root', () => {
+    // As dmsetup 1.02 answered as root on this project's build machine, a virtual machine with no dm.
+    const stick = readPaste(
+      [
+        '# dmsetup status',
+        '/dev/mapper/control: open failed: No such device',
+        'Failure to communicate with kernel device-mapper driver.',
+        'Check that device-mapper is available in the kernel.',
+        'Command failed.',
+      ].join('\n'),
+    );
+    expect(stick.problems).toEqual([]);
+    expect(stick.needsRoot).toEqual([]);
+    expect(stick.failedCommands).toEqual([
+      { command: 'dmsetup status', message: '/dev/mapper/control: open failed: No such device' },
+    ]);
   });
 });

@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { release } from 'node:os';
-import type { CommandOutput, ReportCommand } from '../../real/report';
+import { NEEDS_ROOT_MESSAGE, type CommandOutput, type ReportCommand } from '../../real/report';
 
 type Run = () => Promise<CommandOutput>;
 
@@ -20,10 +20,6 @@ const MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
 /** dmsetup can hang on a wedged device; a reading that never ends must not stop the next one. */
 const TIMEOUT_MS = 5000;
 
-// libdevmapper without root: "/dev/mapper/control: open failed: Permission denied"; other tools say
-// "Operation not permitted" or "must be root".
-const NEEDS_ROOT = /permission denied|operation not permitted|must be (?:run as )?root|EACCES|EPERM/i;
-
 function firstLine(text: string): string {
   return text.trim().split('\n')[0] ?? '';
 }
@@ -32,7 +28,7 @@ function firstLine(text: string): string {
 function failure(code: string | number | undefined, said: string): CommandOutput {
   const message = firstLine(said) || `exited with ${String(code)}`;
   if (code === 'ENOENT') return { ok: false, problem: 'missing', message };
-  if (code === 'EACCES' || code === 'EPERM' || NEEDS_ROOT.test(said)) {
+  if (code === 'EACCES' || code === 'EPERM' || NEEDS_ROOT_MESSAGE.test(said)) {
     return { ok: false, problem: 'needs-root', message };
   }
   return { ok: false, problem: 'failed', message };

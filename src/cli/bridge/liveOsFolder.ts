@@ -4,10 +4,11 @@
 import type { Stats } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ERAS } from '../../model/stick/eras';
 import type { LiveOsFile, OverlayHeaderRead } from '../../real/report';
 
-/** Where a running stick's own filesystem is mounted: today's dracut, then 2012's (liveos.md). */
-export const LIVE_OS_FOLDERS = ['/run/initramfs/live/LiveOS', '/mnt/live/LiveOS'] as const;
+/** The LiveOS folder where each era mounts a running stick's own filesystem (a machine has only one). */
+export const LIVE_OS_FOLDERS = Object.values(ERAS).map((era) => `${era.deviceMountPath}/LiveOS`);
 
 const HEADER_BYTES = 16;
 

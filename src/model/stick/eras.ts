@@ -64,3 +64,8 @@ export const ERAS: Record<EraId, EraProfile> = {
     trims4096ToFatMax: true,
   },
 };
+
+/** The size of the temporary overlay dracut makes in RAM, in sectors (its sparse COW file's length). */
+export function ramOverlaySectors(era: EraProfile): number {
+  return (era.ramOverlayMib * 1024 * 1024) / 512;
+}

@@ -34,10 +34,9 @@ import { RamOverlay } from './ramOverlay';
 import type { Mount } from './MountTable';
 import { LOOP, type StickMedia } from './StickMedia';
 import type { SavedDmName } from './stickDocument';
+import { ramOverlaySectors } from './eras';
 import { normalizePath } from './stickPaths';
 import { TmpfsVolume } from './TmpfsVolume';
-
-const MIB = 1024 * 1024;
 
 export interface SystemContext {
   persistentRootMounted: boolean;
@@ -257,7 +256,7 @@ function restoreLiveRw(
   } else {
     if (!ramCowDoc) throw problem('system.liveRw.ramCow', 'is missing for a temporary overlay');
     cow = readCow(ramCowDoc, 'system.liveRw.ramCow', { major: 7, minor: LOOP.overlay });
-    if (cow.sizeSectors !== (era.ramOverlayMib * MIB) / 512)
+    if (cow.sizeSectors !== ramOverlaySectors(era))
       throw problem(
         'system.liveRw.ramCow.sizeSectors',
         `is not the ${String(era.ramOverlayMib)} MiB dracut makes`,

@@ -1,9 +1,9 @@
 // Which era the stick boots like: the table's store first (2012's dracut wrote `p 8`, today's `PO 8`), then,
 // as weaker clues, where the stick is mounted and the RAM overlay's size.
 
-import { ERAS, type EraId } from '../../model/stick/eras';
+import { ERAS, ramOverlaySectors, type EraId } from '../../model/stick/eras';
 import type { Evidence, RealSnapshot } from '../realStick';
-import { ramOverlaySectors, usageText } from './detectPersistence';
+import { usageText } from './detectPersistence';
 
 export interface EraFinding {
   era: EraId | null;

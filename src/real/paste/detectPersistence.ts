@@ -2,8 +2,7 @@
 // (LiveOS/overlay-* on the stick, or /overlay in the initramfs RAM), the table's store with an overlay file
 // beside it, the size dracut gives a RAM overlay, an OverlayFS root, or a root on an ordinary disk.
 
-import { ERAS, type EraProfile } from '../../model/stick/eras';
-import { SECTOR_BYTES } from '../../model/units';
+import { ERAS, ramOverlaySectors } from '../../model/stick/eras';
 import type { ParsedSnapshotState } from '../dmsetupParse';
 import type { Evidence, Persistence, RealFile, RealMount, RealSnapshot } from '../realStick';
 import { LIVE_RW } from './liveSnapshot';
@@ -19,10 +18,6 @@ const LOOP_NUMBER = /^7:(\d+)$/;
 export interface PersistenceFinding {
   persistence: Persistence;
   evidence: Evidence[];
-}
-
-export function ramOverlaySectors(era: EraProfile): number {
-  return (era.ramOverlayMib * 1024 * 1024) / SECTOR_BYTES;
 }
 
 /** The sizes dracut gives its RAM overlay (512 MiB in 2012, 32 GiB today), in sectors. */

@@ -2,6 +2,7 @@
 // by their shape, JSON blocks go whole to a JSON reader. A line no reader can read becomes a problem that
 // names the kind it seemed to be; the reading goes on.
 
+import { NEEDS_ROOT_MESSAGE } from '../report';
 import type { OutputKind } from '../realStick';
 import { cmdlineReader } from './cmdlineReader';
 import { dmLsReader, dmStatusReader, dmTableReader } from './dmsetupReaders';
@@ -12,7 +13,7 @@ import { losetupReader } from './losetupReader';
 import { lsReader } from './lsReader';
 import { mountReader } from './mountReader';
 import { readPrompt } from './promptLine';
-import { addNeedsRoot, addProblem, type Readings } from './readings';
+import { addFailed, addNeedsRoot, addProblem, type Readings } from './readings';
 
 /** Most specific shapes first: a dmsetup line would also pass for a findmnt row's four words. */
 const READERS: LineReader[] = [
@@ -26,10 +27,12 @@ const READERS: LineReader[] = [
   cmdlineReader,
 ];
 
-// What dmsetup prints on stderr without root, or sudo when it may not be used: the command needs root,
-// the lines are no problem.
-const NEEDS_ROOT =
-  /Permission denied|Operation not permitted|must be (?:run as )?root|Failure to communicate with kernel device-mapper|^Command failed\.?$|Check that device-mapper is available|is not in the sudoers file/;
+/**
+ * The lines dmsetup prints after its error: after "Permission denied" they say nothing more; alone they
+ * mean the command did not work (a kernel without device-mapper).
+ */
+const DM_FAILURE =
+  /^(?:\/dev\/mapper\/control: open failed: .*|Failure to communicate with kernel device-mapper.*|Check that device-mapper is available.*|Command failed\.?)$/;
 /** sudo's own password prompt, pasted with the output that followed it. */
 const SUDO_PROMPT = /^\[sudo\] password for /;
 
@@ -105,8 +108,12 @@ export function readLines(text: string, readings: Readings, options: ReadLinesOp
     }
 
     if (SUDO_PROMPT.test(line)) continue;
-    if (NEEDS_ROOT.test(line)) {
+    if (NEEDS_ROOT_MESSAGE.test(line)) {
       addNeedsRoot(readings, command ?? 'dmsetup');
+      continue;
+    }
+    if (DM_FAILURE.test(line)) {
+      addFailed(readings, command ?? 'dmsetup', line);
       continue;
     }
     // A command Cellar does not read (uname -r): its output is skipped unless it looks like one it does.

@@ -70,6 +70,13 @@ export function addProblem(
   });
 }
 
+/** The first line a command failed with, unless it failed for want of root (said already). */
+export function addFailed(readings: Readings, command: string, message: string): void {
+  if (readings.needsRoot.includes(command) || readings.failedCommands.some((f) => f.command === command))
+    return;
+  readings.failedCommands.push({ command, message });
+}
+
 /** Adds once: several outputs may say the same command needs root. */
 export function addNeedsRoot(readings: Readings, command: string): void {
   if (!readings.needsRoot.includes(command)) readings.needsRoot.push(command);
