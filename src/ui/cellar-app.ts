@@ -293,9 +293,12 @@ export class CellarApp extends LitElement {
    */
   restoreView(saved: unknown): void {
     this.resumed = readActivityView(saved);
-    const column = this.resumed.lessonColumn;
-    if (!this.lessons.run && column === 'challenges') this.lessons.showChallenges();
-    if (!this.lessons.run && column === 'teacher') this.lessons.showTeacher();
+    // Only where the column is shown: a challenge is made by running the model (a few hundred ms), which
+    // a resume in another mode must not spend before its first render.
+    const column =
+      this.session?.mode === 'lessons' && !this.lessons.run ? this.resumed.lessonColumn : undefined;
+    if (column === 'challenges') this.lessons.showChallenges();
+    if (column === 'teacher') this.lessons.showTeacher();
     this.requestUpdate();
   }
 

@@ -115,4 +115,12 @@ describe('<cellar-app> resumed from a saved view', () => {
     await (box as CellarApp).updateComplete;
     expect(inShadow<HTMLTextAreaElement>(box, 'textarea').value).to.equal(pasted);
   });
+
+  it('makes no challenge when resumed in another mode than Lessons (it runs the model)', async () => {
+    const el = await resumed('sandbox', { lessonColumn: 'challenges' });
+    expect(el.shadowRoot!.querySelector('cellar-challenge') === null).to.equal(true);
+    el.act({ type: 'set-mode', mode: 'lessons' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('cellar-lesson-list') !== null).to.equal(true);
+  });
 });
