@@ -11,8 +11,8 @@ import { SECTOR_BYTES } from '../units';
 
 /** A folder every base image has, where the ledger charges what is written below it. */
 const MIRROR_PARENT = '/var/lib';
-export const MIRROR_FOLDER = `${MIRROR_PARENT}/cellar-mirror`;
-export const EARLIER_CHANGES_PATH = `${MIRROR_FOLDER}/earlier-changes`;
+const MIRROR_FOLDER = `${MIRROR_PARENT}/cellar-mirror`;
+const EARLIER_CHANGES_PATH = `${MIRROR_FOLDER}/earlier-changes`;
 
 /** The real overlay: its allocated sectors (null: not known, the overlay stays as booted) and state. */
 export interface MirrorTarget {
