@@ -14,7 +14,9 @@ import {
 } from '../model/session/sandboxPlan';
 import type { SessionCommand } from '../model/session/sessionCommands';
 import { ERAS, ramOverlaySectors, type EraId } from '../model/stick/eras';
+import { getsJournal } from '../model/stick/extImage';
 import { FAT_MAX_FILE_BYTES, MIB_BYTES } from '../model/stick/installer';
+import { HOME_MKFS } from '../model/stick/luksHome';
 import { resolveStickPlan, type StickPlan } from '../model/stick/stickPlan';
 import type { DeviceFilesystemKind } from '../model/store/DeviceFilesystem';
 import { SECTOR_BYTES } from '../model/units';
@@ -169,7 +171,9 @@ function homeImageMib(stick: RealStick, era: EraId, guess: Guess): number | null
     return null;
   }
   const exact = bytes / MIB_BYTES;
-  const mib = Math.min(Math.max(1, Math.round(exact)), ERAS[era].vfatMaxImageMib);
+  let mib = Math.min(Math.max(1, Math.round(exact)), ERAS[era].vfatMaxImageMib);
+  // A home.img too small for ext4's journal (a few MiB) is made at the smallest size that has one.
+  while (!getsJournal(HOME_MKFS, mib * MIB_BYTES)) mib++;
   if (mib !== exact) guess('home', `home.img is ${exact.toFixed(2)} MiB: the model makes ${mib} MiB`);
   return mib;
 }

@@ -25,6 +25,14 @@ export function extSpaceFacts(mkfsCommand: string, sizeBytes: number): ExtSpaceF
   return { reservedBlocks: geometry.reservedBlocksCount, overheadBlocks: geometry.overheadBlocks };
 }
 
+/**
+ * Whether mke2fs gives a filesystem of this size a journal: a smaller one gets none (mke2fs drops
+ * has_journal), and only journalled filesystems are modelled.
+ */
+export function getsJournal(mkfsCommand: string, sizeBytes: number): boolean {
+  return computeGeometry(parseMkfsCommand(mkfsCommand, sizeBytes)).journal !== undefined;
+}
+
 /** An empty filesystem made by `mkfsCommand` (one device name, no block count) on `sizeBytes`. */
 export function makeExtVolume(mkfsCommand: string, sizeBytes: number, sink: BlockSink): ExtVolume {
   return new ExtVolume({
