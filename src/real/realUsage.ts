@@ -1,6 +1,7 @@
 // A real stick's overlay in the shapes the simulation's views draw: the gauge's OverlayUsage and the usage
 // plot's UsageSample, so the learner's stick and Cellar's model are shown by the same views.
 
+import { usageParams } from '../model/dm/dmsetupFormat';
 import type { UsageSample } from '../model/stick/usageSample';
 import type { OverlayUsage } from '../model/stick/usageSummary';
 import { SECTOR_BYTES } from '../model/units';
@@ -47,11 +48,10 @@ export function realStatusLine(stick: RealStick): string | null {
   const snapshot = stick.snapshot;
   if (!snapshot?.status) return null;
   const status = snapshot.status;
-  // Kernels before 2.6.33 printed no metadata figure: the line is kept as the stick printed it.
   const params =
     status.state !== 'Valid'
       ? status.state
-      : `${status.sectorsAllocated}/${status.totalSectors}${status.metadataSectors === null ? '' : ` ${status.metadataSectors}`}`;
+      : usageParams(status.sectorsAllocated, status.totalSectors, status.metadataSectors);
   // An overlay file does not know the size of the system under it: the line leaves it out, visibly.
   const length = snapshot.originSectors ?? '…';
   return `0 ${length} snapshot ${params}`;

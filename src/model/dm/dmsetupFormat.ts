@@ -21,7 +21,12 @@ export function formatDmLine({ name, start, length, target, params }: DmLine): s
 /** snapshot_status, STATUSTYPE_INFO: the first of Invalid, Overflow, or the usage figures. */
 export function snapshotStatusParams(status: SnapshotStatus): string {
   if (status.state !== 'Valid') return status.state;
-  return `${status.sectorsAllocated}/${status.totalSectors} ${status.metadataSectors}`;
+  return usageParams(status.sectorsAllocated, status.totalSectors, status.metadataSectors);
+}
+
+/** The usage figures, "allocated/total metadata"; kernels before 2.6.33 printed no metadata figure. */
+export function usageParams(allocated: number, total: number, metadata: number | null): string {
+  return `${allocated}/${total}${metadata === null ? '' : ` ${metadata}`}`;
 }
 
 export function snapshotStatusLine(target: SnapshotTarget, name?: string): string {

@@ -2,6 +2,7 @@
 // (LiveOS/overlay-* on the stick, or /overlay in the initramfs RAM), the table's store with an overlay file
 // beside it, the size dracut gives a RAM overlay, an OverlayFS root, or a root on an ordinary disk.
 
+import { usageParams } from '../../model/dm/dmsetupFormat';
 import { ERAS, ramOverlaySectors } from '../../model/stick/eras';
 import type { ParsedSnapshotState } from '../dmsetupParse';
 import type { Evidence, Persistence, RealFile, RealMount, RealSnapshot } from '../realStick';
@@ -25,8 +26,7 @@ const RAM_OVERLAY_SECTORS = Object.values(ERAS).map(ramOverlaySectors);
 
 /** A Valid status's numbers as dmsetup prints them: "24104/67108864 104". */
 export function usageText(status: Extract<ParsedSnapshotState, { state: 'Valid' }>): string {
-  const metadata = status.metadataSectors === null ? '' : ` ${status.metadataSectors}`;
-  return `${status.sectorsAllocated}/${status.totalSectors}${metadata}`;
+  return usageParams(status.sectorsAllocated, status.totalSectors, status.metadataSectors);
 }
 
 export function baseName(path: string): string {
