@@ -91,6 +91,14 @@ describe('real mode', () => {
     expect(app.session!.stick.usage().overlay.totalSectors).to.equal(409600);
   });
 
+  it('reads a pasted probe report: the overlay header it read, and a sparse home.img’s real share', async () => {
+    const { panel } = await realApp();
+    await paste(panel, await fixtureText('/test/fixtures/real/probe-report-today.json'));
+    const reading = readingText(panel);
+    expect(reading).to.contain('header says it is a working overlay, in chunks of 8 sectors');
+    expect(reading).to.contain('512 MiB, of which only 100 MiB is taken on the stick');
+  });
+
   it('says what it cannot mirror, in words', async () => {
     const { panel } = await realApp();
     await paste(panel, await fixtureText('/test/fixtures/real/overlayfs-today.txt'));

@@ -4,9 +4,16 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { RealStick } from '../../real/realStick';
+import type { RealFile, RealStick } from '../../real/realStick';
 import { formatBytes } from '../format/sizes';
-import { eraText, evidenceText, numberTexts, persistenceText, problemText } from './realTexts';
+import { eraText, evidenceText, headerText, numberTexts, persistenceText, problemText } from './realTexts';
+
+/** A file's size, and what it really takes on the stick when that is less (a sparse file). */
+function sizeText({ sizeBytes, allocatedBytes }: RealFile): string {
+  const size = formatBytes(sizeBytes);
+  if (allocatedBytes === null || allocatedBytes >= sizeBytes) return size;
+  return msg(str`${size}, of which only ${formatBytes(allocatedBytes)} is taken on the stick`);
+}
 
 /** `<cellar-real-reading>`: reads a RealStick; sends nothing. */
 @customElement('cellar-real-reading')
@@ -59,8 +66,9 @@ export class CellarRealReading extends LitElement {
             </ul>`
           : nothing
       }
-      ${this.renderFiles(stick)} ${this.renderNeedsRoot(stick)} ${this.renderFailed(stick)}
-      ${this.renderProblems(stick)}`;
+      ${this.renderFiles(stick)}
+      ${stick.overlayHeader ? html`<p>${headerText(stick.overlayHeader)}</p>` : nothing}
+      ${this.renderNeedsRoot(stick)} ${this.renderFailed(stick)} ${this.renderProblems(stick)}`;
   }
 
   private renderFiles(stick: RealStick) {
@@ -74,9 +82,7 @@ export class CellarRealReading extends LitElement {
     return html`<ul>
       ${known.map(
         ([file, what]) =>
-          html`<li>
-            <code dir="ltr">${file!.path.split('/').at(-1)}</code>: ${what}, ${formatBytes(file!.sizeBytes)}
-          </li>`,
+          html`<li><code dir="ltr">${file!.path.split('/').at(-1)}</code>: ${what}, ${sizeText(file!)}</li>`,
       )}
     </ul>`;
   }

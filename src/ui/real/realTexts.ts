@@ -2,7 +2,7 @@
 // told Cellar so, what each number of its status line means, and which lines could not be read.
 
 import { msg, str } from '@lit/localize';
-import type { Evidence, OutputKind, ReadProblem, RealStick } from '../../real/realStick';
+import type { Evidence, OutputKind, ReadProblem, RealOverlayHeader, RealStick } from '../../real/realStick';
 import { SECTOR_BYTES } from '../../model/units';
 import { formatBytes, percentOf } from '../format/sizes';
 
@@ -153,4 +153,24 @@ export function problemText(problem: ReadProblem): string {
   const expected = expectedText(problem.expected);
   if (problem.lineNumber === null) return msg(str`Could not be read: expected ${expected}.`);
   return msg(str`Line ${problem.lineNumber} could not be read. Expected ${expected}.`);
+}
+
+/** What the overlay file's header (read by the bridge or the probe) says of it. */
+export function headerText({ verdict }: RealOverlayHeader): string {
+  switch (verdict.kind) {
+    case 'existing':
+      return verdict.header.valid === 0
+        ? msg(
+            "The overlay file's header says the kernel marked it invalid: it filled up. Lesson 10, Rescue practice, shows how to get the stick working again.",
+          )
+        : msg(
+            str`The overlay file's header says it is a working overlay, in chunks of ${verdict.header.chunkSectors} sectors.`,
+          );
+    case 'new':
+      return msg(
+        "The overlay file's header is all zeros: the kernel makes a new, empty overlay there when the stick starts.",
+      );
+    case 'refused':
+      return msg('The overlay file does not start like an overlay: the kernel would refuse it.');
+  }
 }
