@@ -28,17 +28,11 @@ export async function readOverlayFile(
     return { ok: false, problem: 'empty', message: 'the file is empty (0 bytes): it holds no overlay' };
   }
   const progress = percentSteps(onProgress);
-  const ahead = readAheadSource(blobSource(file));
-  const source = {
-    sizeBytes: file.size,
-    read(offsetBytes: number, lengthBytes: number) {
-      progress((offsetBytes + lengthBytes) / file.size);
-      return ahead.read(offsetBytes, lengthBytes);
-    },
-  };
   let overlay: OverlayInfo;
   try {
-    overlay = await readOverlay(source);
+    overlay = await readOverlay(readAheadSource(blobSource(file)), {
+      onProgress: (throughBytes) => progress(throughBytes / file.size),
+    });
   } catch (error) {
     if (error instanceof OverlayFileError)
       return { ok: false, problem: error.problem, message: error.message };

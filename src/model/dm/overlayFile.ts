@@ -53,8 +53,11 @@ export interface OverlayInfo {
 export interface ReadOverlayOptions {
   /** Chunk size of the table, used only for a blank file (LiveOS uses 8). */
   chunkSectors?: number;
-  /** Called after each metadata area, for a progress bar on big files. */
-  onProgress?: (bytesRead: number) => void;
+  /**
+   * Called after each metadata area with how far into the file it ends: the areas are spread through the
+   * whole file, so that offset over the file's size is how far the reading has come (a progress bar).
+   */
+  onProgress?: (throughBytes: number) => void;
 }
 
 export function bytesSource(bytes: Uint8Array): ByteSource {
@@ -115,11 +118,10 @@ async function readTable(
   source: ByteSource,
   { chunkSectors, cowSectors }: { chunkSectors: number; cowSectors: number },
   exceptions: ExceptionRuns,
-  onProgress: ((bytesRead: number) => void) | undefined,
+  onProgress: ((throughBytes: number) => void) | undefined,
 ): Promise<LoadedTable> {
   const chunkBytes = chunkSectors * SECTOR_BYTES;
   const loader = new MetadataLoader(chunkSectors);
-  let bytesRead = HEADER_FIELD_BYTES;
   for (let chunk = loader.nextAreaChunk(); chunk !== null; chunk = loader.nextAreaChunk()) {
     if ((chunk + 1) * chunkSectors > cowSectors) {
       throw new OverlayFileError(
@@ -133,8 +135,7 @@ async function readTable(
     } catch (error) {
       throw new OverlayFileError('corrupt', `the exception table is damaged: ${(error as Error).message}`);
     }
-    bytesRead += chunkBytes;
-    onProgress?.(bytesRead);
+    onProgress?.((chunk + 1) * chunkBytes);
   }
   return loader.result();
 }
