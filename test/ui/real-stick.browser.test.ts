@@ -99,6 +99,18 @@ describe('real mode', () => {
     expect(reading).to.contain('512 MiB, of which only 100 MiB is taken on the stick');
   });
 
+  it('keeps the reading and the paste through a visit to the sandbox', async () => {
+    const { app, panel } = await realApp();
+    await paste(panel, await fixtureText('/test/fixtures/real/soas-2012-persistent.txt'));
+    app.act({ type: 'set-mode', mode: 'sandbox' });
+    await app.updateComplete;
+    expect(inShadow(app, 'section.real').hidden).to.equal(true);
+    app.act({ type: 'set-mode', mode: 'real' });
+    await app.updateComplete;
+    expect(inShadow(app, 'cellar-real-stick') === panel).to.equal(true);
+    expect(readingText(panel)).to.contain('12056 sectors used out of 409600');
+  });
+
   it('says what it cannot mirror, in words', async () => {
     const { panel } = await realApp();
     await paste(panel, await fixtureText('/test/fixtures/real/overlayfs-today.txt'));
